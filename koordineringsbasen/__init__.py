@@ -1,0 +1,1 @@
+"""Koordineringsbasen: validated data about national coordination of specialised social services."""

@@ -1,0 +1,115 @@
+"""The immutable catalog: every entity by kind and id, with reverse links, built once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import GlossaryEntry, Source
+from .references import Citation, IdRef, walk
+from .yamlsource import PathKey
+
+Key = tuple[str, str]  # (kind, id)
+KINDS = ("maalgrupper", "tilbud", "udmeldinger", "kilder", "organisationer")
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`source` points at the entity through `path` (e.g. ('maalgrupper', 0, 'id'))."""
+
+    source: Key
+    path: PathKey
+
+
+@dataclass(frozen=True)
+class CitingFact:
+    """A fact of entity `entity` at `path` that cites a source at `lines`."""
+
+    entity: Key
+    path: PathKey
+    lines: str
+    punkt: str | None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entities: Mapping[str, Mapping[str, Any]]
+    files: Mapping[Key, str]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    backlinks: Mapping[Key, tuple[Backlink, ...]] = field(default_factory=dict)
+    citations: Mapping[str, tuple[CitingFact, ...]] = field(default_factory=dict)
+
+    def get(self, kind: str, entity_id: str) -> Any:
+        return self.entities[kind][entity_id]
+
+    def all(self, kind: str) -> list[Any]:
+        return list(self.entities.get(kind, {}).values())
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.entities.values())
+
+    def linking(self, kind: str, entity_id: str, from_kind: str) -> list[tuple[Any, PathKey]]:
+        """Entities of `from_kind` that point at (kind, id), each with the linking path."""
+        result = []
+        for link in self.backlinks.get((kind, entity_id), ()):
+            if link.source[0] == from_kind:
+                result.append((self.get(*link.source), link.path))
+        return result
+
+    def linking_entities(self, kind: str, entity_id: str, from_kind: str) -> list[Any]:
+        """Like `linking`, one entry per linking entity, in id order."""
+        seen: dict[str, Any] = {}
+        for entity, _ in self.linking(kind, entity_id, from_kind):
+            seen.setdefault(entity.id, entity)
+        return [seen[k] for k in sorted(seen)]
+
+    def source_chain(self, source_id: str) -> list[Source]:
+        """The source followed by the documents/meetings it is embedded in."""
+        chain = []
+        current: str | None = source_id
+        while current and current in self.entities["kilder"] and len(chain) < 10:
+            source = self.entities["kilder"][current]
+            chain.append(source)
+            current = source.indgaar_i
+        return chain
+
+
+def build_catalog(
+    entities: Mapping[str, Mapping[str, BaseModel]],
+    files: Mapping[Key, str],
+    glossary: Iterable[GlossaryEntry] = (),
+) -> Catalog:
+    """Index `entities` (already validated and resolved) and compute reverse links."""
+    backlinks: dict[Key, list[Backlink]] = defaultdict(list)
+    citations: dict[str, list[CitingFact]] = defaultdict(list)
+    for kind in KINDS:
+        for entity_id, entity in sorted(entities.get(kind, {}).items()):
+            for item in walk(entity):
+                if isinstance(item, Citation):
+                    ref = item.reference
+                    citations[ref.kilde].append(
+                        CitingFact((kind, entity_id), item.path, ref.linjer, ref.punkt)
+                    )
+                elif isinstance(item, IdRef) and item.kind != "kilder":
+                    target = (item.kind, item.target)
+                    backlinks[target].append(Backlink((kind, entity_id), item.path))
+                elif isinstance(item, IdRef) and item.path[-1] != "kilde":
+                    # indgaar_i: a document embedded in a meeting
+                    backlinks[(item.kind, item.target)].append(
+                        Backlink((kind, entity_id), item.path)
+                    )
+    frozen_entities = MappingProxyType(
+        {kind: MappingProxyType(dict(sorted(entities.get(kind, {}).items()))) for kind in KINDS}
+    )
+    return Catalog(
+        entities=frozen_entities,
+        files=MappingProxyType(dict(files)),
+        glossary=tuple(glossary),
+        backlinks=MappingProxyType({k: tuple(v) for k, v in backlinks.items()}),
+        citations=MappingProxyType({k: tuple(v) for k, v in citations.items()}),
+    )

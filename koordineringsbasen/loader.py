@@ -1,0 +1,246 @@
+"""Load every data file, validate it, resolve every reference, and build the catalog.
+
+All problems are collected and reported together; nothing is returned unless the data are
+entirely valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import personal_data
+from .catalog import KINDS, Catalog, Key, build_catalog
+from .model import ENTITY_MODELS, Glossary, Source
+from .model.common import line_bounds
+from .problems import DataError, Problem
+from .references import Citation, IdRef, walk
+from .validation import field_path, validate_document
+from .yamlsource import PathKey, Position, YamlDocument, YamlProblem, locate, read_yaml
+
+GLOSSARY_FILE = "ordliste.yml"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_seeds_dir() -> Path:
+    return Path(os.environ.get("KOORDINERINGSBASEN_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+@dataclass
+class _Loaded:
+    entity: BaseModel
+    rel: str
+    positions: dict[PathKey, Position]
+
+    def problem(self, path: PathKey, message: str) -> Problem:
+        line, col = locate(self.positions, path)
+        return Problem(self.rel, line, col, field_path(path), message)
+
+
+@cache
+def seed_line_count(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
+    try:
+        return read_yaml(path, rel)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+
+
+def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem]) -> dict[str, _Loaded]:
+    loaded: dict[str, _Loaded] = {}
+    for path in sorted(folder.iterdir()):
+        rel = _relative(path, data_dir)
+        if path.suffix not in (".yml", ".yaml"):
+            problems.append(Problem(rel, 1, 1, "", "kun .yml-filer hører hjemme i data/"))
+            continue
+        doc = _read(path, rel, problems)
+        if doc is None:
+            continue
+        entity, errors = validate_document(ENTITY_MODELS[kind], doc, rel)
+        problems.extend(errors)
+        if entity is None:
+            continue
+        item = _Loaded(entity, rel, doc.positions)
+        entity_id = entity.id  # type: ignore[attr-defined]
+        if entity_id != path.stem:
+            problems.append(item.problem(("id",), f"id '{entity_id}' skal være lig filnavnet "
+                                                   f"'{path.stem}'"))
+        if entity_id in loaded:
+            problems.append(item.problem(("id",), f"id '{entity_id}' findes også i "
+                                                   f"{loaded[entity_id].rel}"))
+            continue
+        loaded[entity_id] = item
+    return loaded
+
+
+def _check_reference(
+    item: _Loaded, ref: IdRef, ids: dict[str, dict[str, _Loaded]]
+) -> Problem | None:
+    known = ids.get(ref.kind, {})
+    if ref.target in known:
+        return None
+    guess = difflib.get_close_matches(ref.target, list(known), n=1, cutoff=0.6)
+    hint = f"; mente du '{guess[0]}'?" if guess else ""
+    return item.problem(ref.path, f"ukendt id '{ref.target}' i {ref.kind}/{hint}")
+
+
+def _check_citation(
+    item: _Loaded, cite: Citation, sources: dict[str, _Loaded], seeds: Path | None
+) -> list[Problem]:
+    source_item = sources.get(cite.reference.kilde)
+    if source_item is None:
+        return []  # reported as an unknown id
+    source: Source = source_item.entity  # type: ignore[assignment]
+    first, last = line_bounds(cite.reference.linjer)
+    span_first, span_last = line_bounds(source.linjer)
+    problems = []
+    path = (*cite.path, "linjer")
+    if first < span_first or last > span_last:
+        problems.append(item.problem(path, f"linje {cite.reference.linjer} ligger uden for kilden "
+                                           f"'{source.id}' (linje {source.linjer} i {source.fil})"))
+    if seeds is not None and (seeds / source.fil).exists():
+        total = seed_line_count(seeds / source.fil)
+        if last > total:
+            problems.append(item.problem(path, f"linje {last} findes ikke; {source.fil} har "
+                                               f"{total} linjer"))
+    punkt = cite.reference.punkt
+    if punkt is not None:
+        items = {a.nr for s in _chain(source, sources) for a in s.punkter}
+        if punkt not in items:
+            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "
+                                         f"på dagsordenen for '{source.id}'"))
+    return problems
+
+
+def _chain(source: Source, sources: dict[str, _Loaded]) -> Iterable[Source]:
+    seen = set()
+    current: Source | None = source
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        yield current
+        parent = sources.get(current.indgaar_i or "")
+        current = parent.entity if parent else None  # type: ignore[assignment]
+
+
+def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list[Problem]:
+    problems = []
+    for item in sources.values():
+        source: Source = item.entity  # type: ignore[assignment]
+        first, last = line_bounds(source.linjer)
+        if seeds is not None:
+            seed = seeds / source.fil
+            if not seed.exists():
+                problems.append(item.problem(("fil",), f"kildefilen {source.fil} findes ikke i "
+                                                       f"{seeds}"))
+            elif last > seed_line_count(seed):
+                problems.append(item.problem(("linjer",), f"linje {last} findes ikke; {source.fil}"
+                                                          f" har {seed_line_count(seed)} linjer"))
+        parent = sources.get(source.indgaar_i or "")
+        if parent is not None:
+            p_source: Source = parent.entity  # type: ignore[assignment]
+            p_first, p_last = line_bounds(p_source.linjer)
+            if p_source.fil != source.fil or first < p_first or last > p_last:
+                problems.append(item.problem(("indgaar_i",), f"kilden ligger ikke inden for "
+                                             f"'{p_source.id}' ({p_source.fil} {p_source.linjer})"))
+        for index, agenda in enumerate(source.punkter):
+            a_first, a_last = line_bounds(agenda.linjer)
+            if a_first < first or a_last > last:
+                problems.append(item.problem(("punkter", index, "linjer"), f"punktet ligger uden "
+                                             f"for kildens linjer {source.linjer}"))
+    return problems
+
+
+def _check_unique(item: _Loaded) -> list[Problem]:
+    """Time series hold one value per year (and ydelse); links are listed once."""
+    problems = []
+    entity: Any = item.entity
+    for name, key in (("kapacitet", ("aar", "ydelse")), ("priser", ("aar", "ydelse")),
+                      ("maalgrupper", ("id",)), ("risiko", ("runde",))):
+        seen: dict[tuple[Any, ...], int] = {}
+        for index, row in enumerate(getattr(entity, name, None) or []):
+            if not isinstance(row, BaseModel):
+                continue
+            value = tuple(getattr(row, k) for k in key)
+            if value in seen:
+                problems.append(item.problem((name, index), f"samme {'/'.join(key)} som "
+                                             f"{name}[{seen[value]}]; skriv en anden kilde som "
+                                             f"uenighed i 'uenigheder'"))
+            seen.setdefault(value, index)
+    return problems
+
+
+def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loaded | None]:
+    path = data_dir / GLOSSARY_FILE
+    if not path.exists():
+        return (), None
+    rel = _relative(path, data_dir)
+    doc = _read(path, rel, problems)
+    if doc is None:
+        return (), None
+    glossary, errors = validate_document(Glossary, doc, rel)
+    problems.extend(errors)
+    if glossary is None:
+        return (), None
+    item = _Loaded(glossary, rel, {(("root",) + k): v for k, v in doc.positions.items()})
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]
+        if entry.forkortelse in seen:
+            problems.append(item.problem(("root", index, "forkortelse"), f"'{entry.forkortelse}'"
+                                         f" står allerede som nr. {seen[entry.forkortelse] + 1}"))
+        seen.setdefault(entry.forkortelse, index)
+    return tuple(glossary.root), item  # type: ignore[attr-defined]
+
+
+def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
+    """Load, validate and cross-check `data_dir`; raise DataError listing every problem."""
+    seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
+    seeds = seeds if seeds.is_dir() else None
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])
+    for path in sorted(data_dir.iterdir()):
+        if path.is_dir() and path.name not in KINDS:
+            problems.append(Problem(_relative(path, data_dir), 1, 1, "",
+                                    f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
+    loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems)
+                     if (data_dir / kind).is_dir() else {}) for kind in KINDS}
+    glossary, glossary_item = _load_glossary(data_dir, problems)
+    everything = [item for kind in KINDS for item in loaded[kind].values()]
+    if glossary_item is not None:
+        everything.append(glossary_item)
+    for item in everything:
+        for found in walk(item.entity):
+            if isinstance(found, IdRef):
+                problem = _check_reference(item, found, loaded)
+                if problem:
+                    problems.append(problem)
+            else:
+                problems.extend(_check_citation(item, found, loaded["kilder"], seeds))
+        problems.extend(_check_unique(item))
+        problems.extend(item.problem(path, message)
+                        for path, message in personal_data.scan(item.entity))
+    problems.extend(_check_source_spans(loaded["kilder"], seeds))
+    if problems:
+        raise DataError(problems)
+    entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}
+    files: dict[Key, str] = {(kind, k): v.rel for kind in KINDS for k, v in loaded[kind].items()}
+    return build_catalog(entities, files, glossary)  # type: ignore[arg-type]

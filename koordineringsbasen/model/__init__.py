@@ -1,0 +1,33 @@
+"""The data model: the one definition of what a valid data file is."""
+
+from .common import Disagreement, Event, EventType, KeyFigure, Reference, TargetGroupLink
+from .entities import (
+    ENTITY_MODELS,
+    Entity,
+    Notification,
+    Offer,
+    Organisation,
+    RiskLevel,
+    Source,
+    TargetGroup,
+)
+from .glossary import Glossary, GlossaryEntry
+
+__all__ = [
+    "ENTITY_MODELS",
+    "Disagreement",
+    "Entity",
+    "Event",
+    "EventType",
+    "Glossary",
+    "GlossaryEntry",
+    "KeyFigure",
+    "Notification",
+    "Offer",
+    "Organisation",
+    "Reference",
+    "RiskLevel",
+    "Source",
+    "TargetGroup",
+    "TargetGroupLink",
+]

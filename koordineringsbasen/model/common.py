@@ -1,0 +1,213 @@
+"""Building blocks shared by every entity model: ids, dates, source references, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LINE_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DANISH_DATE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$")
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _partial_date(value: Any) -> str:
+    # ruamel turns unquoted ISO dates into date objects; keep everything as ISO text.
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError("skal være en dato som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
+    text = value.strip()
+    if DANISH_DATE.match(text):
+        raise ValueError(f"'{text}' er dansk datoformat; skriv datoen som ÅÅÅÅ-MM-DD")
+    match = PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' er ikke en dato; brug ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"'{text}' findes ikke i kalenderen") from None
+    return text
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(
+        description="Dato som ÅÅÅÅ-MM-DD; kendes kun måned eller år: ÅÅÅÅ-MM eller ÅÅÅÅ",
+        json_schema_extra={"pattern": PARTIAL_DATE.pattern},
+    ),
+]
+
+
+DANISH_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*,\d+$|^-?\d+,\d+$")
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("skal være et tal, ikke true/false")
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str) and DANISH_NUMBER.match(value.strip()):
+        fixed = value.strip().replace(".", "").replace(",", ".")
+        raise ValueError(f"'{value}' har dansk decimalkomma; skriv tallet som {fixed}")
+    if isinstance(value, str):
+        raise ValueError(f"'{value}' er tekst, ikke et tal; skriv kun tallet uden anførselstegn")
+    raise ValueError("skal være et tal")
+
+
+def _whole(value: Any) -> Any:
+    value = _number(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"{value} skal være et helt tal")
+    return int(value)
+
+
+Number = Annotated[float, BeforeValidator(_number)]
+WholeNumber = Annotated[int, BeforeValidator(_whole)]
+Flag = Annotated[bool, Field(strict=True)]
+
+
+def _line_range(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("skal være et linjenummer eller et interval som 120-134")
+    match = LINE_RANGE.match(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' er ikke et linjeinterval; skriv fx 120-134")
+    start, end = int(match.group(1)), int(match.group(2) or match.group(1))
+    if start < 1 or end < start:
+        raise ValueError(f"linjeintervallet '{value}' er tomt eller baglæns")
+    return f"{start}-{end}" if end != start else str(start)
+
+
+LineRange = Annotated[
+    str,
+    BeforeValidator(_line_range),
+    Field(
+        description="Linje eller linjeinterval i kildefilen, fx 120-134",
+        json_schema_extra={"pattern": LINE_RANGE.pattern},
+    ),
+]
+
+EntityId = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="Id: små bogstaver a-z, cifre og bindestreg (æ→ae, ø→oe, å→aa)",
+    ),
+]
+
+
+def ref(kind: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
+    """A field holding the id (or ids) of an entity of `kind`; the loader resolves it."""
+    return Field(default, description=description, json_schema_extra={"x-ref": kind}, **kwargs)
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("må ikke være tom")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+
+
+def line_bounds(line_range: str) -> tuple[int, int]:
+    """Return (first, last) for a validated line range."""
+    match = LINE_RANGE.match(line_range)
+    assert match, line_range
+    start = int(match.group(1))
+    return start, int(match.group(2) or start)
+
+
+class Reference(Strict):
+    """Where a fact comes from: a source id, the lines in its seed file, the agenda item."""
+
+    kilde: EntityId = ref("kilder", "Id på kilden (fil i data/kilder/)")
+    linjer: LineRange
+    punkt: str | None = Field(None, description="Dagsordenspunkt, fx '7' eller '9.3'")
+
+
+class Relation(str, Enum):
+    eksplicit = "eksplicit"
+    udledt = "udledt"
+
+
+class TargetGroupLink(Strict):
+    """A link to a target group, saying whether the source states it or we inferred it."""
+
+    id: EntityId = ref("maalgrupper", "Id på målgruppen")
+    relation: Relation = Field(
+        Relation.eksplicit,
+        description="eksplicit: kilden siger det; udledt: vores egen sammenkobling",
+    )
+    note: Text | None = None
+    kilde: Reference
+
+
+class DisagreeingValue(Strict):
+    vaerdi: Text = Field(description="Værdien som kilden angiver den")
+    kilde: Reference
+
+
+class Disagreement(Strict):
+    """Two or more sources that state the same fact differently; every value is kept."""
+
+    felt: Text = Field(description="Hvilken oplysning det drejer sig om, fx 'pladser 2023'")
+    note: Text = Field(description="Kort forklaring på dansk")
+    vaerdier: list[DisagreeingValue] = Field(min_length=2)
+
+
+class KeyFigure(Strict):
+    """A single dated figure that fits no time series: a budget, a count, a grant."""
+
+    betegnelse: Text
+    vaerdi: Number
+    enhed: Text | None = Field(None, description="fx 'kr.', 'personer', 'pladser'")
+    cirka: Flag = False
+    dato: PartialDate | None = Field(None, description="Hvornår tallet gælder")
+    kilde: Reference
+
+
+class EventType(str, Enum):
+    udsendt = "udsendt"
+    anmodning = "anmodning"
+    fornyet_behandling = "fornyet-behandling"
+    frist = "frist"
+    fristforlaengelse = "fristforlaengelse"
+    afrapportering = "afrapportering"
+    svar = "svar"
+    hoering = "hoering"
+    moede = "moede"
+    beslutning = "beslutning"
+    afgoerelse = "afgoerelse"
+    etablering = "etablering"
+    lukning = "lukning"
+    andet = "andet"
+
+
+class Event(Strict):
+    """A dated event in an entity's history; 'frist' and 'fristforlaengelse' are deadlines."""
+
+    dato: PartialDate
+    dato_tekst: Text | None = Field(None, description="Kildens egen ordlyd, fx 'ultimo 2023'")
+    type: EventType
+    beskrivelse: Text
+    kilde: Reference

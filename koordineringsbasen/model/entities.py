@@ -1,0 +1,310 @@
+"""The five entity kinds of the knowledge base and their time series."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import ClassVar
+
+from pydantic import Field, model_validator
+
+from .common import (
+    Disagreement,
+    EntityId,
+    Event,
+    Flag,
+    KeyFigure,
+    LineRange,
+    Number,
+    PartialDate,
+    Reference,
+    Strict,
+    TargetGroupLink,
+    Text,
+    WholeNumber,
+    ref,
+)
+
+MAX_PERCENT = 300
+
+
+class Entity(Strict):
+    """Fields every entity has. `kilder` backs the summary and description."""
+
+    kind: ClassVar[str]
+    id: EntityId
+    navn: Text = Field(description="Navnet som det står i kilderne")
+    aliaser: list[Text] = Field(
+        default_factory=list,
+        description="Andre navne, stavemåder og forkortelser; bruges af søgningen",
+    )
+    resume: Text = Field(description="Kort dansk sammenfatning med egne ord (1-3 sætninger)")
+    beskrivelse: Text | None = Field(None, description="Længere dansk tekst med egne ord")
+    kilder: list[Reference] = Field(min_length=1, description="Kilder til resumé og beskrivelse")
+    noegletal: list[KeyFigure] = Field(default_factory=list)
+    haendelser: list[Event] = Field(default_factory=list)
+    uenigheder: list[Disagreement] = Field(default_factory=list)
+
+
+# --- Organisations -------------------------------------------------------------------
+
+
+class OrganisationType(str, Enum):
+    ministerium = "ministerium"
+    styrelse = "styrelse"
+    region = "region"
+    kommune = "kommune"
+    kommunalt_samarbejde = "kommunalt-samarbejde"
+    raad = "raad"
+    forum = "forum"
+    sekretariat = "sekretariat"
+    interesseorganisation = "interesseorganisation"
+    uddannelsesinstitution = "uddannelsesinstitution"
+    forskning = "forskning"
+    sundhedsvaesen = "sundhedsvaesen"
+    fond = "fond"
+    virksomhed = "virksomhed"
+    andet = "andet"
+
+
+class Organisation(Entity):
+    kind: ClassVar[str] = "organisationer"
+    type: OrganisationType
+    forkortelse: Text | None = None
+    overordnet: EntityId | None = ref("organisationer", "Id på en overordnet organisation", None)
+
+
+# --- Sources ---------------------------------------------------------------------------
+
+
+class SourceType(str, Enum):
+    referat = "referat"
+    dagsorden = "dagsorden"
+    rapport = "rapport"
+    notat = "notat"
+    skrivelse = "skrivelse"
+    aftale = "aftale"
+    praesentation = "praesentation"
+    andet = "andet"
+
+
+class AgendaItem(Strict):
+    nr: Text = Field(description="Punktets nummer, fx '7' eller '9.3'")
+    titel: Text
+    linjer: LineRange
+    resume: Text | None = None
+    beslutning: Text | None = None
+
+
+class Source(Strict):
+    """A meeting or document in a seed file; facts cite it by id and line range."""
+
+    kind: ClassVar[str] = "kilder"
+    id: EntityId
+    navn: Text
+    aliaser: list[Text] = Field(default_factory=list)
+    type: SourceType
+    organ: EntityId | None = ref("organisationer", "Organisation der holdt mødet / udgav", None)
+    dato: PartialDate
+    tidspunkt: Text | None = None
+    sted: Text | None = None
+    sagsnr: Text | None = None
+    fil: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$", description="Kildefil i seeds/")
+    linjer: LineRange = Field(description="Hvor i filen kilden står")
+    indgaar_i: EntityId | None = ref("kilder", "Kilde (møde) som dokumentet er bilag til", None)
+    resume: Text
+    punkter: list[AgendaItem] = Field(default_factory=list)
+
+
+# --- Target groups ---------------------------------------------------------------------
+
+
+class TargetGroupScope(str, Enum):
+    natko = "natko"
+    regional = "regional"
+    ad_hoc = "ad-hoc"
+
+
+class RiskLevel(str, Enum):
+    roed = "roed"
+    gul = "gul"
+    groen = "groen"
+
+
+class RiskRating(Strict):
+    runde: Text = Field(description="Vurderingsrunde, fx 'Efterår 2024'")
+    dato: PartialDate
+    niveau: RiskLevel
+    begrundelse: Text
+    naeste_skridt: Text | None = None
+    kilde: Reference
+
+
+class DataRating(Strict):
+    """The resonance survey's colour for how well data cover a group (not a risk rating)."""
+
+    undersoegelse: Text
+    dato: PartialDate
+    niveau: RiskLevel
+    begrundelse: Text
+    kilde: Reference
+
+
+class SizeFigure(Strict):
+    antal: Number = Field(ge=0, description="Tallet, eller nedre grænse for et interval")
+    antal_til: Number | None = Field(None, ge=0, description="Øvre grænse for et interval")
+    cirka: Flag = False
+    enhed: Text = Field(description="fx 'kvinder pr. år'")
+    betydning: Text = Field(description="Hvad tallet måler")
+    geografi: Text | None = None
+    periode: Text | None = Field(None, description="fx '2020' eller '2017-2019'")
+    kilde: Reference
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SizeFigure:
+        if self.antal_til is not None and self.antal_til < self.antal:
+            raise ValueError("antal_til er mindre end antal")
+        return self
+
+
+class TargetGroup(Entity):
+    kind: ClassVar[str] = "maalgrupper"
+    natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKO's liste")
+    art: TargetGroupScope
+    overordnet: EntityId | None = ref("maalgrupper", "Id på en bredere målgruppe", None)
+    risiko: list[RiskRating] = Field(default_factory=list)
+    datatilgaengelighed: list[DataRating] = Field(default_factory=list)
+    stoerrelse: list[SizeFigure] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _natko_has_number(self) -> TargetGroup:
+        if (self.art == TargetGroupScope.natko) != (self.natko_nr is not None):
+            raise ValueError("natko_nr skal angives for NATKO-målgrupper og kun for dem")
+        return self
+
+
+# --- Offers ----------------------------------------------------------------------------
+
+
+class OfferCategory(str, Enum):
+    landsdaekkende_undervisning = "landsdaekkende-undervisning"
+    landsdelsdaekkende_undervisning = "landsdelsdaekkende-undervisning"
+    oevrigt_landsdaekkende = "oevrigt-landsdaekkende"
+    sikret_afdeling = "sikret-afdeling"
+    saerlige_pladser = "saerlige-pladser"
+    specialiseret_regionalt = "specialiseret-regionalt"
+    kommunalt = "kommunalt"
+    sundhedsvaesen = "sundhedsvaesen"
+    projekt = "projekt"
+
+
+class OfferStatus(str, Enum):
+    foelges_skaerpet = "foelges-skaerpet"
+    foelges_lokalt = "foelges-lokalt"
+    ikke_laengere_skaerpet = "ikke-laengere-skaerpet"
+    planlagt = "planlagt"
+    under_etablering = "under-etablering"
+    i_drift = "i-drift"
+    noedspor = "noedspor"
+    lukket = "lukket"
+
+
+class CapacityYear(Strict):
+    aar: WholeNumber = Field(ge=1990, le=2100)
+    ydelse: Text | None = Field(None, description="Paragraf eller ydelse, fx 'SEL § 108'")
+    pladser: Number | None = Field(None, ge=0)
+    forbrug: Number | None = Field(None, ge=0, description="Pladsforbrug (årspladser)")
+    belaegning_procent: Number | None = Field(None, ge=0, le=MAX_PERCENT)
+    over_kapacitet: Flag = Field(
+        False, description="Sæt til true når kilden viser belægning over 100 %"
+    )
+    note: Text | None = None
+    kilde: Reference
+
+    @model_validator(mode="after")
+    def _capacity(self) -> CapacityYear:
+        over = (self.belaegning_procent or 0) > 100 or (
+            self.forbrug is not None and self.pladser is not None and self.forbrug > self.pladser
+        )
+        if over and not self.over_kapacitet:
+            raise ValueError(
+                "belægning over kapacitet; bekræft med 'over_kapacitet: true' hvis kilden siger det"
+            )
+        return self
+
+
+class Price(Strict):
+    aar: WholeNumber = Field(ge=1990, le=2100)
+    ydelse: Text | None = None
+    beloeb: Number = Field(ge=0)
+    enhed: Text = Field(description="fx 'kr. pr. døgn'")
+    note: Text | None = None
+    kilde: Reference
+
+
+class StatusEntry(Strict):
+    dato: PartialDate
+    status: OfferStatus
+    af: EntityId | None = ref("organisationer", "Organisation bag status", None)
+    beskrivelse: Text
+    kilde: Reference
+
+
+class Offer(Entity):
+    kind: ClassVar[str] = "tilbud"
+    kategori: OfferCategory
+    driftsherre: EntityId | None = ref("organisationer", "Organisation der driver tilbuddet", None)
+    paa_vegne_af: EntityId | None = ref("organisationer", "Driver tilbuddet på vegne af", None)
+    overordnet: EntityId | None = ref("tilbud", "Tilbud som dette er en del af", None)
+    beliggenhed: Text | None = None
+    lovgrundlag: list[Text] = Field(default_factory=list)
+    finansiering: Text | None = None
+    maalgrupper: list[TargetGroupLink] = Field(default_factory=list)
+    kapacitet: list[CapacityYear] = Field(default_factory=list)
+    priser: list[Price] = Field(default_factory=list)
+    status: list[StatusEntry] = Field(default_factory=list)
+
+
+# --- Central notifications -------------------------------------------------------------
+
+
+class NotificationState(str, Enum):
+    aaben = "aaben"
+    afventer_afgoerelse = "afventer-afgoerelse"
+    afsluttet = "afsluttet"
+
+
+class Question(Strict):
+    tekst: Text
+    kilde: Reference
+
+
+class Answer(Strict):
+    fra: EntityId | None = ref("organisationer", "Organisation der svarede", None)
+    dato: PartialDate
+    resume: Text
+    kilde: Reference
+
+
+class Outcome(Strict):
+    status: NotificationState
+    dato: PartialDate | None = Field(None, description="Hvornår status gælder fra")
+    beskrivelse: Text
+    kilde: Reference
+
+
+class Notification(Entity):
+    kind: ClassVar[str] = "udmeldinger"
+    udsteder: EntityId = ref("organisationer", "Organisation der udsendte udmeldingen")
+    lovgrundlag: list[Text] = Field(default_factory=list)
+    maalgrupper: list[TargetGroupLink] = Field(min_length=1)
+    tilbud: list[EntityId] = ref(
+        "tilbud", "Tilbud som udmeldingen angår", default_factory=list
+    )
+    spoergsmaal: list[Question] = Field(default_factory=list)
+    svar: list[Answer] = Field(default_factory=list)
+    resultat: Outcome | None = None
+
+
+ENTITY_MODELS: dict[str, type[Entity] | type[Source]] = {
+    model.kind: model for model in (TargetGroup, Offer, Notification, Source, Organisation)
+}

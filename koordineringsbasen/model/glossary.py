@@ -1,0 +1,18 @@
+"""The glossary of abbreviations (data/ordliste.yml): one shared vocabulary file."""
+
+from __future__ import annotations
+
+from pydantic import Field, RootModel
+
+from .common import Reference, Strict, Text
+
+
+class GlossaryEntry(Strict):
+    forkortelse: Text = Field(description="Forkortelsen som den skrives, fx 'CU'")
+    betydning: Text = Field(description="Hvad den står for, på dansk")
+    forklaring: Text | None = Field(None, description="Kort forklaring med egne ord")
+    kilde: Reference | None = None
+
+
+class Glossary(RootModel[list[GlossaryEntry]]):
+    """A list of abbreviations; each abbreviation once."""

@@ -1,0 +1,61 @@
+"""Refuse text that looks like personal data: CPR numbers, e-mail addresses, phone numbers.
+
+The site is about very small groups of vulnerable citizens; data about named individuals
+never belongs in it. Organisational contacts may be allowed explicitly below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+# Organisational (not personal) contact points that may appear in data.
+ALLOWED_CONTACTS = frozenset({"nordjysksocialaftale@aalborg.dk"})
+
+CPR = re.compile(r"(?<![\d.,-])(\d{2})(\d{2})(\d{2})[ -]?(\d{4})(?![\d.,])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\d.,])(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?![\d.,])")
+
+
+def _looks_like_cpr(match: re.Match[str]) -> bool:
+    day, month = int(match.group(1)), int(match.group(2))
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def find(text: str) -> list[str]:
+    """Return a plain-Danish description of each piece of personal data in `text`."""
+    found = []
+    for match in CPR.finditer(text):
+        if _looks_like_cpr(match):
+            found.append(f"'{match.group(0)}' ligner et CPR-nummer")
+    for match in EMAIL.finditer(text):
+        if match.group(0).lower() not in ALLOWED_CONTACTS:
+            found.append(f"'{match.group(0)}' er en e-mailadresse")
+    for match in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) in (8, 10) and not CPR.fullmatch(match.group(0).replace(" ", "")):
+            found.append(f"'{match.group(0)}' ligner et telefonnummer")
+    return found
+
+
+def _strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def scan(entity: BaseModel) -> list[tuple[tuple[Any, ...], str]]:
+    """(path, message) for every string field that holds personal data."""
+    problems = []
+    for path, text in _strings(entity):
+        for description in find(text):
+            problems.append((path, f"{description}; personoplysninger må ikke stå i data"))
+    return problems

@@ -1,0 +1,65 @@
+# Koordineringsbasen: the front door. CI (.ci/run and GitHub Actions) calls these targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build check schema test test-fast browsers bench ny diff clean
+
+help:
+	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
+	@echo "make build   - validate data and build the site into site/"
+	@echo "make check   - validate all data files"
+	@echo "make test    - the whole test suite (unit, site, browser)"
+	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
+	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip uv
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Builds into a temporary directory and swaps it in only when the build succeeded,
+# so site/ never holds a half-built site.
+build: $(STAMP)
+	rm -rf site.tmp
+	$(PY) -m mkdocs build --strict --site-dir site.tmp
+	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+
+check: $(STAMP)
+	$(PY) -m koordineringsbasen check
+
+schema: $(STAMP)
+	$(PY) -m koordineringsbasen schema
+
+browsers:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: $(STAMP) browsers
+	$(PY) -m pytest -n 2 --dist loadfile
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser" -n 2 --dist loadfile
+
+bench: $(STAMP)
+	$(PY) -m bench $(if $(N),--sizes $(N),)
+
+ny: $(STAMP)
+	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+
+diff: $(STAMP)
+	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
+
+clean:
+	rm -rf site site.tmp site.old .pytest_cache test-artifacts bench/out

@@ -1,0 +1,35 @@
+"""What every renderer needs: the catalog, the build date, and where the data files live."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..catalog import Catalog
+
+
+def build_date() -> dt.date:
+    """Today, or the date fixed by SOURCE_DATE_EPOCH (reproducible builds and tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    catalog: Catalog
+    today: dt.date = field(default_factory=build_date)
+    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    changed: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date
+
+    def edit_url(self, kind: str, entity_id: str) -> str | None:
+        path = self.catalog.files.get((kind, entity_id))
+        if not path or not self.edit_base:
+            return None
+        return self.edit_base + path
+
+    def last_changed(self, kind: str, entity_id: str) -> str | None:
+        return self.changed.get(self.catalog.files.get((kind, entity_id), ""))

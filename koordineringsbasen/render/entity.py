@@ -1,0 +1,92 @@
+"""Render the Markdown of one entity page from its template."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model.common import line_bounds
+from .charts import bar_chart
+from .citations import Citations, agenda_anchor
+from .context import RenderContext
+from .environment import environment
+from .helpers import Helpers, deadline_passed
+from .links import page_uri
+from .labels import KIND_SINGULAR
+
+MAX_CHARTS = 3
+MISMATCH_POINTS = 2.0
+
+
+@dataclass(frozen=True)
+class CapacityRow:
+    row: Any
+    computed: float | None
+    mismatch: bool
+
+
+def capacity_groups(offer: Any) -> list[tuple[str | None, list[CapacityRow], Markup | None]]:
+    """Capacity rows per ydelse, with computed occupancy and a chart for the first few."""
+    groups: dict[str | None, list[Any]] = defaultdict(list)
+    for row in offer.kapacitet:
+        groups[row.ydelse].append(row)
+    result = []
+    for index, (ydelse, rows) in enumerate(groups.items()):
+        enriched = []
+        for row in sorted(rows, key=lambda r: r.aar):
+            computed = (100 * row.forbrug / row.pladser
+                        if row.forbrug is not None and row.pladser else None)
+            mismatch = (computed is not None and row.belaegning_procent is not None
+                        and abs(computed - row.belaegning_procent) > MISMATCH_POINTS)
+            enriched.append(CapacityRow(row, computed, mismatch))
+        points = [(str(r.row.aar), r.row.belaegning_procent) for r in enriched
+                  if r.row.belaegning_procent is not None]
+        chart = None
+        if index < MAX_CHARTS and len(points) >= 2:
+            title = f"Belægning i procent pr. år{f' ({ydelse})' if ydelse else ''}"
+            chart = bar_chart(f"belaegning-{index}", title, points, " %", reference=100)
+        result.append((ydelse, enriched, chart))
+    return result
+
+
+def _deadlines(entity: Any) -> list[Any]:
+    return sorted((h for h in getattr(entity, "haendelser", [])
+                   if h.type.value in ("frist", "fristforlaengelse")), key=lambda h: h.dato)
+
+
+def _cited(ctx: RenderContext, page: str, source_id: str) -> list[dict[str, Any]]:
+    by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for fact in ctx.catalog.citations.get(source_id, ()):
+        by_entity[fact.entity].append(fact.lines)
+    helpers = Helpers(ctx, page)
+    rows = []
+    for (kind, entity_id), lines in sorted(by_entity.items()):
+        ordered = sorted(set(lines), key=line_bounds)
+        rows.append({
+            "link": helpers.entity(kind, entity_id) + Markup(f" ({KIND_SINGULAR[kind]})"),
+            "count": len(lines),
+            "lines": ", ".join(ordered[:12]) + (" …" if len(ordered) > 12 else ""),
+        })
+    return rows
+
+
+def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
+    entity = ctx.catalog.get(kind, entity_id)
+    page = page_uri(kind, entity_id)
+    citations = Citations(ctx.catalog, page)
+    extra: dict[str, Any] = {}
+    if kind == "tilbud":
+        extra["capacity"] = capacity_groups(entity)
+    if kind == "udmeldinger":
+        deadlines = _deadlines(entity)
+        extra["deadlines"] = deadlines
+        extra["next_deadline"] = next(
+            (h for h in deadlines if not deadline_passed(h.dato, ctx.today)), None)
+    if kind == "kilder":
+        extra["cited"] = _cited(ctx, page, entity_id)
+        extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
+    template = environment().get_template(f"{kind}.md.j2")
+    return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page), **extra)

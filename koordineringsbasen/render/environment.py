@@ -1,0 +1,35 @@
+"""The Jinja environment for page templates: every expression is escaped unless it is Markup."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import labels
+from .text import md, number
+
+
+def _finalize(value: object) -> object:
+    # None prints as nothing; everything else that is not Markup is escaped for Markdown.
+    return "" if value is None else md(value)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("koordineringsbasen.render", "templates"),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # autoescape makes macro output Markup (never escaped twice); _finalize does the
+        # Markdown escaping of every value, so plain HTML escaping never applies.
+        autoescape=True,
+    )
+    env.filters["date"] = labels.date_da
+    env.filters["num"] = number
+    env.filters["val"] = labels.enum_value
+    env.globals["L"] = labels
+    return env

@@ -1,0 +1,102 @@
+"""Small Markup-producing helpers shared by templates: badges, links, backlink sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .context import RenderContext
+from .labels import KIND_SINGULAR, RISK, date_da
+from .links import link, page_uri
+from .text import attr, md
+
+ICONS = {
+    # Simple shapes so that the level is told by shape and text as well as colour.
+    "roed": '<path d="M8 1 15 15H1Z"/>',
+    "gul": '<rect x="2" y="2" width="12" height="12"/>',
+    "groen": '<circle cx="8" cy="8" r="6.5"/>',
+}
+
+BACKLINK_HEADINGS = {
+    ("maalgrupper", "tilbud", "maalgrupper"): "Tilbud til målgruppen",
+    ("maalgrupper", "udmeldinger", "maalgrupper"): "Centrale udmeldinger om målgruppen",
+    ("maalgrupper", "maalgrupper", "overordnet"): "Delmålgrupper",
+    ("tilbud", "udmeldinger", "tilbud"): "Centrale udmeldinger der angår tilbuddet",
+    ("tilbud", "tilbud", "overordnet"): "Deltilbud",
+    ("organisationer", "tilbud", "driftsherre"): "Driver disse tilbud",
+    ("organisationer", "tilbud", "paa_vegne_af"): "Tilbud drevet på organisationens vegne",
+    ("organisationer", "tilbud", "status"): "Følger op på disse tilbud",
+    ("organisationer", "udmeldinger", "udsteder"): "Udsendte centrale udmeldinger",
+    ("organisationer", "udmeldinger", "svar"): "Har svaret på centrale udmeldinger",
+    ("organisationer", "kilder", "organ"): "Møder og dokumenter",
+    ("organisationer", "organisationer", "overordnet"): "Underordnede organisationer",
+    ("kilder", "kilder", "indgaar_i"): "Dokumenter i denne kilde",
+}
+
+
+def risk_badge(level: Any) -> Markup:
+    value = getattr(level, "value", level)
+    return Markup(
+        f'<span class="kb-risk kb-risk--{attr(value)}"><svg viewBox="0 0 16 16" '
+        f'aria-hidden="true" focusable="false">{ICONS[value]}</svg>{attr(RISK[value])}</span>'
+    )
+
+
+def deadline_badge(date: str, today: dt.date) -> Markup:
+    passed = deadline_passed(date, today)
+    text = "overskredet" if passed else "kommende"
+    return Markup(f' <span class="kb-deadline kb-deadline--{"passed" if passed else "upcoming"}">'
+                  f"({text})</span>")
+
+
+def deadline_passed(date: str, today: dt.date) -> bool:
+    """A deadline given only as month or year counts as passed once that period is over."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts) < today
+    if len(parts) == 2:
+        year, month = parts
+        return (year, month) < (today.year, today.month)
+    return parts[0] < today.year
+
+
+def external_link(url: str, label: str) -> Markup:
+    return Markup(f'<a href="{attr(url)}" class="kb-edit">{attr(label)}</a>')
+
+
+@dataclass(frozen=True)
+class Helpers:
+    ctx: RenderContext
+    page: str
+
+    risk_badge = staticmethod(risk_badge)
+    deadline_badge = staticmethod(deadline_badge)
+    external_link = staticmethod(external_link)
+
+    def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
+        entity = self.ctx.catalog.get(kind, entity_id)
+        result = link(self.page, page_uri(kind, entity_id), entity.navn)
+        if with_kind:
+            result += Markup(f" ({md(KIND_SINGULAR[kind])})")
+        return result
+
+    def maybe(self, kind: str, entity_id: str | None) -> Markup:
+        return self.entity(kind, entity_id) if entity_id else Markup("–")
+
+    def backlink_sections(self, kind: str, entity_id: str) -> list[tuple[str, list[Markup]]]:
+        """Every entity that links here, grouped under a heading per kind and field."""
+        groups: dict[str, dict[str, Markup]] = {}
+        for backlink in self.ctx.catalog.backlinks.get((kind, entity_id), ()):
+            source_kind, source_id = backlink.source
+            field = str(backlink.path[0])
+            heading = BACKLINK_HEADINGS.get(
+                (kind, source_kind, field), f"Nævnt i {KIND_SINGULAR[source_kind]}"
+            )
+            groups.setdefault(heading, {})[source_id] = self.entity(source_kind, source_id)
+        return [(h, [items[k] for k in sorted(items)]) for h, items in sorted(groups.items())]
+
+    def date(self, value: str | None) -> str:
+        return date_da(value)

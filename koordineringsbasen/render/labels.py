@@ -1,0 +1,86 @@
+"""Danish display labels for kinds and enum values."""
+
+from __future__ import annotations
+
+KIND_SINGULAR = {
+    "maalgrupper": "målgruppe",
+    "tilbud": "tilbud",
+    "udmeldinger": "central udmelding",
+    "kilder": "kilde",
+    "organisationer": "organisation",
+}
+KIND_PLURAL = {
+    "maalgrupper": "Målgrupper",
+    "tilbud": "Tilbud",
+    "udmeldinger": "Centrale udmeldinger",
+    "kilder": "Kilder",
+    "organisationer": "Organisationer",
+}
+RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
+RISK_MEANING = {
+    "roed": "anledning til bekymring",
+    "gul": "behov for intensiveret monitorering eller vidensformidling",
+    "groen": "den generelle monitorering kan fastholdes",
+}
+SCOPE = {"natko": "National målgruppe (NATKO)", "regional": "Regional målgruppe",
+         "ad-hoc": "Ad hoc-målgruppe"}
+OFFER_CATEGORY = {
+    "landsdaekkende-undervisning": "Landsdækkende undervisningstilbud",
+    "landsdelsdaekkende-undervisning": "Landsdelsdækkende undervisningstilbud",
+    "oevrigt-landsdaekkende": "Øvrigt landsdækkende tilbud",
+    "sikret-afdeling": "Sikret afdeling",
+    "saerlige-pladser": "Særlige pladser",
+    "specialiseret-regionalt": "Specialiseret regionalt tilbud",
+    "kommunalt": "Kommunalt tilbud",
+    "sundhedsvaesen": "Sundhedsvæsenet",
+    "projekt": "Projekt",
+}
+OFFER_STATUS = {
+    "foelges-skaerpet": "Følges skærpet",
+    "foelges-lokalt": "Følges lokalt",
+    "ikke-laengere-skaerpet": "Ikke længere skærpet opfølgning",
+    "planlagt": "Planlagt",
+    "under-etablering": "Under etablering",
+    "i-drift": "I drift",
+    "noedspor": "Nødspor",
+    "lukket": "Lukket",
+}
+NOTIFICATION_STATE = {"aaben": "Åben", "afventer-afgoerelse": "Afventer afgørelse",
+                      "afsluttet": "Afsluttet"}
+EVENT_TYPE = {
+    "udsendt": "Udsendt", "anmodning": "Anmodning", "fornyet-behandling": "Fornyet behandling",
+    "frist": "Frist", "fristforlaengelse": "Fristforlængelse", "afrapportering": "Afrapportering",
+    "svar": "Svar", "hoering": "Høring", "moede": "Møde", "beslutning": "Beslutning",
+    "afgoerelse": "Afgørelse", "etablering": "Etablering", "lukning": "Lukning", "andet": "Andet",
+}
+SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
+               "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
+               "praesentation": "Præsentation", "andet": "Dokument"}
+ORG_TYPE = {
+    "ministerium": "Ministerium", "styrelse": "Styrelse", "region": "Region",
+    "kommune": "Kommune", "kommunalt-samarbejde": "Kommunalt samarbejde", "raad": "Råd",
+    "forum": "Forum", "sekretariat": "Sekretariat",
+    "interesseorganisation": "Interesseorganisation",
+    "uddannelsesinstitution": "Uddannelsesinstitution", "forskning": "Forskning og analyse",
+    "sundhedsvaesen": "Sundhedsvæsen", "fond": "Fond", "virksomhed": "Virksomhed",
+    "andet": "Anden organisation",
+}
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december"]
+
+
+def date_da(value: str | None) -> str:
+    """'2024-05-14' -> '14. maj 2024'; '2024-05' -> 'maj 2024'; '2024' -> '2024'."""
+    if not value:
+        return "–"
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])}. {month} {parts[0]}"
+
+
+def enum_value(value: object) -> str:
+    return getattr(value, "value", str(value))

@@ -1,0 +1,35 @@
+"""Where each entity's page lives, and relative Markdown links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import Markup
+
+from .text import md
+
+SPECIAL_PAGES = {
+    "forside": "index.md",
+    "risikomatrix": "maalgrupper/risikomatrix.md",
+    "frister": "udmeldinger/frister.md",
+    "datakvalitet": "om-data/datakvalitet.md",
+    "ordliste": "ordliste.md",
+}
+
+
+def page_uri(kind: str, entity_id: str) -> str:
+    return f"{kind}/{entity_id}.md"
+
+
+def overview_uri(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """Link from the page at `from_uri` to the page at `to_uri` (both docs-relative .md)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(from_uri: str, to_uri: str, label: object, anchor: str | None = None) -> Markup:
+    target = relative(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{md(label)}]({target})")

@@ -1,0 +1,108 @@
+"""Overview tables, one per section, with the key facts of every entity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from .context import RenderContext
+from .environment import environment
+from .helpers import Helpers, deadline_passed, risk_badge
+from .labels import (
+    NOTIFICATION_STATE, OFFER_CATEGORY, OFFER_STATUS, ORG_TYPE, SCOPE, SOURCE_TYPE, date_da,
+)
+from .links import overview_uri
+from .text import md, number
+
+Row = list[Any]
+
+
+def _latest(items: list[Any], key: str = "dato") -> Any:
+    return max(items, key=lambda item: getattr(item, key)) if items else None
+
+
+def _target_groups(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
+    rows = []
+    for g in sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999, g.navn)):
+        risk = _latest(g.risiko)
+        rows.append([
+            g.natko_nr or "–", h.entity("maalgrupper", g.id), SCOPE[g.art.value].split(" (")[0],
+            risk_badge(risk.niveau) if risk else "–",
+            len(ctx.catalog.linking_entities("maalgrupper", g.id, "tilbud")),
+            len(ctx.catalog.linking_entities("maalgrupper", g.id, "udmeldinger")),
+        ])
+    return ["Nr.", "Målgruppe", "Type", "Seneste risiko", "Tilbud", "Udmeldinger"], rows
+
+
+def _offers(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
+    rows = []
+    for o in sorted(ctx.catalog.all("tilbud"), key=lambda o: o.navn):
+        measured = [r for r in o.kapacitet if r.belaegning_procent is not None]
+        latest = max(measured, key=lambda r: r.aar) if measured else None
+        places = max((r for r in o.kapacitet if r.pladser is not None), key=lambda r: r.aar,
+                     default=None)
+        status = _latest(o.status)
+        rows.append([
+            h.entity("tilbud", o.id), OFFER_CATEGORY[o.kategori.value],
+            h.maybe("organisationer", o.driftsherre),
+            f"{number(places.pladser)} ({places.aar})" if places else "–",
+            f"{number(latest.belaegning_procent)} % ({latest.aar})" if latest else "–",
+            OFFER_STATUS[status.status.value] if status else "–",
+        ])
+    return ["Tilbud", "Kategori", "Driftsherre", "Pladser", "Belægning", "Opfølgning"], rows
+
+
+def _notifications(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
+    rows = []
+    for n in sorted(ctx.catalog.all("udmeldinger"), key=lambda n: n.navn):
+        sent = min((e.dato for e in n.haendelser if e.type.value == "udsendt"), default=None)
+        upcoming = sorted(e.dato for e in n.haendelser
+                          if e.type.value in ("frist", "fristforlaengelse")
+                          and not deadline_passed(e.dato, ctx.today))
+        rows.append([
+            h.entity("udmeldinger", n.id),
+            Markup(", ").join(h.entity("maalgrupper", g.id) for g in n.maalgrupper),
+            date_da(sent), NOTIFICATION_STATE[n.resultat.status.value] if n.resultat else "–",
+            date_da(upcoming[0]) if upcoming else "ingen kommende",
+        ])
+    return ["Udmelding", "Målgruppe", "Udsendt", "Status", "Næste frist"], rows
+
+
+def _sources(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
+    rows = []
+    for s in sorted(ctx.catalog.all("kilder"), key=lambda s: s.dato, reverse=True):
+        rows.append([
+            s.dato, h.entity("kilder", s.id), SOURCE_TYPE[s.type.value],
+            h.maybe("organisationer", s.organ), len(ctx.catalog.citations.get(s.id, ())),
+        ])
+    return ["Dato", "Kilde", "Type", "Organ", "Henvisninger"], rows
+
+
+def _organisations(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
+    rows = []
+    for o in sorted(ctx.catalog.all("organisationer"), key=lambda o: o.navn):
+        rows.append([
+            h.entity("organisationer", o.id), o.forkortelse or "–", ORG_TYPE[o.type.value],
+            len(ctx.catalog.linking_entities("organisationer", o.id, "tilbud")),
+            len(ctx.catalog.backlinks.get(("organisationer", o.id), ())),
+        ])
+    return ["Organisation", "Forkortelse", "Type", "Tilbud", "Henvisninger"], rows
+
+
+TABLES: dict[str, tuple[Callable[[RenderContext, Helpers], tuple[list[str], list[Row]]], str]] = {
+    "maalgrupper": (_target_groups, "målgrupper"),
+    "tilbud": (_offers, "tilbud"),
+    "udmeldinger": (_notifications, "centrale udmeldinger"),
+    "kilder": (_sources, "kilder"),
+    "organisationer": (_organisations, "organisationer"),
+}
+
+
+def render_overview(ctx: RenderContext, kind: str) -> str:
+    builder, noun = TABLES[kind]
+    headers, rows = builder(ctx, Helpers(ctx, overview_uri(kind)))
+    cells = [[c if isinstance(c, Markup) else md(c) for c in row] for row in rows]
+    return environment().get_template("overview.md.j2").render(
+        headers=headers, rows=cells, noun=noun)

@@ -1,0 +1,43 @@
+"""Escaping: data text becomes inert Markdown. Everything that is not `Markup` is escaped."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# Characters with meaning in Markdown or its extensions (links, emphasis, attr_list,
+# footnotes, tables). Only characters Python-Markdown can backslash-escape are listed.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: object) -> Markup:
+    """Escape `text` for use inline in Markdown: HTML entities, then Markdown syntax."""
+    if isinstance(text, Markup):
+        return text
+    value = html.escape(str(text), quote=True)
+    value = MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    # Newlines would start new blocks (lists, headings, snippets): fold them.
+    value = re.sub(r"\s*\n\s*", " ", value)
+    return Markup(value)
+
+
+def attr(text: object) -> Markup:
+    """Escape `text` for an HTML attribute value inside raw HTML."""
+    return Markup(html.escape(str(text), quote=True))
+
+
+def plain(text: object) -> str:
+    """Collapse whitespace; for places that escape on their own (SVG via attr/md)."""
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def number(value: float | int | None, decimals: int | None = None) -> str:
+    """Danish number formatting: 1.234,5 ; at most two decimals unless given; None -> dash."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{2 if decimals is None else decimals}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")

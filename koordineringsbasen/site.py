@@ -1,0 +1,30 @@
+"""The catalog and render context of the build in progress, shared by the hook and macros.
+
+The mkdocs hook sets it once per build (on_config); macros read it when pages render.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .history import last_changed
+from .loader import ROOT, load_catalog
+from .render.context import RenderContext
+
+_current: RenderContext | None = None
+
+
+def load(data_dir: Path | None = None, edit_base: str | None = None) -> RenderContext:
+    """Load and validate the data (raises DataError) and make it the current build's."""
+    global _current
+    data = data_dir or Path(os.environ.get("KOORDINERINGSBASEN_DATA", ROOT / "data"))
+    catalog = load_catalog(data)
+    _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent))
+    return _current
+
+
+def current() -> RenderContext:
+    if _current is None:
+        raise RuntimeError("no data loaded: the mkdocs hook must run before rendering")
+    return _current

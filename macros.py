@@ -1,0 +1,56 @@
+"""mkdocs-macros module: the macros pages call. Each delegates to koordineringsbasen.render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from koordineringsbasen import site
+from koordineringsbasen.render import special
+from koordineringsbasen.render.entity import render_entity
+from koordineringsbasen.render.overviews import render_overview
+from koordineringsbasen.render.quality import quality_page
+
+
+def define_env(env: Any) -> None:
+    def page_uri() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def entity_page(kind: str, entity_id: str) -> str:
+        return render_entity(site.current(), kind, entity_id)
+
+    @env.macro
+    def overview(kind: str) -> str:
+        return render_overview(site.current(), kind)
+
+    @env.macro
+    def risk_matrix() -> str:
+        return special.risk_matrix(site.current())
+
+    @env.macro
+    def deadlines() -> str:
+        return special.deadlines_page(site.current())
+
+    @env.macro
+    def upcoming_deadlines(limit: int = 5) -> str:
+        return special.upcoming_deadlines(site.current(), page_uri(), limit)
+
+    @env.macro
+    def red_groups() -> str:
+        return special.red_groups(site.current(), page_uri())
+
+    @env.macro
+    def latest_changes(limit: int = 8) -> str:
+        return special.latest_changes(site.current(), page_uri(), limit)
+
+    @env.macro
+    def glossary() -> str:
+        return special.glossary_page(site.current())
+
+    @env.macro
+    def data_quality() -> str:
+        return quality_page(site.current())
+
+    @env.macro
+    def count(kind: str) -> int:
+        return len(site.current().catalog.entities[kind])

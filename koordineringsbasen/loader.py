@@ -65,7 +65,8 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
         return None
 
 
-def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem]) -> dict[str, _Loaded]:
+def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
+               invalid_ids: set[str]) -> dict[str, _Loaded]:
     loaded: dict[str, _Loaded] = {}
     for path in sorted(folder.iterdir()):
         rel = _relative(path, data_dir)
@@ -78,6 +79,8 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem])
         entity, errors = validate_document(ENTITY_MODELS[kind], doc, rel)
         problems.extend(errors)
         if entity is None:
+            # Known but invalid: references to it should not be reported a second time.
+            invalid_ids.add(path.stem)
             continue
         item = _Loaded(entity, rel, doc.positions)
         entity_id = entity.id  # type: ignore[attr-defined]
@@ -93,10 +96,10 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem])
 
 
 def _check_reference(
-    item: _Loaded, ref: IdRef, ids: dict[str, dict[str, _Loaded]]
+    item: _Loaded, ref: IdRef, ids: dict[str, dict[str, _Loaded]], invalid: dict[str, set[str]]
 ) -> Problem | None:
     known = ids.get(ref.kind, {})
-    if ref.target in known:
+    if ref.target in known or ref.target in invalid[ref.kind]:
         return None
     guess = difflib.get_close_matches(ref.target, list(known), n=1, cutoff=0.6)
     hint = f"; mente du '{guess[0]}'?" if guess else ""
@@ -221,7 +224,8 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
         if path.is_dir() and path.name not in KINDS:
             problems.append(Problem(_relative(path, data_dir), 1, 1, "",
                                     f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
-    loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems)
+    invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind])
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
     glossary, glossary_item = _load_glossary(data_dir, problems)
     everything = [item for kind in KINDS for item in loaded[kind].values()]
@@ -230,7 +234,7 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
     for item in everything:
         for found in walk(item.entity):
             if isinstance(found, IdRef):
-                problem = _check_reference(item, found, loaded)
+                problem = _check_reference(item, found, loaded, invalid)
                 if problem:
                     problems.append(problem)
             else:

@@ -88,7 +88,7 @@ def quality_page(ctx: RenderContext) -> str:
 
     unanswered = unanswered_deadlines(ctx)
     out.append(f"## Overskredne frister uden registreret resultat ({len(unanswered)})\n")
-    rows = [[d.event.dato, h.entity("udmeldinger", d.notification.id),
+    rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
              md(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
     out += [str(_table(["Frist", "Udmelding", "Beskrivelse"], rows)) if rows else "Ingen.", ""]
 

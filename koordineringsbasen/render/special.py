@@ -94,7 +94,7 @@ def deadlines_page(ctx: RenderContext) -> str:
         if not items:
             out.append("Ingen.\n")
             continue
-        rows = [[d.event.dato, h.entity("udmeldinger", d.notification.id),
+        rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
                  EVENT_TYPE[d.event.type.value] + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
                  deadline_badge(d.event.dato, ctx.today), md(d.event.beskrivelse) + c.cite(d.event.kilde)]
                 for d in items]

@@ -1,0 +1,96 @@
+"""The built real site: a page per record, links both ways, matrix and deadlines complete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from koordineringsbasen.catalog import Catalog
+from koordineringsbasen.loader import load_catalog
+
+from conftest import REAL_SEEDS, ROOT
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "data", REAL_SEEDS)
+
+
+def soup(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def hrefs(page: BeautifulSoup) -> set[str]:
+    article = page.find("article")
+    return {a["href"] for a in article.find_all("a", href=True)}
+
+
+def test_one_page_per_record(real_site: Path, catalog: Catalog) -> None:
+    for kind, entities in catalog.entities.items():
+        built = {p.name for p in (real_site / kind).iterdir() if (p / "index.html").exists()}
+        assert built == set(entities), kind
+
+
+def test_links_in_both_directions(real_site: Path, catalog: Catalog) -> None:
+    checked = 0
+    for offer in catalog.all("tilbud"):
+        offer_links = hrefs(soup(real_site, f"tilbud/{offer.id}"))
+        for link in offer.maalgrupper:
+            assert f"../../maalgrupper/{link.id}/" in offer_links
+            group_links = hrefs(soup(real_site, f"maalgrupper/{link.id}"))
+            assert f"../../tilbud/{offer.id}/" in group_links
+            checked += 1
+    for note in catalog.all("udmeldinger"):
+        note_links = hrefs(soup(real_site, f"udmeldinger/{note.id}"))
+        for link in note.maalgrupper:
+            assert f"../../maalgrupper/{link.id}/" in note_links
+            assert f"../../udmeldinger/{note.id}/" in hrefs(soup(real_site, f"maalgrupper/{link.id}"))
+            checked += 1
+    assert checked > 40
+
+
+def test_sources_list_the_pages_that_cite_them(real_site: Path, catalog: Catalog) -> None:
+    for source_id, facts in catalog.citations.items():
+        links = hrefs(soup(real_site, f"kilder/{source_id}"))
+        for kind, entity_id in {f.entity for f in facts}:
+            assert f"../../{kind}/{entity_id}/" in links, (source_id, entity_id)
+
+
+def test_risk_matrix_lists_every_rating(real_site: Path, catalog: Catalog) -> None:
+    page = soup(real_site, "maalgrupper/risikomatrix")
+    table = page.find("article").find("table")
+    badges = len(table.select(".kb-risk"))
+    assert badges == sum(len(g.risiko) for g in catalog.all("maalgrupper"))
+    for badge in table.select(".kb-risk"):
+        assert badge.get_text(strip=True) in {"Rød", "Gul", "Grøn"} and badge.find("svg")
+
+
+def test_deadline_timeline_lists_every_deadline(real_site: Path, catalog: Catalog) -> None:
+    page = soup(real_site, "udmeldinger/frister")
+    rows = page.find("article").select("table tbody tr")
+    expected = sum(1 for n in catalog.all("udmeldinger") for e in n.haendelser
+                   if e.type.value in ("frist", "fristforlaengelse"))
+    assert len(rows) == expected > 0
+
+
+def test_entity_pages_have_sources_and_edit_link(real_site: Path, catalog: Catalog) -> None:
+    for kind in ("maalgrupper", "tilbud", "udmeldinger", "organisationer"):
+        for entity in catalog.all(kind):
+            page = soup(real_site, f"{kind}/{entity.id}")
+            assert page.select(".footnote li"), (kind, entity.id)
+            edit = page.select_one("a.kb-edit")
+            assert edit and edit["href"].endswith(f"/data/{kind}/{entity.id}.yml")
+
+
+def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
+    for html in real_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.find_all(src=True):
+            assert not tag["src"].startswith(("http:", "https:", "//")), (html, tag)
+        for tag in page.find_all("link", href=True):
+            assert not tag["href"].startswith(("http:", "https:", "//")) or tag.get("rel") in (
+                ["canonical"], ["alternate"]), (html, tag)

@@ -23,7 +23,7 @@ from .model.common import line_bounds
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
 from .validation import field_path, validate_document
-from .yamlsource import PathKey, Position, YamlDocument, YamlProblem, locate, read_yaml
+from .yamlsource import PathKey, YamlDocument, YamlProblem, locate, read_yaml
 
 GLOSSARY_FILE = "ordliste.yml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,10 +37,11 @@ def default_seeds_dir() -> Path:
 class _Loaded:
     entity: BaseModel
     rel: str
-    positions: dict[PathKey, Position]
+    doc: YamlDocument
+    prefix: PathKey = ()  # the glossary's model path starts with 'root'
 
     def problem(self, path: PathKey, message: str) -> Problem:
-        line, col = locate(self.positions, path)
+        line, col = locate(self.doc.positions, path[len(self.prefix):])
         return Problem(self.rel, line, col, field_path(path), message)
 
 
@@ -82,7 +83,7 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
             # Known but invalid: references to it should not be reported a second time.
             invalid_ids.add(path.stem)
             continue
-        item = _Loaded(entity, rel, doc.positions)
+        item = _Loaded(entity, rel, doc)
         entity_id = entity.id  # type: ignore[attr-defined]
         if entity_id != path.stem:
             problems.append(item.problem(("id",), f"id '{entity_id}' skal være lig filnavnet "
@@ -203,7 +204,7 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     problems.extend(errors)
     if glossary is None:
         return (), None
-    item = _Loaded(glossary, rel, {(("root",) + k): v for k, v in doc.positions.items()})
+    item = _Loaded(glossary, rel, doc, prefix=("root",))
     seen: dict[str, int] = {}
     for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]
         if entry.forkortelse in seen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,22 @@ Position = tuple[int, int]
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
 class YamlDocument:
-    data: Any
-    positions: dict[PathKey, Position]  # 1-based (line, col) of each value, by path
+    """Parsed data, plus the position of every value, computed only when a problem needs it.
+
+    The fast path uses libyaml (ruamel's C loader); the round-trip loader that knows line
+    numbers is about 30 times slower, so it runs only for files that have a problem.
+    """
+
+    def __init__(self, data: Any, text: str):
+        self.data = data
+        self._text = text
+
+    @cached_property
+    def positions(self) -> dict[PathKey, Position]:  # 1-based (line, col) by path
+        positions: dict[PathKey, Position] = {(): (1, 1)}
+        _plain(YAML(typ="rt").load(self._text), (), positions)
+        return positions
 
 
 class YamlProblem(Exception):
@@ -62,7 +74,7 @@ def _check_tabs(text: str, rel: str) -> None:
 
 def _scan_events(text: str, rel: str) -> None:
     """Refuse tags, anchors and aliases before any node is built."""
-    for event in YAML(typ="safe").parse(io.StringIO(text)):
+    for event in YAML(typ="safe", pure=False).parse(io.StringIO(text)):
         mark = event.start_mark
         if getattr(event, "tag", None) and type(event).__name__ != "DocumentStartEvent":
             raise _fail(rel, mark.line + 1, mark.column + 1,
@@ -72,22 +84,24 @@ def _scan_events(text: str, rel: str) -> None:
                         "ankre og aliaser (&navn / *navn) er ikke tilladt; skriv værdien ud")
 
 
-def _plain(node: Any, path: PathKey, positions: dict[PathKey, Position]) -> Any:
-    """Turn ruamel's round-trip nodes into plain Python values, recording positions."""
+def _plain(node: Any, path: PathKey, positions: dict[PathKey, Position] | None) -> Any:
+    """Turn loaded nodes into plain Python values; with `positions`, record where each is."""
     if isinstance(node, dict):
         result = {}
         for key, value in node.items():
-            key_line, key_col, val_line, val_col = node.lc.data[key]
             child = (*path, str(key))
-            positions[child] = (val_line + 1, val_col + 1)
-            positions[(*child, "__key__")] = (key_line + 1, key_col + 1)
+            if positions is not None:
+                key_line, key_col, val_line, val_col = node.lc.data[key]
+                positions[child] = (val_line + 1, val_col + 1)
+                positions[(*child, "__key__")] = (key_line + 1, key_col + 1)
             result[str(key)] = _plain(value, child, positions)
         return result
     if isinstance(node, list):
         result_list = []
         for index, value in enumerate(node):
-            line, col = node.lc.data[index]
-            positions[(*path, index)] = (line + 1, col + 1)
+            if positions is not None:
+                line, col = node.lc.data[index]
+                positions[(*path, index)] = (line + 1, col + 1)
             result_list.append(_plain(value, (*path, index), positions))
         return result_list
     if isinstance(node, bool) or node is None:
@@ -114,7 +128,7 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
     _check_tabs(text, rel)
     try:
         _scan_events(text, rel)
-        node = YAML(typ="rt").load(text)
+        node = YAML(typ="safe", pure=False).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -125,8 +139,7 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
         raise _fail(rel, line, col, f"YAML-fejl: {reason}") from None
     except YAMLError as exc:
         raise _fail(rel, 1, 1, f"YAML-fejl: {exc}") from None
-    positions: dict[PathKey, Position] = {(): (1, 1)}
-    return YamlDocument(_plain(node, (), positions), positions)
+    return YamlDocument(_plain(node, (), None), text)
 
 
 def locate(positions: dict[PathKey, Position], loc: PathKey) -> Position:

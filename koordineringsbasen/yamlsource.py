@@ -20,6 +20,22 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .problems import Problem
 
 MAX_BYTES = 512 * 1024
+# libyaml's messages in plain Danish; unknown messages are shown as they are.
+YAML_MESSAGES = {
+    "mapping values are not allowed": "kolon på et forkert sted; tjek indrykningen, eller sæt "
+                                      "teksten i anførselstegn",
+    "did not find expected key": "forventede en nøgle her; tjek indrykningen",
+    "could not find expected ':'": "mangler ':' efter nøglen",
+    "did not find expected ',' or '}'": "mangler ',' eller '}' i en {…}-liste; sæt tekst med "
+                                        "komma eller kolon i anførselstegn",
+    "did not find expected ',' or ']'": "mangler ',' eller ']' i en […]-liste",
+    "did not find expected '-' indicator": "forventede et listepunkt ('- '); tjek indrykningen",
+    "found character that cannot start any token": "et tegn, der ikke kan starte en værdi; "
+                                                   "sæt teksten i anførselstegn",
+    "found unexpected end of stream": "filen slutter midt i en værdi; mangler et anførselstegn?",
+    "found unknown escape character": "ukendt escape-tegn (\\) i tekst i dobbelte "
+                                      "anførselstegn",
+}
 DUPLICATE_KEY = re.compile(r'found duplicate key "([^"]*)"')
 Position = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -133,6 +149,7 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or "ugyldig YAML"
+        reason = next((da for en, da in YAML_MESSAGES.items() if en in reason), reason)
         duplicate = DUPLICATE_KEY.search(str(exc.problem or ""))
         if duplicate:
             reason = f"nøglen '{duplicate.group(1)}' står to gange i samme blok"

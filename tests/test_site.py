@@ -13,6 +13,7 @@ from koordineringsbasen.loader import load_catalog
 from conftest import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build
+SECTION_PAGES = {"risikomatrix", "frister"}  # hand-written pages inside the sections
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def hrefs(page: BeautifulSoup) -> set[str]:
 def test_one_page_per_record(real_site: Path, catalog: Catalog) -> None:
     for kind, entities in catalog.entities.items():
         built = {p.name for p in (real_site / kind).iterdir() if (p / "index.html").exists()}
-        assert built == set(entities), kind
+        assert built - SECTION_PAGES == set(entities), kind
 
 
 def test_links_in_both_directions(real_site: Path, catalog: Catalog) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from koordineringsbasen import site
+from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import special
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.overviews import render_overview
@@ -54,3 +55,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def count(kind: str) -> int:
         return len(site.current().catalog.entities[kind])
+
+    @env.macro
+    def data_fields(kind: str) -> str:
+        return open_data.field_table(kind)
+
+    @env.macro
+    def data_files() -> str:
+        return open_data.export_files(site.current().catalog, env.page.url)

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import changes, scaffold
 from .loader import ROOT, default_seeds_dir, load_catalog
 from .problems import DataError, format_problems
 from .schema import stale_schemas, write_schemas
@@ -45,5 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(func=_check)
     schema = commands.add_parser("schema", help="skriv JSON Schema-filer fra modellen")
     schema.set_defaults(func=_schema)
+    scaffold.register(commands)
+    changes.register(commands)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -53,7 +53,8 @@ def seed_line_count(path: Path) -> int:
 
 def _relative(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve().parent).as_posix()
+        # Resolve the folder, not the file: a symlinked file is shown by its own name.
+        return (path.parent.resolve() / path.name).relative_to(base.resolve().parent).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -71,11 +72,17 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
     loaded: dict[str, _Loaded] = {}
     for path in sorted(folder.iterdir()):
         rel = _relative(path, data_dir)
+        if path.is_symlink() or not path.is_file():
+            # A link could point anywhere on the machine; a folder or pipe is no data file.
+            problems.append(Problem(rel, 1, 1, "", f"kun almindelige .yml-filer hører hjemme i "
+                                                   f"{kind}/ (ikke mapper eller links)"))
+            continue
         if path.suffix not in (".yml", ".yaml"):
             problems.append(Problem(rel, 1, 1, "", "kun .yml-filer hører hjemme i data/"))
             continue
         doc = _read(path, rel, problems)
         if doc is None:
+            invalid_ids.add(path.stem)  # reported already; references to it are not news
             continue
         entity, errors = validate_document(ENTITY_MODELS[kind], doc, rel)
         problems.extend(errors)
@@ -194,9 +201,12 @@ def _check_unique(item: _Loaded) -> list[Problem]:
 
 def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loaded | None]:
     path = data_dir / GLOSSARY_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return (), None
     rel = _relative(path, data_dir)
+    if path.is_symlink() or not path.is_file():
+        problems.append(Problem(rel, 1, 1, "", "ordlisten skal være en almindelig fil"))
+        return (), None
     doc = _read(path, rel, problems)
     if doc is None:
         return (), None

@@ -14,7 +14,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import site
+from koordineringsbasen import csp, site
+from koordineringsbasen.exports import SiteInfo, write_exports
 from koordineringsbasen.problems import DataError, format_problems
 from koordineringsbasen.render.links import page_uri
 from koordineringsbasen.render.special import abbreviation_definitions
@@ -51,3 +52,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
     return markdown + "\n\n" + abbreviation_definitions(site.current()) + "\n"
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Content-Security-Policy meta tag (see csp.py); `mkdocs serve` needs its inline reload script.
+    if csp.is_dev_server(config.site_url):
+        return output
+    return csp.add_policy(output, page.file.src_uri)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Open data (api/, frister.ics, aendringer.xml) is written next to the built pages.
+    ctx = site.current()
+    info = SiteInfo(config.site_url or "", config.use_directory_urls, ctx.today, ctx.changed)
+    log.info("Skrev %d åbne datafiler", len(write_exports(ctx.catalog, Path(config.site_dir), info)))

@@ -15,9 +15,17 @@ from pydantic import BaseModel
 # Organisational (not personal) contact points that may appear in data.
 ALLOWED_CONTACTS = frozenset({"nordjysksocialaftale@aalborg.dk"})
 
-CPR = re.compile(r"(?<![\d.,-])(\d{2})(\d{2})(\d{2})[ -]?(\d{4})(?![\d.,])")
+# Not inside a word (hex file names, ids) nor a longer number (12.345.678,90, 24/12345678,
+# 2024-2028); a full stop or comma *after* the number may end the sentence.
+BEFORE = r"(?<![\w+])(?<!\d[.,/-])"
+AFTER = r"(?!\w)(?![.,/-]\d)"
+CPR = re.compile(BEFORE + r"(\d{2})(\d{2})(\d{2})[ -]?(\d{4})" + AFTER)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\d.,])(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?![\d.,])")
+PHONE = re.compile(BEFORE + r"(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}" + AFTER)
+# Amounts and registry numbers of organisations are not personal data.
+NOT_PERSONAL_BEFORE = re.compile(r"(?:kr\.?|DKK|CVR(?:-nr\.?)?|EAN(?:-nr\.?)?|P-nr\.?|"
+                                 r"sagsnr\.?|j\.\s?nr\.?)[\s:]*$", re.IGNORECASE)
+NOT_PERSONAL_AFTER = re.compile(r"\s*(?:kr\b|kr\.|kroner|DKK|mio\b|mia\b|%)", re.IGNORECASE)
 
 
 def _looks_like_cpr(match: re.Match[str]) -> bool:
@@ -25,18 +33,25 @@ def _looks_like_cpr(match: re.Match[str]) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+def _not_personal(match: re.Match[str]) -> bool:
+    text = match.string
+    return bool(NOT_PERSONAL_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+                or NOT_PERSONAL_AFTER.match(text, match.end()))
+
+
 def find(text: str) -> list[str]:
     """Return a plain-Danish description of each piece of personal data in `text`."""
     found = []
     for match in CPR.finditer(text):
-        if _looks_like_cpr(match):
+        if _looks_like_cpr(match) and not _not_personal(match):
             found.append(f"'{match.group(0)}' ligner et CPR-nummer")
     for match in EMAIL.finditer(text):
         if match.group(0).lower() not in ALLOWED_CONTACTS:
             found.append(f"'{match.group(0)}' er en e-mailadresse")
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if len(digits) in (8, 10) and not CPR.fullmatch(match.group(0).replace(" ", "")):
+        if (len(digits) in (8, 10) and not CPR.fullmatch(match.group(0).replace(" ", ""))
+                and not _not_personal(match)):
             found.append(f"'{match.group(0)}' ligner et telefonnummer")
     return found
 

@@ -61,6 +61,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """Field names of the (nested) model at `loc`, for "did you mean" hints."""
     current: Any = model
+    if _is_root_list(model):  # the glossary: a list of entries, not a block with 'root'
+        current = _inner_model(model.model_fields["root"].annotation)
     for part in loc:
         if isinstance(part, int):
             continue
@@ -93,7 +95,7 @@ def validate_document(
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            loc: PathKey = tuple(p for p in error["loc"] if not _is_union_tag(p))
+            loc = _data_path(error["loc"], doc.data)
             if error["type"] == "extra_forbidden":
                 line, col = locate(doc.positions, (*loc, "__key__"))
             elif error["type"] == "missing":
@@ -113,3 +115,21 @@ def _is_root_list(model: type[BaseModel]) -> bool:
 def _is_union_tag(part: Any) -> bool:
     # pydantic adds type names ('function-after[...]', 'str') to locations inside unions.
     return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
+    """The error location as a path in the data; a key the file really has is never dropped,
+    even when it looks like a union tag ('nav[', 'str')."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif _is_union_tag(part):
+            continue
+        else:
+            current = None
+        path.append(part)
+    return tuple(path)

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 
 MAX_BYTES = 512 * 1024
+MAX_DEPTH = 32  # real data nest about 5 levels; deeper is an accident or an attack
+# Characters YAML forbids, plus invisible ones: bidi controls that can disguise text ("Trojan
+# Source"), zero-width spaces and a byte-order mark inside the text.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b"
+                             "\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
 # libyaml's messages in plain Danish; unknown messages are shown as they are.
 YAML_MESSAGES = {
     "mapping values are not allowed": "kolon på et forkert sted; tjek indrykningen, eller sæt "
@@ -35,10 +43,60 @@ YAML_MESSAGES = {
     "found unexpected end of stream": "filen slutter midt i en værdi; mangler et anførselstegn?",
     "found unknown escape character": "ukendt escape-tegn (\\) i tekst i dobbelte "
                                       "anførselstegn",
+    "but found another document": "filen har mere end ét dokument ('---'); skriv én enhed pr. fil",
+    "found unexpected ':'": "uventet ':' i en værdi; sæt værdien i anførselstegn",
+    "did not find expected node content": "her mangler en værdi, eller et tegn står forkert",
+    "did not find expected <document start>": "uventet tekst efter slutningen; tjek indrykningen",
+    "block sequence entries are not allowed": "et listepunkt ('- ') på et sted, hvor der ikke "
+                                              "kan stå en liste; tjek indrykningen",
+    "did not find expected alphabetic or numeric character": "'&', '*' og '!' skal følges af "
+                                                             "et navn; sæt teksten i anførselstegn",
+    "mapping keys are not allowed": "'?' eller ':' på et forkert sted; sæt teksten i "
+                                    "anførselstegn",
 }
 DUPLICATE_KEY = re.compile(r'found duplicate key "([^"]*)"')
 Position = tuple[int, int]
 PathKey = tuple[str | int, ...]
+
+
+class _Constructor(SafeConstructor):
+    """Safe construction that reports odd values with a location instead of crashing."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):
+            # e.g. an int of 5000 digits; bad dates never get here (kept as text, see below).
+            raise ConstructorError(None, None, f"værdien '{str(node.value)[:40]}' kan ikke læses",
+                                   node.start_mark) from None
+
+    def construct_yaml_float(self, node: Any) -> float:
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise ConstructorError(None, None, "uendelige tal og NaN (.inf, .nan, 1e999) er ikke "
+                                   "tilladt", node.start_mark)
+        return value
+
+    def flatten_mapping(self, node: Any) -> Any:
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ConstructorError(None, None, "fletning med '<<' er ikke tilladt; skriv "
+                                       "felterne ud", key_node.start_mark)
+            if not isinstance(key_node, ScalarNode) or key_node.tag.endswith(":null"):
+                raise ConstructorError(None, None, "en nøgle skal være et feltnavn",
+                                       key_node.start_mark)
+        return super().flatten_mapping(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+# Dates stay text: the model checks them, so 2024-02-30 gets a field name instead of a crash.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def _safe_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _Constructor
+    return yaml
 
 
 class YamlDocument:
@@ -55,7 +113,9 @@ class YamlDocument:
     @cached_property
     def positions(self) -> dict[PathKey, Position]:  # 1-based (line, col) by path
         positions: dict[PathKey, Position] = {(): (1, 1)}
-        _plain(YAML(typ="rt").load(self._text), (), positions)
+        # Composing with the same (libyaml) parser as the fast path builds nodes with marks but
+        # constructs no values, so it accepts exactly what the fast path accepted.
+        _node_positions(YAML(typ="safe", pure=False).compose(self._text), (), positions)
         return positions
 
 
@@ -88,10 +148,26 @@ def _check_tabs(text: str, rel: str) -> None:
                         "tabulator i indrykning; YAML skal indrykkes med mellemrum")
 
 
+def _check_characters(text: str, rel: str) -> None:
+    found = FORBIDDEN_CHARS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise _fail(rel, line, col, f"usynligt styretegn (U+{ord(found.group()):04X}) i filen; "
+                                    "slet det")
+
+
 def _scan_events(text: str, rel: str) -> None:
-    """Refuse tags, anchors and aliases before any node is built."""
+    """Refuse tags, anchors, aliases and deep nesting before any node is built."""
+    depth = 0
     for event in YAML(typ="safe", pure=False).parse(io.StringIO(text)):
         mark = event.start_mark
+        name = type(event).__name__
+        depth += name in ("MappingStartEvent", "SequenceStartEvent")
+        depth -= name in ("MappingEndEvent", "SequenceEndEvent")
+        if depth > MAX_DEPTH:
+            raise _fail(rel, mark.line + 1, mark.column + 1,
+                        f"mere end {MAX_DEPTH} niveauer indlejring; del værdien op")
         if getattr(event, "tag", None) and type(event).__name__ != "DocumentStartEvent":
             raise _fail(rel, mark.line + 1, mark.column + 1,
                         f"YAML-tagget '{event.tag}' er ikke tilladt i data")
@@ -100,26 +176,31 @@ def _scan_events(text: str, rel: str) -> None:
                         "ankre og aliaser (&navn / *navn) er ikke tilladt; skriv værdien ud")
 
 
-def _plain(node: Any, path: PathKey, positions: dict[PathKey, Position] | None) -> Any:
-    """Turn loaded nodes into plain Python values; with `positions`, record where each is."""
-    if isinstance(node, dict):
-        result = {}
-        for key, value in node.items():
+def _mark(node: Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _node_positions(node: Node | None, path: PathKey, positions: dict[PathKey, Position]) -> None:
+    """Record the 1-based (line, col) of every value below `node`, and of every key."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.value)
             child = (*path, str(key))
-            if positions is not None:
-                key_line, key_col, val_line, val_col = node.lc.data[key]
-                positions[child] = (val_line + 1, val_col + 1)
-                positions[(*child, "__key__")] = (key_line + 1, key_col + 1)
-            result[str(key)] = _plain(value, child, positions)
-        return result
+            positions[child] = _mark(value_node)
+            positions[(*child, "__key__")] = _mark(key_node)
+            _node_positions(value_node, child, positions)
+    elif isinstance(node, SequenceNode):
+        for index, value_node in enumerate(node.value):
+            positions[(*path, index)] = _mark(value_node)
+            _node_positions(value_node, (*path, index), positions)
+
+
+def _plain(node: Any) -> Any:
+    """Turn loaded values into plain Python values (str keys, no ruamel subclasses)."""
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
     if isinstance(node, list):
-        result_list = []
-        for index, value in enumerate(node):
-            if positions is not None:
-                line, col = node.lc.data[index]
-                positions[(*path, index)] = (line + 1, col + 1)
-            result_list.append(_plain(value, (*path, index), positions))
-        return result_list
+        return [_plain(value) for value in node]
     if isinstance(node, bool) or node is None:
         return node
     if isinstance(node, int):
@@ -142,9 +223,10 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
                                for ln in text.splitlines()):
         raise _fail(rel, 1, 1, "filen er tom")
     _check_tabs(text, rel)
+    _check_characters(text, rel)
     try:
         _scan_events(text, rel)
-        node = YAML(typ="safe", pure=False).load(text)
+        node = _safe_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -156,7 +238,7 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
         raise _fail(rel, line, col, f"YAML-fejl: {reason}") from None
     except YAMLError as exc:
         raise _fail(rel, 1, 1, f"YAML-fejl: {exc}") from None
-    return YamlDocument(_plain(node, (), None), text)
+    return YamlDocument(_plain(node), text)
 
 
 def locate(positions: dict[PathKey, Position], loc: PathKey) -> Position:

@@ -9,7 +9,7 @@ import pytest
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
 
-from conftest import FIXTURE_DATA, FIXTURE_SEEDS
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.problems import DataError
 
-from conftest import FIXTURE_SEEDS
+from tests.support import FIXTURE_SEEDS
 
 
 def problems_for(data: Path) -> list[str]:

@@ -11,7 +11,7 @@ from koordineringsbasen.loader import load_catalog, seed_line_count
 from koordineringsbasen.model.common import line_bounds
 from koordineringsbasen.schema import stale_schemas
 
-from conftest import REAL_SEEDS, ROOT
+from tests.support import REAL_SEEDS, ROOT
 
 MINIMUMS = {"maalgrupper": 34 + 15, "tilbud": 45, "udmeldinger": 5, "kilder": 7,
             "organisationer": 10}

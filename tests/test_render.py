@@ -13,7 +13,7 @@ from koordineringsbasen.render.helpers import deadline_passed
 from koordineringsbasen.render.special import deadlines_page, risk_matrix
 from koordineringsbasen.render.text import md, number
 
-from conftest import FIXTURE_DATA, FIXTURE_SEEDS
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
 
-from conftest import REAL_SEEDS, ROOT
+from tests.support import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build
 SECTION_PAGES = {"risikomatrix", "frister"}  # hand-written pages inside the sections

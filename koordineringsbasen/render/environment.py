@@ -6,7 +6,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import labels
+from . import labels, search_terms
 from .text import md, number
 
 
@@ -32,4 +32,5 @@ def environment() -> Environment:
     env.filters["num"] = number
     env.filters["val"] = labels.enum_value
     env.globals["L"] = labels
+    env.globals["search_terms"] = search_terms
     return env

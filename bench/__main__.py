@@ -1,0 +1,112 @@
+"""`python -m bench [--sizes N ...] [--no-serve] [--no-real]`: print figures, write JSON.
+
+Per size N: the project's strict build (hook + macros) against the anchor (the same pages as
+static Markdown built by plain mkdocs-material), peak memory, sizes, and load time alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from koordineringsbasen.loader import ROOT
+
+from .anchor import write_anchor
+from .generate import generate
+from .measure import build_env, load_seconds, mkdocs_build, project_build, site_stats, timed
+from .serve import serve_loop
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def run_size(n: int, work: Path) -> dict[str, Any]:
+    """Generate N entities under `work`, build both ways, return the figures (raises on failure)."""
+    data, seeds = work / "data", work / "seeds"
+    counts = generate(n, data, seeds)
+    load = load_seconds(data, seeds)
+    project = project_build(data, seeds, work / "site-a", work / "build-a.log")
+    if project.returncode:
+        raise RuntimeError(f"project build failed for N={n}:\n{project.output[-3000:]}")
+    start = time.perf_counter()
+    config, pages, exports = write_anchor(data, seeds, work / "anchor")
+    render = time.perf_counter() - start - exports
+    anchor = mkdocs_build(config, work / "site-b", build_env(None, seeds), work / "build-b.log")
+    if anchor.returncode:
+        raise RuntimeError(f"anchor build failed for N={n}:\n{anchor.output[-3000:]}")
+    stats_a, stats_b = site_stats(work / "site-a", n), site_stats(work / "site-b", n)
+    return {
+        "entities": n,
+        "counts": counts,
+        "load_validate_seconds": round(load, 3),
+        "project": {"seconds": round(project.seconds, 2), "max_rss_mb": round(project.max_rss_mb),
+                    **stats_a},
+        "anchor": {"seconds": round(anchor.seconds, 2), "max_rss_mb": round(anchor.max_rss_mb),
+                   "markdown_pages": pages, **stats_b},
+        "ratio": round(project.seconds / anchor.seconds, 3),
+        "exports_seconds_in_process": round(exports, 3),
+        # load + render of every page in-process: work the anchor build gets done for it.
+        "anchor_prepare_seconds": round(render, 2),
+    }
+
+
+def real_build(work: Path) -> dict[str, Any]:
+    """The real data (data/ in the repo), strict build, as `make build` does it."""
+    run = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "real")],
+                {**build_env(None, ROOT.parent / "shared" / "seeds")}, ROOT, work / "real.log")
+    return {"seconds": round(run.seconds, 2), "max_rss_mb": round(run.max_rss_mb),
+            "ok": run.returncode == 0,
+            "error": "" if run.returncode == 0 else run.output[-1500:]}
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    rows = [("N", "build a s", "anchor b s", "a/b", "RSS a MB", "RSS b MB", "pages",
+             "max page KB", "site MB", "index KB", "index B/ent", "load s")]
+    for r in results:
+        a, b = r["project"], r["anchor"]
+        rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"], a["max_rss_mb"],
+                     b["max_rss_mb"], a["pages"], round(a["largest_entity_page_bytes"] / 1024, 1),
+                     round(a["site_bytes"] / 2**20, 1), round(a["search_index_bytes"] / 1024),
+                     a["search_index_bytes_per_entity"], r["load_validate_seconds"]))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(row, widths)) for row in rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
+    parser.add_argument("--serve-n", type=int, default=1000, help="0 skips the serve loop")
+    parser.add_argument("--no-real", action="store_true", help="skip the real-data build")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {"machine": platform.platform(), "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        for n in args.sizes:
+            result = run_size(n, Path(tmp) / f"n{n}")
+            report["sizes"].append(result)
+            print(f"N={n}: a={result['project']['seconds']} s, b={result['anchor']['seconds']} s,"
+                  f" a/b={result['ratio']}", flush=True)
+        if len(args.sizes) > 1:
+            by_n = {r["entities"]: r["project"]["seconds"] for r in report["sizes"]}
+            if 1000 in by_n and 3000 in by_n:
+                report["scaling_3000_over_1000"] = round(by_n[3000] / by_n[1000], 2)
+        if not args.no_real:
+            report["real_data_build"] = real_build(Path(tmp))
+        if args.serve_n:
+            report["serve_loop"] = serve_loop(args.serve_n, Path(tmp) / "serve")
+    print(table(report["sizes"]))
+    for key in ("scaling_3000_over_1000", "real_data_build", "serve_loop"):
+        if key in report:
+            print(f"{key}: {report[key]}")
+    (OUT / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    print(f"Skrevet: {OUT / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Measurements: timed build subprocesses with their peak memory, site sizes, load time."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from koordineringsbasen.catalog import KINDS
+from koordineringsbasen.loader import ROOT, load_catalog, seed_line_count
+from koordineringsbasen.render.links import SPECIAL_PAGES
+
+# Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
+SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    output: str
+
+
+def build_env(data_dir: Path | None, seeds_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "KOORDINERINGSBASEN_SEEDS": str(seeds_dir), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KOORDINERINGSBASEN_DATA", None)
+    if data_dir is not None:
+        env["KOORDINERINGSBASEN_DATA"] = str(data_dir)
+    return env
+
+
+def timed(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> Run:
+    """Run a command; wall time and this child's own peak RSS (os.wait4, not a delta)."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in KiB on Linux.
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log.read_text(errors="replace"))
+
+
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> Run:
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+            "-d", str(site_dir)]
+    return timed(args, env, ROOT, log)
+
+
+def project_build(data_dir: Path, seeds_dir: Path, site_dir: Path, log: Path) -> Run:
+    return mkdocs_build(ROOT / "mkdocs.yml", site_dir, build_env(data_dir, seeds_dir), log)
+
+
+def site_stats(site_dir: Path, entities: int) -> dict[str, float | int]:
+    pages = list(site_dir.rglob("index.html"))
+    entity_pages = [p for p in pages if len(p.relative_to(site_dir).parts) == 3
+                    and p.relative_to(site_dir).parts[0] in KINDS
+                    and p.relative_to(site_dir).parent.as_posix() not in SPECIAL_DIRS]
+    largest = max(entity_pages, key=lambda p: p.stat().st_size, default=None)
+    total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+    index = site_dir / "search" / "search_index.json"
+    index_size = index.stat().st_size if index.exists() else 0
+    return {
+        "pages": len(pages),
+        "entity_pages": len(entity_pages),
+        "largest_entity_page_bytes": largest.stat().st_size if largest else 0,
+        "largest_entity_page": str(largest.relative_to(site_dir).parent) if largest else "",
+        "site_bytes": total,
+        "search_index_bytes": index_size,
+        "search_index_bytes_per_entity": round(index_size / max(entities, 1)),
+    }
+
+
+def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3) -> float:
+    """Best of `repeat` in-process load_catalog runs (seed line counts cleared each time)."""
+    best = float("inf")
+    for _ in range(repeat):
+        seed_line_count.cache_clear()
+        start = time.perf_counter()
+        load_catalog(data_dir, seeds_dir)
+        best = min(best, time.perf_counter() - start)
+    return best

@@ -1,0 +1,100 @@
+"""The contributor loop: save one YAML change under `mkdocs serve`, time until it is served.
+
+mkdocs watches only `watch:` entries (relative to mkdocs.yml) and docs_dir, so a data folder
+given by KOORDINERINGSBASEN_DATA outside the repo is NOT watched. The loop therefore runs in a
+temporary copy of the repo layout where data/ is the watched folder.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from koordineringsbasen.loader import ROOT
+
+from .generate import generate
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, needle: str | None, timeout: float, proc: subprocess.Popen) -> float:
+    """Poll until `url` answers (and contains `needle`); return seconds waited."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped with code {proc.returncode}")
+        body = _get(url)
+        if body is not None and (needle is None or needle in body):
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not show {needle!r} within {timeout:.0f} s")
+
+
+def make_layout(target: Path) -> Path:
+    """A copy of the repo layout whose data/ mkdocs watches; code is symlinked, not copied."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy2(ROOT / "macros.py", target / "macros.py")
+    shutil.copytree(ROOT / "docs", target / "docs", dirs_exist_ok=True)
+    link = target / "koordineringsbasen"
+    if not link.exists():
+        link.symlink_to(ROOT / "koordineringsbasen", target_is_directory=True)
+    return target
+
+
+def serve_loop(n: int, work: Path, timeout: float = 600) -> dict[str, float | int | str]:
+    repo = make_layout(work / "repo")
+    seeds = work / "seeds"
+    generate(n, repo / "data", seeds)
+    port = free_port()
+    env = {**os.environ, "KOORDINERINGSBASEN_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KOORDINERINGSBASEN_DATA", None)  # the hook falls back to <config dir>/data
+    log = (work / "serve.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/koordineringsbasen/maalgrupper/mg-0001/"
+        first = _wait_for(url, None, timeout, proc)
+        time.sleep(1)  # let the watcher settle after the first build
+        marker = "Benchmærke" + secrets.token_hex(4).translate(str.maketrans("0123456789",
+                                                                             "ghijklmnop"))
+        path = repo / "data" / "maalgrupper" / "mg-0001.yml"
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc["resume"] = f"{marker} er en ændret sammenfatning."
+        edited = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        start = time.perf_counter()
+        path.write_text(edited, encoding="utf-8")
+        _wait_for(url, marker, timeout, proc)
+        loop = time.perf_counter() - start
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    return {"entities": n, "first_serve_seconds": round(first, 2),
+            "change_to_served_seconds": round(loop, 2), "url": url}

@@ -1,0 +1,103 @@
+"""Markdown for the "Om data" page: the export files with links, and a field table per kind.
+
+Links to export files are raw HTML: the files are written after the build (on_post_build), and
+mkdocs 1.6 reports a Markdown link to a file it does not know as "not found" (fatal under
+--strict). tests/test_exports.py checks that every such link resolves in the built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from ..catalog import KINDS, Catalog
+from ..model import ENTITY_MODELS
+from ..render.labels import KIND_PLURAL
+from ..render.text import attr, md
+from .calendar import CALENDAR_PATH
+from .feed import FEED_PATH
+from .fields import FieldSpec, child_tables, field_specs
+from .site import API_DIR
+
+
+def file_link(page_url: str, path: str, label: str | None = None) -> Markup:
+    """An <a> from the page at `page_url` (site-relative URL) to the site file at `path`."""
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    href = posixpath.relpath(path, base.rstrip("/") or ".")
+    return Markup(f'<a href="{attr(href)}"><code>{attr(label or path)}</code></a>')
+
+
+def export_files(catalog: Catalog, page_url: str) -> str:
+    """A table of every export file, with links relative to the page."""
+    def link(path: str, label: str | None = None) -> Markup:
+        return file_link(page_url, path, label)
+
+    rows = [
+        (link(f"{API_DIR}/alt.json"), "Alle enheder og ordlisten i én JSON-fil."),
+        (Markup(f"<code>{API_DIR}/&lt;art&gt;/&lt;id&gt;.json</code>"),
+         Markup("Én JSON-fil pr. enhed, fx ") + _example(catalog, link) + "."),
+    ]
+    for kind in KINDS:
+        children = child_tables(ENTITY_MODELS[kind])
+        extra = ", ".join(link(f"{API_DIR}/{kind}-{c.name.replace('_', '-')}.csv",
+                               c.name) for c in children)
+        text = f"{md(KIND_PLURAL[kind])}, én række pr. enhed"
+        if extra:
+            text += f". Lister i egne tabeller: {extra}"
+        rows.append((link(f"{API_DIR}/{kind}.csv"), Markup(text + ".")))
+    rows += [
+        (link(f"{API_DIR}/ordliste.csv"), "Ordlisten over forkortelser."),
+        (link(f"{API_DIR}/datapackage.json"),
+         ("Beskrivelse af CSV- og JSON-filerne som Frictionless Data Package: felttyper, "
+         "nøgler og henvisninger mellem tabellerne.")),
+        (Markup(", ".join(link(f"{API_DIR}/schemas/{kind}.schema.json", kind)
+                          for kind in (*KINDS, "ordliste"))),
+         "JSON Schema for hver filtype, dannet ud fra datamodellen."),
+        (link(CALENDAR_PATH), "Fristerne for de centrale udmeldinger som kalender (iCalendar)."),
+        (link(FEED_PATH), "De seneste ændringer i data som Atom-feed."),
+    ]
+    lines = ["| Fil | Indhold |", "|---|---|"]
+    lines += [f"| {path} | {text if isinstance(text, Markup) else md(text)} |"
+              for path, text in rows]
+    return "\n".join(lines)
+
+
+def _example(catalog: Catalog, link: Callable[[str], Markup]) -> Markup:
+    for kind in KINDS:
+        for entity_id in catalog.entities[kind]:
+            return link(f"{API_DIR}/{kind}/{entity_id}.json")
+    return Markup("<code>api/tilbud/&lt;id&gt;.json</code>")
+
+
+def _rows(model: type[BaseModel], prefix: str = "") -> list[tuple[str, FieldSpec]]:
+    rows = []
+    for spec in field_specs(model):
+        name = prefix + spec.name + ("[]" if spec.many else "")
+        rows.append((name, spec))
+        if spec.model is not None and not spec.is_reference:
+            rows.extend(_rows(spec.model, name + "."))
+    return rows
+
+
+def _describe(spec: FieldSpec) -> Markup:
+    text = spec.description or "–"
+    text = md(text if text.endswith((".", "?", ")", "'")) or text == "–" else text + ".")
+    if spec.choices:
+        text += Markup(" Tilladte værdier: ") + Markup(", ").join(
+            Markup(f"`{attr(c)}`") for c in spec.choices) + Markup(".")
+    if spec.min_items:
+        text += md(f" Mindst {spec.min_items}.")
+    return text
+
+
+def field_table(kind: str) -> str:
+    """Every field of `kind`, nested fields as `kapacitet[].aar`, with type and description."""
+    lines = ["| Felt | Type | Påkrævet | Beskrivelse |", "|---|---|---|---|"]
+    for name, spec in _rows(ENTITY_MODELS[kind]):
+        lines.append(f"| `{attr(name)}` | {md(spec.type_label())} | "
+                     f"{'ja' if spec.required else 'nej'} | {_describe(spec)} |")
+    return "\n".join(lines)
+

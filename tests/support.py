@@ -1,0 +1,30 @@
+"""Paths and helpers shared by the tests (importable as tests.support)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_DATA = FIXTURES / "data"
+FIXTURE_SEEDS = FIXTURES / "seeds"
+REAL_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a strict mkdocs build of `data_dir` into `site_dir` (never raises)."""
+    env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    if not env["SOURCE_DATE_EPOCH"]:
+        env.pop("SOURCE_DATE_EPOCH")
+    if seeds_dir is not None:
+        env["KOORDINERINGSBASEN_SEEDS"] = str(seeds_dir)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )

@@ -1,0 +1,74 @@
+"""Smoke test of the benchmark machinery at N = 30: structure and sanity, never timings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+# bench/ is a top-level folder of the repo, not part of the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.__main__ import run_size, table
+from bench.anchor import anchor_config
+from bench.generate import counts, generate
+from koordineringsbasen.loader import load_catalog
+
+N = 30
+
+
+def test_counts_follow_the_shares() -> None:
+    assert counts(1000) == {"kilder": 100, "organisationer": 150, "maalgrupper": 300,
+                            "tilbud": 350, "udmeldinger": 100}
+    assert sum(counts(N).values()) == N
+
+
+def test_generated_data_is_valid_and_cross_linked(tmp_path: Path) -> None:
+    generate(N, tmp_path / "data", tmp_path / "seeds")
+    catalog = load_catalog(tmp_path / "data", tmp_path / "seeds")
+    assert catalog.count() == N
+    offers = catalog.all("tilbud")
+    assert all(o.maalgrupper and o.driftsherre for o in offers)
+    years = {row.aar for o in offers for row in o.kapacitet}
+    assert years == set(range(2018, 2026))
+    assert any(row.over_kapacitet for o in offers for row in o.kapacitet)
+    assert all(len(g.risiko) >= 4 for g in catalog.all("maalgrupper"))
+    assert any(s.punkter for s in catalog.all("kilder"))
+    assert catalog.glossary
+    text = " ".join(o.resume + o.navn for o in offers)
+    assert any(ch in text for ch in "æøå")
+
+
+def test_anchor_config_drops_the_glue(tmp_path: Path) -> None:
+    config = anchor_config(tmp_path)
+    assert "hooks" not in config and "watch" not in config
+    assert not any(isinstance(p, dict) and "macros" in p for p in config["plugins"])
+    assert config["docs_dir"] == str(tmp_path)
+    assert config["theme"]["name"] == "material"
+    assert isinstance(config["site_url"], str)
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return run_size(N, tmp_path_factory.mktemp("bench"))
+
+
+def test_both_builds_produce_the_same_pages(figures: dict) -> None:
+    a, b = figures["project"], figures["anchor"]
+    assert a["entity_pages"] == b["entity_pages"] == N
+    assert a["pages"] == b["pages"] == b["markdown_pages"]
+    assert a["search_index_bytes"] > 0 and b["search_index_bytes"] > 0
+    assert a["largest_entity_page_bytes"] == b["largest_entity_page_bytes"] > 0
+    assert a["site_bytes"] >= b["site_bytes"] > 0
+
+
+def test_figures_are_sane(figures: dict) -> None:
+    assert figures["entities"] == N
+    assert figures["load_validate_seconds"] > 0
+    for build in (figures["project"], figures["anchor"]):
+        assert build["seconds"] > 0 and build["max_rss_mb"] > 10
+    assert figures["ratio"] == pytest.approx(
+        figures["project"]["seconds"] / figures["anchor"]["seconds"], rel=0.01)
+    rendered = table([figures])
+    assert rendered.splitlines()[1].split()[0] == str(N)

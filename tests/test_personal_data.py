@@ -1,0 +1,139 @@
+"""Personal data: CPR numbers, e-mail addresses and phone numbers are refused with a location;
+amounts, years, periods, line ranges and registry numbers are not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.personal_data import ALLOWED_CONTACTS, find
+from koordineringsbasen.problems import DataError
+from koordineringsbasen.yamlsource import read_yaml
+
+from tests.support import FIXTURE_SEEDS, ROOT
+
+PERSONAL = [
+    ("010190-1234", "CPR-nummer"),
+    ("0101901234", "CPR-nummer"),
+    ("010190 1234", "CPR-nummer"),
+    ("311299-4321", "CPR-nummer"),
+    ("jens.hansen@example.dk", "e-mailadresse"),
+    ("Mette+sag@sub.kommune.dk", "e-mailadresse"),
+    ("12345678", "telefonnummer"),
+    ("12 34 56 78", "telefonnummer"),
+    ("1234 5678", "telefonnummer"),
+    ("+45 12 34 56 78", "telefonnummer"),
+    ("+4512345678", "telefonnummer"),
+    ("+45 1234 5678", "telefonnummer"),
+]
+
+NOT_PERSONAL = [
+    "33.816.902 kr.", "4.107 kr. pr. døgn", "12.345.678", "2.500.000-3.000.000 kr.",
+    "12345678 kr.", "kr. 12345678", "1,5 mio. kr.", "33,5 %", "2024", "2024-2028", "2019-2024",
+    "2024-12-31", "31.12.2024", "linje 120-134", "linjer 1-999", "SEL § 108, stk. 6",
+    "punkt 9.3", "kl. 10.30-12.00", "CVR 29189846", "CVR-nr.: 29189846", "sagsnr. 24/12345678",
+    "EAN 5798000000000", "320190-1234",  # day 32
+    "011390-1234",  # month 13
+    "000_3101901234abcdef.txt", "100.000.000", "0800",
+]
+
+
+@pytest.mark.parametrize("value, kind", PERSONAL)
+@pytest.mark.parametrize("template", ["{}", "Kontakt: {}.", "({})", "Ring {}, eller skriv"])
+def test_personal_data_is_found(value: str, kind: str, template: str) -> None:
+    (description,) = find(template.format(value))
+    assert description == f"'{value}' " + ("er en" if kind == "e-mailadresse" else "ligner et") \
+        + f" {kind}"
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL)
+def test_numbers_that_are_not_personal_data(text: str) -> None:
+    assert find(text) == []
+    assert find(f"Ifølge referatet: {text}.") == []
+
+
+def test_allow_listed_organisational_contact() -> None:
+    for contact in ALLOWED_CONTACTS:
+        assert find(f"Skriv til {contact.upper()}.") == []
+
+
+# (file, old, new, expected problem as path:line:col: field: message)
+IN_DATA = [
+    ("organisationer/testraadet.yml", "resume: Et råd, der kun findes i testene.",
+     "resume: Et råd. Formand Jens (010190-1234).",
+     "data/organisationer/testraadet.yml:6:9: resume: '010190-1234' ligner et CPR-nummer; "
+     "personoplysninger må ikke stå i data"),
+    ("tilbud/testtilbud.yml", "aliaser: [Osterlund]", "aliaser: [Osterlund, tlf. +45 12 34 56 78]",
+     "data/tilbud/testtilbud.yml:4:22: aliaser[1]: '+45 12 34 56 78' ligner et telefonnummer; "
+     "personoplysninger må ikke stå i data"),
+    ("udmeldinger/cu-test.yml", "beskrivelse: Frist for afrapportering.,",
+     "beskrivelse: Svar til leder@kommune.dk,",
+     "data/udmeldinger/cu-test.yml:17:50: haendelser[1].beskrivelse: 'leder@kommune.dk' er en "
+     "e-mailadresse; personoplysninger må ikke stå i data"),
+    ("maalgrupper/natko-25-testgruppe.yml", "    begrundelse: Der mangler viden.",
+     "    begrundelse: Barnet med CPR 0101901234 mangler tilbud.",
+     "data/maalgrupper/natko-25-testgruppe.yml:14:18: risiko[0].begrundelse: '0101901234' ligner "
+     "et CPR-nummer; personoplysninger må ikke stå i data"),
+    ("ordliste.yml", "betydning: Testrådet}", "betydning: Testrådet på 1234 5678}",
+     "data/ordliste.yml:3:32: root[1].betydning: '1234 5678' ligner et telefonnummer; "
+     "personoplysninger må ikke stå i data"),
+    ("kilder/testmoede-2025-01-01.yml", "beslutning: Rådet tog orienteringen til efterretning.",
+     "beslutning: Sagsbehandler 12 34 56 78 følger op.",
+     "data/kilder/testmoede-2025-01-01.yml:18:17: punkter[1].beslutning: '12 34 56 78' ligner et "
+     "telefonnummer; personoplysninger må ikke stå i data"),
+]
+
+
+@pytest.mark.parametrize("rel, old, new, expected", IN_DATA, ids=[c[0] for c in IN_DATA])
+def test_personal_data_in_a_data_file_is_refused_with_location(
+    fixture_data: Path, rel: str, old: str, new: str, expected: str
+) -> None:
+    path = fixture_data / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_catalog(fixture_data, FIXTURE_SEEDS)
+    assert [str(p) for p in info.value.problems] == [expected]
+
+
+def test_all_personal_data_in_one_file_is_reported_at_once(fixture_data: Path) -> None:
+    path = fixture_data / "organisationer" / "testraadet.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "resume: Et råd, der kun findes i testene.",
+        "resume: Kontakt 010190-1234, a@b.dk eller 12 34 56 78.\nbeskrivelse: Budget 33.816.902 "
+        "kr. i 2024-2028 (linje 120-134).")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_catalog(fixture_data, FIXTURE_SEEDS)
+    assert sorted(p.message.split(";")[0] for p in info.value.problems) == [
+        "'010190-1234' ligner et CPR-nummer", "'12 34 56 78' ligner et telefonnummer",
+        "'a@b.dk' er en e-mailadresse"]
+    assert {(p.line, p.field) for p in info.value.problems} == {(6, "resume")}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_real_data_has_no_false_positives() -> None:
+    """Every text in the real data files (valid or not yet) passes the personal-data check."""
+    data = ROOT / "data"
+    files = sorted(data.rglob("*.yml"))
+    assert files
+    flagged = [(path.relative_to(ROOT).as_posix(), found)
+               for path in files
+               for text in _strings(read_yaml(path, path.name).data)
+               for found in find(text)]
+    assert flagged == []

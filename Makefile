@@ -15,9 +15,14 @@ help:
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
 
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+
 $(STAMP): pyproject.toml requirements.lock
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip uv
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	# A venv without pip (e.g. left by a failed attempt) is recreated.
+	test -x $(VENV)/bin/pip || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)

@@ -41,6 +41,31 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _EnvLoader.add_constructor("!ENV", _env_tag)
 
+PYTHON_APPLY = "tag:yaml.org,2002:python/object/apply:"
+
+
+class _Tagged:
+    """A `!!python/object/apply:` value (e.g. the toc slugify function), kept as written."""
+
+    def __init__(self, tag: str, value: Any):
+        self.tag, self.value = tag, value
+
+
+def _python_apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    value = (loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode)
+             else loader.construct_sequence(node, deep=True))
+    return _Tagged(PYTHON_APPLY + suffix, value)
+
+
+_EnvLoader.add_multi_constructor(PYTHON_APPLY, _python_apply)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes _Tagged values back with their tag, for mkdocs to construct."""
+
+
+_Dumper.add_representer(_Tagged, lambda dumper, t: dumper.represent_mapping(t.tag, t.value))
+
 
 class _FakeMacrosEnv:
     """Just enough of mkdocs-macros' env for macros.define_env: collect the macros."""
@@ -72,6 +97,9 @@ def anchor_config(docs_dir: Path, source: Path = ROOT / "mkdocs.yml") -> dict[st
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = str(docs_dir)
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(source.parent / theme["custom_dir"])  # relative to mkdocs.yml
     return config
 
 
@@ -126,8 +154,8 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
             out.write_text(front + render_entity(ctx, kind, entity_id) + abbr, encoding="utf-8")
             pages += 1
     config = target / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(anchor_config(docs), allow_unicode=True, sort_keys=False),
-                      encoding="utf-8")
+    config.write_text(yaml.dump(anchor_config(docs), Dumper=_Dumper, allow_unicode=True,
+                                sort_keys=False), encoding="utf-8")
     return config, pages, _export_seconds(ctx, target / "exports")
 
 

@@ -58,9 +58,10 @@ def make_layout(target: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copy2(ROOT / "macros.py", target / "macros.py")
     shutil.copytree(ROOT / "docs", target / "docs", dirs_exist_ok=True)
-    link = target / "koordineringsbasen"
-    if not link.exists():
-        link.symlink_to(ROOT / "koordineringsbasen", target_is_directory=True)
+    for name in ("koordineringsbasen", "overrides"):
+        link = target / name
+        if (ROOT / name).exists() and not link.exists():
+            link.symlink_to(ROOT / name, target_is_directory=True)
     return target
 
 

@@ -24,11 +24,12 @@ import material
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen.csp")
 
 THEME_TEMPLATES = Path(material.__file__).parent / "templates"
-SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
-SRC = re.compile(r"\ssrc\s*=", re.I)
-TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
+SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>",
+                    re.DOTALL | re.IGNORECASE)
+SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
-STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*("([^"]*)"|'([^']*)')""", re.I)
+STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*("([^"]*)"|'([^']*)')""", re.IGNORECASE)
 TABLE_ALIGN = {"text-align: left;", "text-align: right;", "text-align: center;"}
 CHARSET = '<meta charset="utf-8">'
 # What a template expression inside a theme script may print: a URL or path, nothing else.
@@ -62,7 +63,7 @@ def theme_scripts(templates: Path = THEME_TEMPLATES) -> tuple[re.Pattern[str], .
             body = match.group("body")
             if match.group("attrs").strip() or "{%" in body or not body.strip():
                 continue  # external, JSON data or conditional: not a fixed inline script
-            parts = re.split(r"\{\{.*?\}\}", body, flags=re.S)
+            parts = re.split(r"\{\{.*?\}\}", body, flags=re.DOTALL)
             patterns.append(re.compile(JINJA_VALUE.join(re.escape(p) for p in parts)))
     return tuple(patterns)
 

@@ -66,3 +66,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     ctx = site.current()
     info = SiteInfo(config.site_url or "", config.use_directory_urls, ctx.today, ctx.changed)
     log.info("Skrev %d åbne datafiler", len(write_exports(ctx.catalog, Path(config.site_dir), info)))
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    # `watch: [data]` covers the repository's own data; a data folder given through
+    # KOORDINERINGSBASEN_DATA (tests, benchmark) is watched here so edits there rebuild too.
+    external = os.environ.get("KOORDINERINGSBASEN_DATA")
+    if external:
+        server.watch(str(Path(external).resolve()))
+    return server

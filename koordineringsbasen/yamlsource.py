@@ -43,14 +43,16 @@ YAML_MESSAGES = {
     "found unexpected end of stream": "filen slutter midt i en værdi; mangler et anførselstegn?",
     "found unknown escape character": "ukendt escape-tegn (\\) i tekst i dobbelte "
                                       "anførselstegn",
-    "but found another document": "filen har mere end ét dokument ('---'); skriv én enhed pr. fil",
+    "but found another document": "filen har mere end ét dokument ('---'); skriv én enhed "
+                                  "pr. fil",
     "found unexpected ':'": "uventet ':' i en værdi; sæt værdien i anførselstegn",
     "did not find expected node content": "her mangler en værdi, eller et tegn står forkert",
     "did not find expected <document start>": "uventet tekst efter slutningen; tjek indrykningen",
     "block sequence entries are not allowed": "et listepunkt ('- ') på et sted, hvor der ikke "
                                               "kan stå en liste; tjek indrykningen",
-    "did not find expected alphabetic or numeric character": "'&', '*' og '!' skal følges af "
-                                                             "et navn; sæt teksten i anførselstegn",
+    "did not find expected alphabetic or numeric character": "'&', '*' og '!' skal følges "
+                                                             "af et navn; sæt teksten i "
+                                                             "anførselstegn",
     "mapping keys are not allowed": "'?' eller ':' på et forkert sted; sæt teksten i "
                                     "anførselstegn",
 }

@@ -58,8 +58,10 @@ def test_both_builds_produce_the_same_pages(figures: dict) -> None:
     a, b = figures["project"], figures["anchor"]
     assert a["entity_pages"] == b["entity_pages"] == N
     assert a["pages"] == b["pages"] == b["markdown_pages"]
-    assert a["search_index_bytes"] > 0 and b["search_index_bytes"] > 0
-    assert a["largest_entity_page_bytes"] == b["largest_entity_page_bytes"] > 0
+    # Same Markdown, so the same search index; the hook only adds to the HTML (e.g. a CSP tag).
+    assert a["search_index_bytes"] == b["search_index_bytes"] > 0
+    assert b["largest_entity_page_bytes"] > 0
+    assert 0 <= a["largest_entity_page_bytes"] - b["largest_entity_page_bytes"] < 2048
     assert a["site_bytes"] >= b["site_bytes"] > 0
 
 

@@ -100,7 +100,7 @@ def pages(real_site: Path) -> dict[str, ParsedPage]:
 
 @pytest.fixture(scope="module")
 def site_prefix(pages: dict[str, ParsedPage]) -> str:
-    """The URL path the site is published under ("/koordineringsbasen/"), from its canonical link."""
+    """The URL path the site is published under ("/koordineringsbasen/"), from rel=canonical."""
     canonical = pages["index.html"].canonical
     assert canonical, "the front page has no <link rel=canonical>"
     return urlsplit(canonical).path or "/"
@@ -108,7 +108,8 @@ def site_prefix(pages: dict[str, ParsedPage]) -> str:
 
 def _is_external(url: str) -> bool:
     parts = urlsplit(url)
-    return bool(parts.scheme and parts.scheme not in ("data", "blob", "about")) or url.startswith("//")
+    local_scheme = parts.scheme in ("", "data", "blob", "about")
+    return not local_scheme or url.startswith("//")
 
 
 def _resolve(site: Path, page: str, url: str, prefix: str) -> tuple[str | None, str]:
@@ -156,7 +157,8 @@ def check_internal(site: Path, pages: dict[str, ParsedPage],
             if fragment and target.endswith(".html"):
                 target_page = pages.get(target) or _parse(site, site / target)
                 if fragment not in target_page.ids:
-                    bad_fragments.append(f"{page}: <{ref.tag} {ref.attr}={url!r}> (no id in {target})")
+                    bad_fragments.append(
+                        f"{page}: <{ref.tag} {ref.attr}={url!r}> (no id in {target})")
     return checked, missing, bad_fragments
 
 
@@ -168,12 +170,14 @@ def test_checker_finds_broken_links(tmp_path: Path) -> None:
                                                '<a href="/site/a/?q=1#top">ok</a>'
                                                '<img src="../logo.png">')
     (tmp_path / "index.html").write_text('<p id="intro"></p><a href="a/">a</a>'
-                                         '<a href="a/index.html#top">a</a><a href="/elsewhere/">z</a>')
+                                         '<a href="a/index.html#top">a</a>'
+                                         '<a href="/elsewhere/">z</a>')
     pages = {p.relative_to(tmp_path).as_posix(): _parse(tmp_path, p)
              for p in tmp_path.rglob("*.html")}
     checked, missing, bad = check_internal(tmp_path, pages, "/site/")
     assert checked == 8
-    assert sorted(m.split(":")[0] for m in missing) == ["a/index.html", "a/index.html", "index.html"]
+    pages_with_missing = sorted(m.split(":")[0] for m in missing)
+    assert pages_with_missing == ["a/index.html", "a/index.html", "index.html"]
     assert any("../b/" in m for m in missing) and any("logo.png" in m for m in missing)
     assert any("/elsewhere/" in m for m in missing)
     assert bad == ["a/index.html: <a href='#nope'> (no id in a/index.html)"]

@@ -13,7 +13,6 @@ from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.personal_data import ALLOWED_CONTACTS, find
 from koordineringsbasen.problems import DataError
 from koordineringsbasen.yamlsource import read_yaml
-
 from tests.support import FIXTURE_SEEDS, ROOT
 
 PERSONAL = [
@@ -65,26 +64,26 @@ def test_allow_listed_organisational_contact() -> None:
 IN_DATA = [
     ("organisationer/testraadet.yml", "resume: Et råd, der kun findes i testene.",
      "resume: Et råd. Formand Jens (010190-1234).",
-     "data/organisationer/testraadet.yml:6:9: resume: '010190-1234' ligner et CPR-nummer; "
-     "personoplysninger må ikke stå i data"),
+     ("data/organisationer/testraadet.yml:6:9: resume: '010190-1234' ligner et CPR-nummer; "
+     "personoplysninger må ikke stå i data")),
     ("tilbud/testtilbud.yml", "aliaser: [Osterlund]", "aliaser: [Osterlund, tlf. +45 12 34 56 78]",
-     "data/tilbud/testtilbud.yml:4:22: aliaser[1]: '+45 12 34 56 78' ligner et telefonnummer; "
-     "personoplysninger må ikke stå i data"),
+     ("data/tilbud/testtilbud.yml:4:22: aliaser[1]: '+45 12 34 56 78' ligner et telefonnummer; "
+     "personoplysninger må ikke stå i data")),
     ("udmeldinger/cu-test.yml", "beskrivelse: Frist for afrapportering.,",
      "beskrivelse: Svar til leder@kommune.dk,",
-     "data/udmeldinger/cu-test.yml:17:50: haendelser[1].beskrivelse: 'leder@kommune.dk' er en "
-     "e-mailadresse; personoplysninger må ikke stå i data"),
+     ("data/udmeldinger/cu-test.yml:17:50: haendelser[1].beskrivelse: 'leder@kommune.dk' er en "
+     "e-mailadresse; personoplysninger må ikke stå i data")),
     ("maalgrupper/natko-25-testgruppe.yml", "    begrundelse: Der mangler viden.",
      "    begrundelse: Barnet med CPR 0101901234 mangler tilbud.",
-     "data/maalgrupper/natko-25-testgruppe.yml:14:18: risiko[0].begrundelse: '0101901234' ligner "
-     "et CPR-nummer; personoplysninger må ikke stå i data"),
+     ("data/maalgrupper/natko-25-testgruppe.yml:14:18: risiko[0].begrundelse: '0101901234' ligner "
+     "et CPR-nummer; personoplysninger må ikke stå i data")),
     ("ordliste.yml", "betydning: Testrådet}", "betydning: Testrådet på 1234 5678}",
-     "data/ordliste.yml:3:32: root[1].betydning: '1234 5678' ligner et telefonnummer; "
-     "personoplysninger må ikke stå i data"),
+     ("data/ordliste.yml:3:32: root[1].betydning: '1234 5678' ligner et telefonnummer; "
+     "personoplysninger må ikke stå i data")),
     ("kilder/testmoede-2025-01-01.yml", "beslutning: Rådet tog orienteringen til efterretning.",
      "beslutning: Sagsbehandler 12 34 56 78 følger op.",
-     "data/kilder/testmoede-2025-01-01.yml:18:17: punkter[1].beslutning: '12 34 56 78' ligner et "
-     "telefonnummer; personoplysninger må ikke stå i data"),
+     ("data/kilder/testmoede-2025-01-01.yml:18:17: punkter[1].beslutning: '12 34 56 78' ligner et "
+     "telefonnummer; personoplysninger må ikke stå i data")),
 ]
 
 

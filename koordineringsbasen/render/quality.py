@@ -114,5 +114,5 @@ def quality_page(ctx: RenderContext) -> str:
     out.append("Siderne hvis nyeste kilde er ældst; de trænger mest til en opdatering.\n")
     rows = [[date_da(date), h.entity(kind, e.id), KIND_SINGULAR[kind]] for date, kind, e in aged]
     out += [str(_table(["Nyeste kilde", "Side", "Type"], rows)), ""]
-    out += ["## Kilder\n", "///Footnotes Go Here///\n", str(c.footnotes())]
+    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", str(c.footnotes())]
     return "\n".join(out)

@@ -65,7 +65,7 @@ def risk_matrix(ctx: RenderContext) -> str:
                 out.append(f"- {h.entity('maalgrupper', group.id)}: {md(rating.begrundelse)}"
                            f"{step}{c.cite(rating.kilde)}")
             out.append("")
-    out += ["## Kilder\n", "///Footnotes Go Here///\n", c.footnotes()]
+    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", c.footnotes()]
     return "\n".join(str(x) for x in out)
 
 
@@ -99,7 +99,7 @@ def deadlines_page(ctx: RenderContext) -> str:
                  deadline_badge(d.event.dato, ctx.today), md(d.event.beskrivelse) + c.cite(d.event.kilde)]
                 for d in items]
         out += [_table(["Dato", "Udmelding", "Type", "Status", "Beskrivelse"], rows), ""]
-    out += ["## Kilder\n", "///Footnotes Go Here///\n", c.footnotes()]
+    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", c.footnotes()]
     return "\n".join(str(x) for x in out)
 
 

@@ -13,11 +13,13 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md(text: object) -> Markup:
-    """Escape `text` for use inline in Markdown: HTML entities, then Markdown syntax."""
+    """Escape `text` for use inline in Markdown: Markdown syntax, then HTML entities."""
     if isinstance(text, Markup):
         return text
-    value = html.escape(str(text), quote=True)
-    value = MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    # In this order the '#' of the entity '&#x27;' stays unescaped; a backslash inside it
+    # broke the entity in page titles (shown as "&#x27;" instead of an apostrophe).
+    value = MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    value = html.escape(value, quote=True)
     # Newlines would start new blocks (lists, headings, snippets): fold them.
     value = re.sub(r"\s*\n\s*", " ", value)
     return Markup(value)

@@ -37,7 +37,7 @@ ENTITY_PAGES = [f"entity:{kind}" for kind in KINDS] + ["entity:tilbud-med-diagra
 
 @pytest.fixture(scope="module")
 def entity_pages(real_site: Path) -> dict[str, str]:
-    """Per kind the entity with the largest built page (most to check), and an offer with a chart."""
+    """Per kind the entity with the largest built page (most to check); an offer with a chart."""
     catalog = load_catalog(ROOT / "data")
     chosen: dict[str, str] = {}
     for kind in KINDS:
@@ -45,8 +45,9 @@ def entity_pages(real_site: Path) -> dict[str, str]:
         assert pages, f"no {kind} in the data"
         largest = max(sorted(pages), key=lambda i: pages[i].stat().st_size)
         chosen[f"entity:{kind}"] = f"{kind}/{largest}/"
-    charted = [i for i in sorted(catalog.entities["tilbud"])
-               if "kb-chart" in (real_site / "tilbud" / i / "index.html").read_text(encoding="utf-8")]
+    offer_html = {i: (real_site / "tilbud" / i / "index.html").read_text(encoding="utf-8")
+                  for i in sorted(catalog.entities["tilbud"])}
+    charted = [i for i, html in offer_html.items() if "kb-chart" in html]
     assert charted, "no offer page has a chart"
     chosen["entity:tilbud-med-diagram"] = f"tilbud/{charted[0]}/"
     return chosen
@@ -76,8 +77,8 @@ def _run(axe: Any, page: Any, requests: list[str], base_url: str, path: str,
     page.wait_for_load_state("networkidle")
     results = axe.run(page)
     local = urlsplit(base_url).netloc
-    foreign = [u for u in requests
-               if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).netloc != local]
+    foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob", "about")
+               and urlsplit(u).netloc != local]
     assert not foreign, f"requests to other hosts while checking {label}: {foreign}"
     violations = results.response["violations"]
     FOUND[label] = violations
@@ -130,7 +131,8 @@ def test_axe_summary(artifacts: Path) -> None:
              + ", ".join(f"{i} {by_impact.get(i, 0)}" for i in IMPACTS)]
     for (impact, rule), labels in sorted(rules.items(), key=lambda r: IMPACTS.index(r[0][0])
                                          if r[0][0] in IMPACTS else 9):
-        lines.append(f"  [{impact}] {rule} on {len(labels)} page(s): {', '.join(sorted(labels)[:6])}")
+        examples = ", ".join(sorted(labels)[:6])
+        lines.append(f"  [{impact}] {rule} on {len(labels)} page(s): {examples}")
     summary = "\n".join(lines)
     print("\n" + summary)
     (artifacts / "axe-summary.txt").write_text(summary + "\n", encoding="utf-8")
@@ -144,7 +146,7 @@ def test_search_partial_override_tracks_upstream() -> None:
     material = pytest.importorskip("material")
     upstream = (Path(material.__file__).parent / "templates/partials/search.html").read_text()
     ours = (ROOT / "overrides/partials/search.html").read_text()
-    strip_comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+    strip_comment = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
     dialog = '<div class="md-search" data-md-component="search" role="dialog"'
     expected = strip_comment.sub("", upstream).replace(
         dialog + ">", dialog + " aria-label=\"{{ lang.t('search') }}\">", 1)

@@ -45,7 +45,8 @@ class Watch:
         # index loading in its worker); that is not a failure of the site.
         page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
                 and self.failed.append(f"{r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+        page.on("response", lambda r: r.status >= 400
+                and self.failed.append(f"{r.url} ({r.status})"))
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
         return page
@@ -64,7 +65,7 @@ class Watch:
 
 @pytest.fixture
 def watched(browser: Any, request: pytest.FixtureRequest) -> Iterator[tuple[Any, Watch]]:
-    """A fresh page with a viewport (param: 'desktop' or 'phone'), watched from its first request."""
+    """A fresh page in a viewport (param 'desktop' or 'phone'), watched from its first request."""
     phone = getattr(request, "param", "desktop") == "phone"
     context = browser.new_context(
         locale="da-DK", viewport=PHONE if phone else DESKTOP,
@@ -117,6 +118,8 @@ def test_reader_journey(watched: tuple[Any, Watch], base_url: str, catalog: Cata
     page.goto(f"{base_url}/")
     assert page.locator("h1").first.inner_text().strip()
     assert page.evaluate("document.documentElement.lang") == "da"
+    if phone:
+        page.screenshot(path=str(artifacts / "telefon-forside.png"))
 
     _open_section(page, "Målgrupper", "maalgrupper/", phone)
     page.wait_for_url(re.compile(r"/maalgrupper/$"))
@@ -142,14 +145,16 @@ def test_reader_journey(watched: tuple[Any, Watch], base_url: str, catalog: Cata
     if phone:
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"page is {overflow}px wider than the phone screen"
-        page.screenshot(path=str(artifacts / "telefon-maalgruppe.png"), full_page=False)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(artifacts / "telefon-maalgruppe.png"))
     watch.assert_clean(base_url)
     paths = {_path(u) for u in watch.requests}
     assert {"/", "/maalgrupper/", f"/maalgrupper/{group.id}/", f"/tilbud/{offer.id}/"} <= paths
 
 
 def _column(table: Any, index: int) -> list[str]:
-    return [t.strip() for t in table.locator(f"tbody tr td:nth-child({index + 1})").all_inner_texts()]
+    cells = table.locator(f"tbody tr td:nth-child({index + 1})")
+    return [t.strip() for t in cells.all_inner_texts()]
 
 
 def _header_index(table: Any, label: str) -> int:
@@ -217,14 +222,15 @@ def test_search_finds_an_entity(watched: tuple[Any, Watch], base_url: str,
     page, watch = watched
     offer = _searchable_offer(catalog)
     page.goto(f"{base_url}/")
-    page.locator('label.md-header__button[for="__search"]:visible, .md-search__input:visible').first.click()
+    opener = 'label.md-header__button[for="__search"]:visible, .md-search__input:visible'
+    page.locator(opener).first.click()
     query = page.locator(".md-search__input")
     query.fill(offer.navn)
     results = page.locator(".md-search-result__item a.md-search-result__link")
     # The worker builds the index first; generous, since CI machines can be slow.
     results.first.wait_for(state="visible", timeout=60_000)
     hrefs = [_path(h or "") for h in results.evaluate_all("els => els.map(e => e.href)")]
-    assert f"/tilbud/{offer.id}/" in hrefs[:5], f"{offer.navn!r} not among the top results: {hrefs[:5]}"
+    assert f"/tilbud/{offer.id}/" in hrefs[:5], f"{offer.navn!r} not in the top 5: {hrefs[:5]}"
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.search(r"\d", meta), meta
     watch.assert_clean(base_url)
@@ -270,3 +276,17 @@ def test_screenshots(browser: Any, base_url: str, catalog: Catalog, artifacts: P
         assert target.stat().st_size > 10_000
     context.close()
     watch.assert_clean(base_url)
+
+
+def test_watch_sees_requests_to_other_hosts(browser: Any, base_url: str) -> None:
+    """The watcher itself: a request to another host is caught (and aborted, never sent)."""
+    context = browser.new_context()
+    context.route("http://other.invalid/**", lambda route: route.abort())
+    watch = Watch()
+    page = watch.attach(context.new_page())
+    page.set_content('<img src="http://other.invalid/pixel.png">')
+    page.wait_for_load_state("load")
+    context.close()
+    assert watch.foreign(base_url) == ["http://other.invalid/pixel.png"]
+    with pytest.raises(AssertionError, match="other hosts"):
+        watch.assert_clean(base_url)

@@ -1,0 +1,375 @@
+"""Injection corpus: hostile text in EVERY free-text field of every kind stays inert on the site.
+
+The fixture data plus one fully filled entity per kind (tests/corpus/injection/full.yml) are
+rewritten so that each free-text field (found by walking the models) holds a unique marker and
+every payload below. The built site is then parsed page by page: no injected element, attribute
+or URL, no evaluated Jinja, no included file, and every payload visible literally.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+import types
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+
+from koordineringsbasen import csp
+from koordineringsbasen.model import ENTITY_MODELS, Glossary
+from koordineringsbasen.model.common import _text
+from koordineringsbasen.yamlsource import read_yaml
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, build_site
+
+FULL = Path(__file__).parent / "corpus" / "injection" / "full.yml"
+PAYLOADS = [
+    "<script>alert('kb-script')</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(2)">klik</a>',
+    "[klik](javascript:alert(3))",
+    "[ref][1]\n[1]: javascript:alert(4)",
+    "![billede](http://evil.example/x.png)",
+    "<http://evil.example>",
+    "Z{{ 7*7 }}Z",
+    "{% include 'mkdocs.yml' %}",
+    "{# kommentar #}",
+    '--8<-- "/etc/passwd"',
+    '\n--8<-- "/etc/passwd"',
+    '{: onclick="alert(5)" }',
+    "\n*[HTML]: fjendtlig forkortelse",
+    "\n[^1]: fjendtlig fodnote",
+    "\n!!! danger \"Advarsel\"\n    indrykket",
+    "&lt;b&gt;fed&lt;/b&gt; &amp; &#60;script&#62; &#x3C;",
+    "<!-- kommentar -->",
+    "<style>body{display:none}</style>",
+    '<iframe src="http://evil.example/"></iframe>',
+    "<svg onload=alert(6)>",
+    '"><script>alert(7)</script>',
+    "'><img src=x onerror=alert(8)>",
+    "</title><script>alert(9)</script>",
+    "**fed** _kursiv_ `kode` ~~slet~~",
+    "| tabel | celle |",
+    "\n# Overskrift\n- liste",
+    "1. nummer\n> citat",
+    "\\ backslash \\\\ og \\*",
+    "<details open ontoggle=alert(10)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(11)>",
+]
+PASSWD = "root:x:0:"
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+BAD_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)", re.IGNORECASE)
+URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset")
+FORBIDDEN_IN_CONTENT = ("script", "style", "iframe", "object", "embed", "form", "base", "meta",
+                        "link", "img", "details", "math", "frame", "input", "button")
+# Free-text fields that no page shows (they reach only the JSON/CSV exports): none so far.
+NOT_ON_ANY_PAGE: set[str] = set()
+
+
+def payload(number: int) -> str:
+    return f"KB{number:03d} " + " ".join(PAYLOADS)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- Which fields are free text: read from the models, so new fields are covered ----------
+
+
+def _metadata(annotation: Any, found: list[Any]) -> Any:
+    """Strip Optional/Annotated from `annotation`, collecting Annotated metadata."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is not None and str(origin) == "typing.Annotated":
+            annotation, *meta = get_args(annotation)
+            found += meta
+        elif origin in (Union, types.UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def classify(field: Any) -> tuple[str, Any]:
+    """('text' | 'texts' | 'model' | 'models' | 'other', inner model)."""
+    meta: list[Any] = list(field.metadata)
+    annotation = _metadata(field.annotation, meta)
+    many = get_origin(annotation) is list
+    if many:
+        annotation = _metadata(get_args(annotation)[0], meta)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("models" if many else "model"), annotation
+    is_text = any(getattr(m, "func", None) is _text for m in meta)
+    has_pattern = any(getattr(m, "pattern", None) for m in meta)
+    if annotation is str and is_text and not has_pattern:
+        return ("texts" if many else "text"), None
+    return "other", None
+
+
+def text_slots(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every free-text field reachable from `model`, as 'Model.field'."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    slots = set()
+    for name, field in model.model_fields.items():
+        kind, inner = classify(field)
+        if kind in ("text", "texts"):
+            slots.add(f"{model.__name__}.{name}")
+        elif inner is not None:
+            slots |= text_slots(inner, seen)
+    return slots
+
+
+class Injector:
+    """Replaces every free-text value with a numbered payload; remembers what went where."""
+
+    def __init__(self) -> None:
+        self.payloads: dict[str, str] = {}  # payload -> 'Model.field'
+        self.agenda: dict[str, str] = {}  # old agenda item number -> payload
+
+    def new(self, slot: str) -> str:
+        text = payload(len(self.payloads) + 1)
+        self.payloads[text] = slot
+        return text
+
+    def fill(self, value: Any, model: type[BaseModel]) -> Any:
+        if "root" in model.model_fields and isinstance(value, list):  # the glossary
+            _, inner = classify(model.model_fields["root"])
+            return [self.fill(item, inner) for item in value]
+        for name, field in model.model_fields.items():
+            if name not in value or value[name] is None:
+                continue
+            kind, inner = classify(field)
+            slot = f"{model.__name__}.{name}"
+            if kind == "text":
+                old, value[name] = value[name], self.new(slot)
+                if slot == "AgendaItem.nr":
+                    self.agenda[str(old)] = value[name]
+            elif kind == "texts":
+                value[name] = [self.new(slot) for _ in value[name]]
+            elif kind == "model":
+                self.fill(value[name], inner)
+            elif kind == "models":
+                value[name] = [self.fill(item, inner) for item in value[name]]
+        return value
+
+    def renumber_citations(self, value: Any) -> Any:
+        """Citations name agenda items by number; follow the numbers' new (hostile) text."""
+        if isinstance(value, dict):
+            if "punkt" in value and "linjer" in value and str(value["punkt"]) in self.agenda:
+                value["punkt"] = self.agenda[str(value["punkt"])]
+            return {k: self.renumber_citations(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.renumber_citations(v) for v in value]
+        return value
+
+
+def write_injected_data(target: Path) -> Injector:
+    shutil.copytree(FIXTURE_DATA, target)
+    full = YAML(typ="safe", pure=True).load(FULL.read_text(encoding="utf-8"))
+    documents: dict[Path, Any] = {}
+    for path in sorted(target.rglob("*.yml")):
+        documents[path] = read_yaml(path, path.name).data
+    for rel, data in full.items():
+        path = target / rel
+        documents[path] = documents[path] + data if rel == "ordliste.yml" else data
+    injector = Injector()
+    filled = {}
+    for path, data in documents.items():
+        model = Glossary if path.name == "ordliste.yml" else ENTITY_MODELS[path.parent.name]
+        filled[path] = injector.fill(data, model)
+    for path, data in filled.items():
+        data = injector.renumber_citations(data)
+        # JSON is YAML; dates become ISO text, which the model reads the same way.
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str),
+                        encoding="utf-8")
+    return injector
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Injector]:
+    base = tmp_path_factory.mktemp("injection")
+    injector = write_injected_data(base / "data")
+    site = base / "site"
+    result = build_site(base / "data", site, FIXTURE_SEEDS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, injector
+
+
+def pages(site: Path) -> list[Path]:
+    found = sorted(site.rglob("*.html"))
+    assert len(found) > 15
+    return found
+
+
+# --- The tests ------------------------------------------------------------------------------
+
+
+def test_every_free_text_field_of_the_model_carries_payloads(
+        injected: tuple[Path, Injector]) -> None:
+    _, injector = injected
+    expected = set().union(*(text_slots(m) for m in ENTITY_MODELS.values()), text_slots(Glossary))
+    assert len(expected) > 25
+    assert set(injector.payloads.values()) == expected
+
+
+def _check_element(element: Tag, where: str) -> None:
+    for name, value in element.attrs.items():
+        assert not name.lower().startswith("on"), f"{where}: <{element.name} {name}=...>"
+        values = value if isinstance(value, list) else [value]
+        if name.lower() in URL_ATTRS:
+            for item in values:
+                assert not BAD_SCHEME.match(item), f"{where}: {name}={item!r}"
+    if element.name == "img":
+        assert not EXTERNAL.match(element.get("src", "")), f"{where}: {element}"
+    if element.name in ("iframe", "object", "embed", "frame", "base"):
+        pytest.fail(f"{where}: <{element.name}> on the page")
+
+
+def _check_scripts(soup: BeautifulSoup, where: str) -> None:
+    for script in soup.find_all("script"):
+        src = script.get("src")
+        if src:
+            assert not EXTERNAL.match(src), f"{where}: foreign script {src}"
+        elif script.get("type") == "application/json":
+            assert script.get("id") == "__config", f"{where}: {script}"
+        else:
+            body = script.string or ""
+            assert any(p.fullmatch(body) for p in csp.theme_scripts()), f"{where}: {body[:80]}"
+
+
+def test_no_page_holds_injected_markup(injected: tuple[Path, Injector]) -> None:
+    site, _ = injected
+    for path in pages(site):
+        where = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        _check_scripts(soup, where)
+        for element in soup.find_all(True):
+            _check_element(element, where)
+        content = soup.select_one("article.md-content__inner")
+        if content is not None:
+            for name in FORBIDDEN_IN_CONTENT:
+                assert not content.find_all(name), f"{where}: <{name}> in the page content"
+        assert "Z49Z" not in html, f"{where}: Jinja was evaluated"
+        assert PASSWD not in html, f"{where}: a file was included"
+        urls = [str(e.get(name)) for e in soup.find_all(True) for name in URL_ATTRS
+                if e.get(name)]
+        assert not [u for u in urls if "evil.example" in u], where
+
+
+def test_every_payload_is_visible_literally(injected: tuple[Path, Injector]) -> None:
+    site, injector = injected
+    visible = "\n".join(squash(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+                               .get_text(" ")) for p in pages(site))
+    missing = {slot for text, slot in injector.payloads.items() if squash(text) not in visible}
+    assert missing == NOT_ON_ANY_PAGE
+
+
+def test_page_titles_show_the_hostile_name_as_text(injected: tuple[Path, Injector]) -> None:
+    site, injector = injected
+    names = [text for text, slot in injector.payloads.items() if slot.endswith(".navn")]
+    checked = 0
+    for path in pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        h1 = soup.find("h1")
+        if h1 is None or not any(squash(n) in squash(h1.get_text(" ")) for n in names):
+            continue
+        (name,) = [n for n in names if squash(n) in squash(h1.get_text(" "))]
+        titles = soup.head.find_all("title")
+        assert len(titles) == 1
+        assert squash(titles[0].get_text()).startswith(squash(name)), path
+        assert [t.name for t in soup.head.find_all(True)].count("script") == \
+            len([s for s in soup.find_all("script") if s.find_parent("head")])
+        checked += 1
+    assert checked == len(names)
+
+
+def test_search_index_holds_no_markup(injected: tuple[Path, Injector]) -> None:
+    site, injector = injected
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = []
+    for doc in index["docs"]:
+        for key in ("title", "text"):
+            # Material renders these as HTML in the search results.
+            fragment = BeautifulSoup(doc.get(key, ""), "html.parser")
+            for element in fragment.find_all(True):
+                _check_element(element, f"search {doc['location']}")
+                assert element.name not in FORBIDDEN_IN_CONTENT, (doc["location"], element)
+            text.append(squash(fragment.get_text(" ")))
+    joined = "\n".join(text)
+    assert "Z49Z" not in joined and PASSWD not in joined
+    names = [t for t, slot in injector.payloads.items() if slot.endswith(".navn")]
+    assert all(squash(name) in joined for name in names)
+
+
+def test_feed_and_calendar_keep_text_as_text(injected: tuple[Path, Injector]) -> None:
+    site, _ = injected
+    for path in [*site.glob("*.xml"), *site.rglob("*.ics")]:
+        raw = path.read_text(encoding="utf-8")
+        assert "Z49Z" not in raw and PASSWD not in raw
+        if path.suffix == ".xml":
+            root = ET.fromstring(raw)  # well-formed: data text was escaped
+            for element in root.iter():
+                local = element.tag.rsplit("}", 1)[-1]
+                assert local not in ("script", "iframe", "img"), path
+                if local in ("title", "summary", "content", "subtitle"):
+                    assert element.get("type", "text") == "text", (path, local)
+
+
+# --- The Content-Security-Policy that backs all of this up ----------------------------------
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_every_page_has_a_policy_that_allows_exactly_its_theme_scripts(
+        injected: tuple[Path, Injector]) -> None:
+    site, _ = injected
+    for path in pages(site):
+        where = path.relative_to(site).as_posix()
+        if where == "404.html":
+            continue  # rendered from the theme alone (no data); hooks see no post_page for it
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        head = soup.head.find_all(True)
+        assert head[0].get("charset") == "utf-8"
+        assert head[1].get("http-equiv") == "Content-Security-Policy", where
+        directives = dict(d.strip().split(" ", 1) for d in head[1]["content"].split(";"))
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        assert "unsafe-inline" not in head[1]["content"] and "unsafe-eval" not in head[1]["content"]
+        inline = [s.string or "" for s in soup.find_all("script")
+                  if not s.get("src") and s.get("type") != "application/json"]
+        assert directives["script-src"].split() == ["'self'"] + [_sha256(s) for s in inline]
+        styles = sorted({e["style"] for e in soup.find_all(style=True)})
+        expected = ["'self'"] + (["'unsafe-hashes'"] + [_sha256(s) for s in styles]
+                                 if styles else [])
+        assert directives["style-src"].split() == expected, where
+
+
+def test_policy_gives_no_hash_to_a_foreign_inline_script(caplog: pytest.LogCaptureFixture) -> None:
+    template = (csp.THEME_TEMPLATES / "partials/javascripts/base.html").read_text()
+    theme = re.sub(r"\{\{.*?\}\}", "../..", re.search(r"<script>(.*?)</script>", template)[1])
+    page = ('<html><head><meta charset="utf-8"><title>x</title></head><body>'
+            '<script>alert(1)</script><p style="color: red">x</p></body></html>')
+    policy = csp.policy(page, "x.md")
+    assert "sha256" not in policy.split("style-src")[0]
+    assert "'unsafe-hashes'" not in policy
+    assert [r.getMessage()[:40] for r in caplog.records] == [
+        "Inline-script på x.md er ikke temaets og", "style-attribut på x.md blokeres af CSP: "]
+    assert any(p.fullmatch(theme) for p in csp.theme_scripts())
+    assert not any(p.fullmatch(theme + ";alert(1)") for p in csp.theme_scripts())
+    assert not any(p.fullmatch(theme.replace("../..", '"+alert(1)+"')) for p in csp.theme_scripts())
+    with pytest.raises(ValueError):
+        csp.add_policy("<html><head></head></html>", "y.md")
+    assert csp.is_dev_server("http://127.0.0.1:8000/koordineringsbasen/")
+    assert not csp.is_dev_server("https://koordineringsbasen.github.io/koordineringsbasen/")

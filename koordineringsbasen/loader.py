@@ -46,6 +46,13 @@ class _Loaded:
 
 
 @cache
+def _seed_lines(seeds: Path, name: str) -> int | None:
+    """Line count of seed file `name`, or None when it is missing (reported elsewhere)."""
+    path = seeds / name
+    return seed_line_count(path) if path.is_file() else None
+
+
+@cache
 def seed_line_count(path: Path) -> int:
     with path.open("rb") as handle:
         return sum(1 for _ in handle)
@@ -128,8 +135,8 @@ def _check_citation(
     if first < span_first or last > span_last:
         problems.append(item.problem(path, f"linje {cite.reference.linjer} ligger uden for kilden "
                                            f"'{source.id}' (linje {source.linjer} i {source.fil})"))
-    if seeds is not None and (seeds / source.fil).exists():
-        total = seed_line_count(seeds / source.fil)
+    total = _seed_lines(seeds, source.fil) if seeds is not None else None
+    if total is not None:
         if last > total:
             problems.append(item.problem(path, f"linje {last} findes ikke; {source.fil} har "
                                                f"{total} linjer"))

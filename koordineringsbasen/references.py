@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -29,9 +30,14 @@ class Citation:
     reference: Reference
 
 
-def _ref_kind(model: type[BaseModel], name: str) -> str | None:
-    extra = model.model_fields[name].json_schema_extra
-    return extra.get("x-ref") if isinstance(extra, dict) else None  # type: ignore[return-value]
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """(field name, referenced kind or None) for every field of `model`, computed once."""
+    plan = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra
+        plan.append((name, extra.get("x-ref") if isinstance(extra, dict) else None))
+    return tuple(plan)  # type: ignore[arg-type]
 
 
 def walk(value: Any, path: PathKey = ()) -> Iterator[IdRef | Citation]:
@@ -41,9 +47,8 @@ def walk(value: Any, path: PathKey = ()) -> Iterator[IdRef | Citation]:
         yield IdRef((*path, "kilde"), "kilder", value.kilde)
         return
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name, kind in _fields(type(value)):
             child = getattr(value, name)
-            kind = _ref_kind(type(value), name)
             if kind and isinstance(child, str):
                 yield IdRef((*path, name), kind, child)
             elif kind and isinstance(child, list):
@@ -51,6 +56,6 @@ def walk(value: Any, path: PathKey = ()) -> Iterator[IdRef | Citation]:
                     yield IdRef((*path, name, index), kind, item)
             else:
                 yield from walk(child, (*path, name))
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, (list, tuple)) and value and isinstance(value[0], BaseModel):
         for index, item in enumerate(value):
             yield from walk(item, (*path, index))

@@ -1,24 +1,25 @@
 """Read one YAML data file safely, keeping the line and column of every value.
 
-Safety comes first: the event stream is scanned before anything is built, so tags that would
-construct objects and anchors/aliases (the "billion laughs" bomb) are refused in bounded time and
-memory; duplicate keys are errors (ruamel's default).
+Values are built directly from libyaml's event stream (PyYAML's C parser) in one pass, with
+YAML 1.2 core-schema resolution: `no` stays text, `10:30` stays text, dates stay text (the model
+checks them). Safety comes first: tags that would construct objects, anchors and aliases (the
+"billion laughs" bomb), merge keys, duplicate keys and deep nesting are refused as they are met,
+so nothing is ever expanded. Positions are recorded only when a problem needs them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import math
 import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import ConstructorError, SafeConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
+from yaml.events import (
+    AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+    SequenceEndEvent, SequenceStartEvent,
+)
 
 from .problems import Problem
 
@@ -56,68 +57,31 @@ YAML_MESSAGES = {
     "mapping keys are not allowed": "'?' eller ':' på et forkert sted; sæt teksten i "
                                     "anførselstegn",
 }
-DUPLICATE_KEY = re.compile(r'found duplicate key "([^"]*)"')
 Position = tuple[int, int]
 PathKey = tuple[str | int, ...]
 
-
-class _Constructor(SafeConstructor):
-    """Safe construction that reports odd values with a location instead of crashing."""
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, OverflowError):
-            # e.g. an int of 5000 digits; bad dates never get here (kept as text, see below).
-            raise ConstructorError(None, None, f"værdien '{str(node.value)[:40]}' kan ikke læses",
-                                   node.start_mark) from None
-
-    def construct_yaml_float(self, node: Any) -> float:
-        value = super().construct_yaml_float(node)
-        if not math.isfinite(value):
-            raise ConstructorError(None, None, "uendelige tal og NaN (.inf, .nan, 1e999) er ikke "
-                                   "tilladt", node.start_mark)
-        return value
-
-    def flatten_mapping(self, node: Any) -> Any:
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ConstructorError(None, None, "fletning med '<<' er ikke tilladt; skriv "
-                                       "felterne ud", key_node.start_mark)
-            if not isinstance(key_node, ScalarNode) or key_node.tag.endswith(":null"):
-                raise ConstructorError(None, None, "en nøgle skal være et feltnavn",
-                                       key_node.start_mark)
-        return super().flatten_mapping(node)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
-# Dates stay text: the model checks them, so 2024-02-30 gets a field name instead of a crash.
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
-
-
-def _safe_yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _Constructor
-    return yaml
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+BOOLS = {"true": True, "True": True, "TRUE": True,
+         "false": False, "False": False, "FALSE": False}
+INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+STRUCTURE_EVENTS = (MappingStartEvent, SequenceStartEvent, ScalarEvent, AliasEvent)
+_NO_KEY = object()
 
 
 class YamlDocument:
-    """Parsed data, plus the position of every value, computed only when a problem needs it.
+    """Parsed data, plus the position of every value, computed only when a problem needs it."""
 
-    The fast path uses libyaml (ruamel's C loader); the round-trip loader that knows line
-    numbers is about 30 times slower, so it runs only for files that have a problem.
-    """
-
-    def __init__(self, data: Any, text: str):
+    def __init__(self, data: Any, text: str, rel: str):
         self.data = data
         self._text = text
+        self._rel = rel
 
     @cached_property
     def positions(self) -> dict[PathKey, Position]:  # 1-based (line, col) by path
         positions: dict[PathKey, Position] = {(): (1, 1)}
-        # Composing with the same (libyaml) parser as the fast path builds nodes with marks but
-        # constructs no values, so it accepts exactly what the fast path accepted.
-        _node_positions(YAML(typ="safe", pure=False).compose(self._text), (), positions)
+        _build(self._text, self._rel, positions)
         return positions
 
 
@@ -129,6 +93,10 @@ class YamlProblem(Exception):
 
 def _fail(rel: str, line: int, col: int, message: str) -> YamlProblem:
     return YamlProblem(Problem(rel, line, col, "", message))
+
+
+def _fail_at(rel: str, mark: Any, message: str) -> YamlProblem:
+    return _fail(rel, mark.line + 1, mark.column + 1, message)
 
 
 def _decode(raw: bytes, rel: str) -> str:
@@ -159,59 +127,96 @@ def _check_characters(text: str, rel: str) -> None:
                                     "slet det")
 
 
-def _scan_events(text: str, rel: str) -> None:
-    """Refuse tags, anchors, aliases and deep nesting before any node is built."""
-    depth = 0
-    for event in YAML(typ="safe", pure=False).parse(io.StringIO(text)):
+def _scalar(event: ScalarEvent, rel: str) -> Any:
+    """YAML 1.2 core schema for plain scalars; quoted and block scalars are text."""
+    value = event.value
+    if event.style:  # quoted or block (libyaml gives '' or None for plain scalars)
+        return value
+    if value in NULLS:
+        return None
+    if value in BOOLS:
+        return BOOLS[value]
+    try:
+        if INT.fullmatch(value):
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        if FLOAT.fullmatch(value):
+            number = float(value)
+            if math.isfinite(number):
+                return number
+    except ValueError:  # e.g. an integer of 5000 digits
+        raise _fail_at(rel, event.start_mark,
+                       f"YAML-fejl: værdien '{value[:40]}' kan ikke læses") from None
+    if FLOAT.fullmatch(value) or SPECIAL_FLOAT.fullmatch(value):
+        raise _fail_at(rel, event.start_mark,
+                       "YAML-fejl: uendelige tal og NaN (.inf, .nan, 1e999) er ikke tilladt")
+    return value
+
+
+def _build(text: str, rel: str, positions: dict[PathKey, Position] | None = None) -> Any:
+    """Build plain Python values from the event stream; record positions when asked."""
+    root: Any = None
+    stack: list[list[Any]] = []  # [container, path, pending key or _NO_KEY, key mark]
+    documents = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _fail_at(rel, event.start_mark, "YAML-fejl: " +
+                               YAML_MESSAGES["but found another document"])
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, STRUCTURE_EVENTS):
+            continue  # stream and document boundaries
         mark = event.start_mark
-        name = type(event).__name__
-        depth += name in ("MappingStartEvent", "SequenceStartEvent")
-        depth -= name in ("MappingEndEvent", "SequenceEndEvent")
-        if depth > MAX_DEPTH:
-            raise _fail(rel, mark.line + 1, mark.column + 1,
-                        f"mere end {MAX_DEPTH} niveauer indlejring; del værdien op")
-        if getattr(event, "tag", None) and type(event).__name__ != "DocumentStartEvent":
-            raise _fail(rel, mark.line + 1, mark.column + 1,
-                        f"YAML-tagget '{event.tag}' er ikke tilladt i data")
-        if getattr(event, "anchor", None) is not None:
-            raise _fail(rel, mark.line + 1, mark.column + 1,
-                        "ankre og aliaser (&navn / *navn) er ikke tilladt; skriv værdien ud")
-
-
-def _mark(node: Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _node_positions(node: Node | None, path: PathKey, positions: dict[PathKey, Position]) -> None:
-    """Record the 1-based (line, col) of every value below `node`, and of every key."""
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.value)
-            child = (*path, str(key))
-            positions[child] = _mark(value_node)
-            positions[(*child, "__key__")] = _mark(key_node)
-            _node_positions(value_node, child, positions)
-    elif isinstance(node, SequenceNode):
-        for index, value_node in enumerate(node.value):
-            positions[(*path, index)] = _mark(value_node)
-            _node_positions(value_node, (*path, index), positions)
-
-
-def _plain(node: Any) -> Any:
-    """Turn loaded values into plain Python values (str keys, no ruamel subclasses)."""
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, (dt.date, dt.datetime)):
-        return node
-    return str(node)
+        if isinstance(event, AliasEvent) or event.anchor is not None:
+            raise _fail_at(rel, mark, "ankre og aliaser (&navn / *navn) er ikke tilladt; "
+                                      "skriv værdien ud")
+        if event.tag is not None:
+            raise _fail_at(rel, mark, f"YAML-tagget '{event.tag}' er ikke tilladt i data")
+        if isinstance(event, ScalarEvent):
+            value = _scalar(event, rel)
+        elif len(stack) >= MAX_DEPTH:
+            raise _fail_at(rel, mark, f"mere end {MAX_DEPTH} niveauer indlejring; "
+                                      "del værdien op")
+        else:
+            value = {} if isinstance(event, MappingStartEvent) else []
+        where = (mark.line + 1, mark.column + 1)
+        if not stack:
+            path: PathKey = ()
+            root = value
+        else:
+            frame = stack[-1]
+            parent = frame[0]
+            if isinstance(parent, list):
+                path = (*frame[1], len(parent))
+                parent.append(value)
+            elif frame[2] is _NO_KEY:
+                if not isinstance(event, ScalarEvent) or value is None:
+                    raise _fail_at(rel, mark, "YAML-fejl: en nøgle skal være et feltnavn")
+                if not event.style and event.value == "<<":
+                    raise _fail_at(rel, mark, "YAML-fejl: fletning med '<<' er ikke tilladt; skriv "
+                                              "felterne ud")
+                key = str(value)
+                if key in parent:
+                    raise _fail_at(rel, mark, f"YAML-fejl: nøglen '{key}' står to gange i "
+                                              "samme blok")
+                frame[2], frame[3] = key, where
+                if positions is not None:
+                    positions[(*frame[1], key, "__key__")] = where
+                continue
+            else:
+                key, key_where = frame[2], frame[3]
+                path = (*frame[1], key)
+                parent[key] = value
+                frame[2] = _NO_KEY
+                if value is None:
+                    where = key_where  # an empty value has no token: point at its key
+        if positions is not None and path:
+            positions[path] = where
+        if not isinstance(event, ScalarEvent):
+            stack.append([value, path, _NO_KEY, None])
+    return root
 
 
 def read_yaml(path: Path, rel: str) -> YamlDocument:
@@ -227,20 +232,16 @@ def read_yaml(path: Path, rel: str) -> YamlDocument:
     _check_tabs(text, rel)
     _check_characters(text, rel)
     try:
-        _scan_events(text, rel)
-        node = _safe_yaml().load(text)
-    except MarkedYAMLError as exc:
+        data = _build(text, rel)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or "ugyldig YAML"
         reason = next((da for en, da in YAML_MESSAGES.items() if en in reason), reason)
-        duplicate = DUPLICATE_KEY.search(str(exc.problem or ""))
-        if duplicate:
-            reason = f"nøglen '{duplicate.group(1)}' står to gange i samme blok"
         raise _fail(rel, line, col, f"YAML-fejl: {reason}") from None
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         raise _fail(rel, 1, 1, f"YAML-fejl: {exc}") from None
-    return YamlDocument(_plain(node), text)
+    return YamlDocument(data, text, rel)
 
 
 def locate(positions: dict[PathKey, Position], loc: PathKey) -> Position:

@@ -15,7 +15,8 @@ from .context import RenderContext
 from .environment import environment
 from .helpers import Helpers, deadline_passed
 from .links import page_uri
-from .labels import KIND_SINGULAR
+from .labels import KIND_PLURAL
+from .text import md
 
 MAX_CHARTS = 3
 MISMATCH_POINTS = 2.0
@@ -57,20 +58,20 @@ def _deadlines(entity: Any) -> list[Any]:
                    if h.type.value in ("frist", "fristforlaengelse")), key=lambda h: h.dato)
 
 
-def _cited(ctx: RenderContext, page: str, source_id: str) -> list[dict[str, Any]]:
+def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, list[Markup]]]:
+    """Pages citing the source, grouped by kind: a compact line each, as sources can be
+    cited by hundreds of pages and the page must stay light."""
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
         by_entity[fact.entity].append(fact.lines)
     helpers = Helpers(ctx, page)
-    rows = []
+    groups: dict[str, list[Markup]] = defaultdict(list)
     for (kind, entity_id), lines in sorted(by_entity.items()):
         ordered = sorted(set(lines), key=line_bounds)
-        rows.append({
-            "link": helpers.entity(kind, entity_id) + Markup(f" ({KIND_SINGULAR[kind]})"),
-            "count": len(lines),
-            "lines": ", ".join(ordered[:12]) + (" …" if len(ordered) > 12 else ""),
-        })
-    return rows
+        shown = ", ".join(ordered[:3]) + (" …" if len(ordered) > 3 else "")
+        groups[KIND_PLURAL[kind]].append(
+            helpers.entity(kind, entity_id) + Markup(" (l. ") + md(shown) + Markup(")"))
+    return list(groups.items())
 
 
 def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:

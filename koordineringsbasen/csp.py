@@ -5,7 +5,8 @@ right after <meta charset> before any script. Inline scripts run only when they 
 theme's own small bootstrap scripts (read from Material's templates, where `{{ ... }}` stands for
 a URL such as base_url); each is allowed by the sha256 hash of exactly the text on that page.
 Any other inline script gets no hash, so the browser refuses it, and a warning fails a --strict
-build. Python-Markdown aligns table cells with `style="text-align: …"`; those exact values are
+build. Tables are aligned with `align` attributes (mkdocs.yml), so pages carry no style
+attributes; should Python-Markdown's `style="text-align: …"` return, exactly those values are
 allowed by hash ('unsafe-hashes'), never with 'unsafe-inline'.
 """
 

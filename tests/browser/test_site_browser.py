@@ -225,7 +225,8 @@ def test_search_finds_an_entity(watched: tuple[Any, Watch], base_url: str,
     opener = 'label.md-header__button[for="__search"]:visible, .md-search__input:visible'
     page.locator(opener).first.click()
     query = page.locator(".md-search__input")
-    query.fill(offer.navn)
+    # Material searches on key release: type the name as a person does (fill() sends none).
+    query.press_sequentially(offer.navn, delay=20)
     results = page.locator(".md-search-result__item a.md-search-result__link")
     # The worker builds the index first; generous, since CI machines can be slow.
     results.first.wait_for(state="visible", timeout=60_000)

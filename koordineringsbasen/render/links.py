@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -27,7 +28,13 @@ def overview_uri(kind: str) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """Link from the page at `from_uri` to the page at `to_uri` (both docs-relative .md)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relative(posixpath.dirname(from_uri) or ".", to_uri)
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_uri: str) -> str:
+    # relpath is slow and pages share a handful of folders: tens of thousands of calls per build.
+    return posixpath.relpath(to_uri, from_dir)
 
 
 def link(from_uri: str, to_uri: str, label: object, anchor: str | None = None) -> Markup:

@@ -5,12 +5,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check schema test test-fast browsers bench ny diff clean
+.PHONY: help install serve build check lint schema test test-fast browsers bench ny diff clean
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
 	@echo "make build   - validate data and build the site into site/"
 	@echo "make check   - validate all data files"
+	@echo "make lint    - ruff over the code"
 	@echo "make test    - the whole test suite (unit, site, browser)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
@@ -41,6 +42,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m koordineringsbasen check
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
 
 schema: $(STAMP)
 	$(PY) -m koordineringsbasen schema

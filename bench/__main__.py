@@ -74,7 +74,7 @@ def table(results: list[dict[str, Any]]) -> str:
                      round(a["site_bytes"] / 2**20, 1), round(a["search_index_bytes"] / 1024),
                      a["search_index_bytes_per_entity"], r["load_validate_seconds"]))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(row, widths)) for row in rows)
+    return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
 
 
 def main(argv: list[str] | None = None) -> None:

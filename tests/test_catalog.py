@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
-
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 
@@ -46,7 +46,7 @@ def test_catalog_is_immutable(catalog: Catalog) -> None:
     with pytest.raises(TypeError):
         catalog.entities["tilbud"]["x"] = None  # type: ignore[index]
     entity = catalog.get("tilbud", "testtilbud")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         entity.navn = "Ændret"
     assert catalog.count() == 8
     assert isinstance(FIXTURE_DATA, Path)

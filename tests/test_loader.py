@@ -8,7 +8,6 @@ import pytest
 
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.problems import DataError
-
 from tests.support import FIXTURE_SEEDS
 
 

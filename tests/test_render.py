@@ -12,7 +12,6 @@ from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.helpers import deadline_passed
 from koordineringsbasen.render.special import deadlines_page, risk_matrix
 from koordineringsbasen.render.text import md, number
-
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 

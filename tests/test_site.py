@@ -9,7 +9,6 @@ from bs4 import BeautifulSoup
 
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
-
 from tests.support import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build

@@ -14,8 +14,8 @@ from .citations import Citations, agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .helpers import Helpers, deadline_passed
-from .links import page_uri
 from .labels import KIND_PLURAL
+from .links import page_uri
 from .text import md
 
 MAX_CHARTS = 3

@@ -11,7 +11,13 @@ from .context import RenderContext
 from .environment import environment
 from .helpers import Helpers, deadline_passed, risk_badge
 from .labels import (
-    NOTIFICATION_STATE, OFFER_CATEGORY, OFFER_STATUS, ORG_TYPE, SCOPE, SOURCE_TYPE, date_da,
+    NOTIFICATION_STATE,
+    OFFER_CATEGORY,
+    OFFER_STATUS,
+    ORG_TYPE,
+    SCOPE,
+    SOURCE_TYPE,
+    date_da,
 )
 from .links import overview_uri
 from .text import md, number

@@ -245,6 +245,26 @@ def test_search_puts_the_page_first(
     assert re.search(rf"(^|\n)\s*{re.escape(label)}(\s·|\s*$|\s*\n)", text), text
 
 
+# A bare "CU" is not here: every notification's id starts with "cu-", and the overview
+# ("Centrale udmeldinger (CU)") comes second, after the first notification.
+SECTIONS = [
+    ("Centrale udmeldinger", "udmeldinger/"),
+    ("Tilbud", "tilbud/"),
+    ("Målgrupper", "maalgrupper/"),
+    ("Organisationer", "organisationer/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SECTIONS, ids=[q for q, _ in SECTIONS])
+def test_search_puts_the_section_overview_first(
+    page: Any, base_url: str, summary: Summary, query: str, expected: str
+) -> None:
+    outcome = search(page, base_url, query)
+    outcome.expected = expected
+    summary.outcomes.append(outcome)
+    assert outcome.hit, f"{query!r}: expected {expected} first, got {outcome.results[:5]}"
+
+
 def test_every_entity_page_is_indexed_in_danish_with_its_keywords(
     real_site: Path,
     catalog: Catalog,

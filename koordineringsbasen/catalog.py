@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -83,13 +83,18 @@ def build_catalog(
     entities: Mapping[str, Mapping[str, BaseModel]],
     files: Mapping[Key, str],
     glossary: Iterable[GlossaryEntry] = (),
+    links: Mapping[Key, Sequence[IdRef | Citation]] | None = None,
 ) -> Catalog:
-    """Index `entities` (already validated and resolved) and compute reverse links."""
+    """Index `entities` (already validated and resolved) and compute reverse links.
+
+    `links` holds each entity's walked references when the caller already has them.
+    """
     backlinks: dict[Key, list[Backlink]] = defaultdict(list)
     citations: dict[str, list[CitingFact]] = defaultdict(list)
     for kind in KINDS:
         for entity_id, entity in sorted(entities.get(kind, {}).items()):
-            for item in walk(entity):
+            found = links[(kind, entity_id)] if links is not None else walk(entity)
+            for item in found:
                 if isinstance(item, Citation):
                     ref = item.reference
                     citations[ref.kilde].append(

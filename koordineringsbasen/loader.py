@@ -246,11 +246,14 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
     loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind])
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
     glossary, glossary_item = _load_glossary(data_dir, problems)
-    everything = [item for kind in KINDS for item in loaded[kind].values()]
+    everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:
-        everything.append(glossary_item)
-    for item in everything:
-        for found in walk(item.entity):
+        everything.append((("ordliste", ""), glossary_item))
+    links: dict[Key, list[IdRef | Citation]] = {}
+    for key, item in everything:
+        # Walked once: the same links are checked here and indexed by the catalog.
+        links[key] = list(walk(item.entity))
+        for found in links[key]:
             if isinstance(found, IdRef):
                 problem = _check_reference(item, found, loaded, invalid)
                 if problem:
@@ -265,4 +268,4 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
         raise DataError(problems)
     entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}
     files: dict[Key, str] = {(kind, k): v.rel for kind in KINDS for k, v in loaded[kind].items()}
-    return build_catalog(entities, files, glossary)  # type: ignore[arg-type]
+    return build_catalog(entities, files, glossary, links)  # type: ignore[arg-type]

@@ -41,19 +41,11 @@ def break_data(data: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("good") / "site"
-    result = build_site(FIXTURE_DATA, site, FIXTURE_SEEDS)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 def test_invalid_data_aborts_before_writing_into_an_existing_site(
-    good_site: Path, fixture_data: Path, tmp_path: Path
+    fixture_site: Path, fixture_data: Path, tmp_path: Path
 ) -> None:
     site = tmp_path / "site"
-    shutil.copytree(good_site, site)  # copytree keeps modification times
+    shutil.copytree(fixture_site, site)  # copytree keeps modification times
     before = tree_digest(site)
     break_data(fixture_data)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import GlossaryEntry, Source
+from .model import GlossaryEntry, Region, Source
 from .references import Citation, IdRef, walk
 from .yamlsource import PathKey
 
@@ -67,6 +67,28 @@ class Catalog:
         for entity, _ in self.linking(kind, entity_id, from_kind):
             seen.setdefault(entity.id, entity)
         return [seen[k] for k in sorted(seen)]
+
+    def region_of(self, kind: str, entity_id: str) -> Region | None:
+        """The region of an offer or organisation: stated in its own data, else its operator's.
+
+        An offer without a stated region takes its operator's (`driftsherre`); an organisation
+        without one takes its parent's (`overordnet`). The one rule for regions on the site.
+        """
+        seen: set[tuple[str, str]] = set()
+        current: tuple[str, str] | None = (kind, entity_id)
+        while current and current not in seen and current[1] in self.entities.get(current[0], {}):
+            seen.add(current)
+            entity = self.get(*current)
+            claim = getattr(entity, "region", None)
+            if claim is not None:
+                return claim.region
+            if current[0] == "tilbud":
+                parent = entity.driftsherre
+                current = ("organisationer", parent) if parent else None
+            else:
+                parent = getattr(entity, "overordnet", None)
+                current = ("organisationer", parent) if parent else None
+        return None
 
     def source_chain(self, source_id: str) -> list[Source]:
         """The source followed by the documents/meetings it is embedded in."""

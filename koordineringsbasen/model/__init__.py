@@ -1,6 +1,15 @@
 """The data model: the one definition of what a valid data file is."""
 
-from .common import Disagreement, Event, EventType, KeyFigure, Reference, TargetGroupLink
+from .common import (
+    Disagreement,
+    Event,
+    EventType,
+    KeyFigure,
+    Reference,
+    Region,
+    RegionClaim,
+    TargetGroupLink,
+)
 from .entities import (
     ENTITY_MODELS,
     Entity,
@@ -26,6 +35,8 @@ __all__ = [
     "Offer",
     "Organisation",
     "Reference",
+    "Region",
+    "RegionClaim",
     "RiskLevel",
     "Source",
     "TargetGroup",

@@ -145,6 +145,23 @@ class Reference(Strict):
     punkt: str | None = Field(None, description="Dagsordenspunkt, fx '7' eller '9.3'")
 
 
+class Region(str, Enum):
+    """The five Danish regions; also the landsdele the coordination speaks of."""
+
+    nordjylland = "nordjylland"
+    midtjylland = "midtjylland"
+    syddanmark = "syddanmark"
+    hovedstaden = "hovedstaden"
+    sjaelland = "sjaelland"
+
+
+class RegionClaim(Strict):
+    """Where an entity lies, as a source states it directly."""
+
+    region: Region = Field(description="Regionen: nordjylland, midtjylland, syddanmark, hovedstaden eller sjaelland")
+    kilde: Reference
+
+
 class Relation(str, Enum):
     eksplicit = "eksplicit"
     udledt = "udledt"

@@ -17,6 +17,7 @@ from .common import (
     Number,
     PartialDate,
     Reference,
+    RegionClaim,
     Strict,
     TargetGroupLink,
     Text,
@@ -71,6 +72,9 @@ class Organisation(Entity):
     type: OrganisationType
     forkortelse: Text | None = None
     overordnet: EntityId | None = ref("organisationer", "Id på en overordnet organisation", None)
+    region: RegionClaim | None = Field(
+        None, description="Regionen organisationen hører til, med kilde (udelades for landsdækkende)"
+    )
 
 
 # --- Sources ---------------------------------------------------------------------------
@@ -256,6 +260,10 @@ class Offer(Entity):
     paa_vegne_af: EntityId | None = ref("organisationer", "Driver tilbuddet på vegne af", None)
     overordnet: EntityId | None = ref("tilbud", "Tilbud som dette er en del af", None)
     beliggenhed: Text | None = None
+    region: RegionClaim | None = Field(
+        None,
+        description="Region når kilden siger det direkte; ellers udledes den af driftsherren",
+    )
     lovgrundlag: list[Text] = Field(default_factory=list)
     finansiering: Text | None = None
     maalgrupper: list[TargetGroupLink] = Field(default_factory=list)

@@ -24,6 +24,9 @@ RISK_MEANING = {
 }
 SCOPE = {"natko": "National målgruppe (NATKO)", "regional": "Regional målgruppe",
          "ad-hoc": "Ad hoc-målgruppe"}
+REGION = {"nordjylland": "Region Nordjylland", "midtjylland": "Region Midtjylland",
+          "syddanmark": "Region Syddanmark", "hovedstaden": "Region Hovedstaden",
+          "sjaelland": "Region Sjælland"}
 OFFER_CATEGORY = {
     "landsdaekkende-undervisning": "Landsdækkende undervisningstilbud",
     "landsdelsdaekkende-undervisning": "Landsdelsdækkende undervisningstilbud",

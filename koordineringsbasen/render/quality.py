@@ -51,6 +51,8 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
             missing.append(("tilbud", o.id, "ingen tal for pladser eller belægning"))
         if not o.driftsherre:
             missing.append(("tilbud", o.id, "ingen driftsherre"))
+        if ctx.catalog.region_of("tilbud", o.id) is None:
+            missing.append(("tilbud", o.id, "ingen region (hverken egen eller driftsherrens)"))
         if not o.maalgrupper:
             missing.append(("tilbud", o.id, "ikke knyttet til nogen målgruppe"))
     for n in ctx.catalog.all("udmeldinger"):

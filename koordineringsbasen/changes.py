@@ -233,8 +233,8 @@ def summarize(old: Catalog, new: Catalog) -> list[str]:
 
 
 def _glossary(old: Catalog, new: Catalog) -> list[str]:
-    before = {e.forkortelse: e for e in old.glossary}
-    after = {e.forkortelse: e for e in new.glossary}
+    before = {e.ord: e for e in old.glossary}
+    after = {e.ord: e for e in new.glossary}
     lines = [f"Ordliste: {k} tilføjet ({after[k].betydning})" for k in after if k not in before]
     lines += [f"Ordliste: {k} ændret" for k in after if k in before and after[k] != before[k]]
     lines += [f"Ordliste: {k} fjernet" for k in before if k not in after]

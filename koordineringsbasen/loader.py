@@ -224,10 +224,11 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     item = _Loaded(glossary, rel, doc, prefix=("root",))
     seen: dict[str, int] = {}
     for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]
-        if entry.forkortelse in seen:
-            problems.append(item.problem(("root", index, "forkortelse"), f"'{entry.forkortelse}'"
-                                         f" står allerede som nr. {seen[entry.forkortelse] + 1}"))
-        seen.setdefault(entry.forkortelse, index)
+        field = "forkortelse" if entry.forkortelse else "begreb"
+        if entry.ord in seen:
+            problems.append(item.problem(("root", index, field), f"'{entry.ord}'"
+                                         f" står allerede som nr. {seen[entry.ord] + 1}"))
+        seen.setdefault(entry.ord, index)
     return tuple(glossary.root), item  # type: ignore[attr-defined]
 
 

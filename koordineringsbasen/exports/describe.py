@@ -49,7 +49,7 @@ def export_files(catalog: Catalog, page_url: str) -> str:
             text += f". Lister i egne tabeller: {extra}"
         rows.append((link(f"{API_DIR}/{kind}.csv"), Markup(text + ".")))
     rows += [
-        (link(f"{API_DIR}/ordliste.csv"), "Ordlisten over forkortelser."),
+        (link(f"{API_DIR}/ordliste.csv"), "Ordlisten over forkortelser og begreber."),
         (link(f"{API_DIR}/datapackage.json"),
          ("Beskrivelse af CSV- og JSON-filerne som Frictionless Data Package: felttyper, "
          "nøgler og henvisninger mellem tabellerne.")),

@@ -155,8 +155,11 @@ def child_table(catalog: Catalog, kind: str, spec: FieldSpec) -> Table:
 
 def glossary_table(catalog: Catalog) -> Table:
     columns = columns_for(GlossaryEntry, nested_lists=True)
+    # An entry is an abbreviation or a term; the headword column is the key either way.
+    columns.insert(0, Column("ord", "tekst", "Forkortelsen eller begrebet (opslagsordet)",
+                             lambda e: e.ord, True))
     return Table("ordliste", "Ordliste", tuple(columns), _rows(columns, list(catalog.glossary)),
-                 key=("forkortelse",))
+                 key=("ord",))
 
 
 def all_tables(catalog: Catalog, site: SiteInfo) -> list[Table]:

@@ -39,7 +39,9 @@ class Entity(Strict):
         description="Andre navne, stavemåder og forkortelser; bruges af søgningen",
     )
     resume: Text = Field(description="Kort dansk sammenfatning med egne ord (1-3 sætninger)")
-    beskrivelse: Text | None = Field(None, description="Længere dansk tekst med egne ord")
+    beskrivelse: Text | None = Field(
+        None, description="Længere dansk tekst med egne ord; en tom linje starter et nyt afsnit"
+    )
     kilder: list[Reference] = Field(min_length=1, description="Kilder til resumé og beskrivelse")
     noegletal: list[KeyFigure] = Field(default_factory=list)
     haendelser: list[Event] = Field(default_factory=list)

@@ -7,7 +7,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import labels, search_terms
-from .text import md, number
+from .text import md, number, paragraphs
 
 
 def _finalize(value: object) -> object:
@@ -30,6 +30,7 @@ def environment() -> Environment:
     )
     env.filters["date"] = labels.date_da
     env.filters["num"] = number
+    env.filters["paragraphs"] = paragraphs
     env.filters["val"] = labels.enum_value
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms

@@ -141,15 +141,29 @@ def latest_changes(ctx: RenderContext, page: str, limit: int = 8) -> str:
 
 
 def glossary_page(ctx: RenderContext) -> str:
-    rows = [[Markup(f"**{md(e.forkortelse)}**"), e.betydning, e.forklaring or ""]
-            for e in sorted(ctx.catalog.glossary, key=lambda e: e.forkortelse.lower())]
-    return str(_sortable(_table(["Forkortelse", "Betydning", "Forklaring"], rows)))
+    """Two sorted tables, domain terms first, then abbreviations; each entry cites its source."""
+    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"])
+    entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
+    out = []
+    for heading, header, terms in (("Begreber", "Begreb", True),
+                                   ("Forkortelser", "Forkortelse", False)):
+        rows = [[Markup(f"**{md(e.ord)}**"), e.betydning,
+                 md(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
+                for e in entries if (e.begreb is not None) == terms]
+        if rows:
+            out += [f"## {heading}\n", str(_sortable(_table([header, "Betydning", "Forklaring"],
+                                                              rows))), ""]
+    if len(c):
+        out += ["", str(c.footnotes())]
+    return "\n".join(out)
 
 
 def abbreviation_definitions(ctx: RenderContext) -> str:
     """Markdown abbreviation definitions, appended to every page (pymdownx/abbr)."""
     lines = []
     for entry in ctx.catalog.glossary:
+        if entry.forkortelse is None:  # a domain term is explained on the glossary page only
+            continue
         title = " ".join(entry.betydning.split()).replace("]", ")")
         lines.append(f"*[{entry.forkortelse}]: {title}")
     return "\n".join(lines)

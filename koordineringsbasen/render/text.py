@@ -25,6 +25,15 @@ def md(text: object) -> Markup:
     return Markup(value)
 
 
+def paragraphs(text: object) -> Markup:
+    """Escape a longer text as Markdown paragraphs: each line break in the value (an empty
+    line in the YAML source of a folded `>-` or quoted scalar) starts a new paragraph."""
+    if isinstance(text, Markup):
+        return text
+    parts = [md(part) for part in re.split(r"\s*\n\s*", str(text).strip()) if part]
+    return Markup("\n\n").join(parts)
+
+
 def attr(text: object) -> Markup:
     """Escape `text` for an HTML attribute value inside raw HTML."""
     return Markup(html.escape(str(text), quote=True))

@@ -50,6 +50,8 @@ def test_paragraphs_split_on_line_breaks_and_stay_escaped() -> None:
 def test_description_paragraphs_reach_the_page(ctx: RenderContext) -> None:
     text = render_entity(ctx, "tilbud", "testtilbud")
     assert "Første afsnit, skrevet over to linjer\\.\n\nAndet afsnit med " in text
+    # The summary (with its footnote) stays a paragraph of its own before the description.
+    assert "Et tilbud til testgruppen\\.[^1]\n\nFørste afsnit" in text
     assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in text and "\\{\\{ 7\\*7 \\}\\}" in text
 
 

@@ -167,9 +167,9 @@ def pages(args: argparse.Namespace) -> int:
     """Skriv alle sider, som generatoren får dem (docs/ og én side pr. enhed), til en mappe.
 
     Uden --expand er enhedssiderne de samme korte sider, som mkdocs-hooket giver mkdocs
-    (front matter og ét makrokald), til en generator med mkdocs-macros men uden hooks. Med
-    --expand er alle makroer udfoldet, og hver side er ren Markdown. Mappen erstattes først,
-    når alle sider er skrevet.
+    (front matter og ét makrokald); makroerne kræver, at data er indlæst som i hooket. Med
+    --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator.
+    Mappen erstattes først, når alle sider er skrevet.
     """
     ctx = _build_context(args.data)
     if ctx is None:

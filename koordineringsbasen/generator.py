@@ -12,6 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
+from . import site
 from .catalog import Catalog
 from .exports import SiteInfo, write_exports
 from .loader import ROOT
@@ -49,7 +50,10 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
 
     With `expand`, every macro is expanded and each page finished as the hook finishes it: plain
     Markdown for any generator. `out` is replaced whole, and only once every page is written.
+    `ctx` is the current build's (site.load), since the macros read that one.
     """
+    if ctx is not site.current():
+        raise ValueError("write_pages needs the current build's context (site.load)")
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)

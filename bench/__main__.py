@@ -1,7 +1,8 @@
 """`python -m bench [--sizes N ...] [--no-serve] [--no-real]`: print figures, write JSON.
 
 Per size N: the project's strict build (hook + macros) against the anchor (the same pages as
-static Markdown built by plain mkdocs-material), peak memory, sizes, and load time alone.
+static Markdown built by plain mkdocs-material), peak memory, sizes, and load time alone; and
+Zensical building those static pages, with whether its pages match the project's.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from .anchor import write_anchor
 from .generate import generate
 from .measure import build_env, load_seconds, mkdocs_build, project_build, site_stats, timed
 from .serve import serve_loop
+from .zensical import zensical_build
 
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def run_size(n: int, work: Path) -> dict[str, Any]:
-    """Generate N entities under `work`, build both ways, return the figures (raises on failure)."""
+def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
+    """Generate N entities under `work`, build both ways (and with Zensical), return the figures.
+
+    Raises when the project or the anchor build fails; a failed Zensical build is reported."""
     data, seeds = work / "data", work / "seeds"
     counts = generate(n, data, seeds)
     load = load_seconds(data, seeds)
@@ -40,7 +44,7 @@ def run_size(n: int, work: Path) -> dict[str, Any]:
     if anchor.returncode:
         raise RuntimeError(f"anchor build failed for N={n}:\n{anchor.output[-3000:]}")
     stats_a, stats_b = site_stats(work / "site-a", n), site_stats(work / "site-b", n)
-    return {
+    result = {
         "entities": n,
         "counts": counts,
         "load_validate_seconds": round(load, 3),
@@ -53,6 +57,10 @@ def run_size(n: int, work: Path) -> dict[str, Any]:
         # load + render of every page in-process: work the anchor build gets done for it.
         "anchor_prepare_seconds": round(render, 2),
     }
+    if zensical:
+        result["zensical"] = zensical_build(work / "anchor", work / "site-a",
+                                            build_env(None, seeds))
+    return result
 
 
 def real_build(work: Path) -> dict[str, Any]:
@@ -65,11 +73,13 @@ def real_build(work: Path) -> dict[str, Any]:
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    rows = [("N", "build a s", "anchor b s", "a/b", "RSS a MB", "RSS b MB", "pages",
-             "max page KB", "site MB", "index KB", "index B/ent", "load s")]
+    rows = [("N", "build a s", "anchor b s", "a/b", "zensical s", "z=a", "RSS a MB", "RSS b MB",
+             "pages", "max page KB", "site MB", "index KB", "index B/ent", "load s")]
     for r in results:
-        a, b = r["project"], r["anchor"]
-        rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"], a["max_rss_mb"],
+        a, b, z = r["project"], r["anchor"], r.get("zensical", {})
+        z_match = ("yes" if z.get("matches") else "no") if z.get("ok") else "-"
+        rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"],
+                     z.get("seconds", "-") if z.get("ok") else "-", z_match, a["max_rss_mb"],
                      b["max_rss_mb"], a["pages"], round(a["largest_entity_page_bytes"] / 1024, 1),
                      round(a["site_bytes"] / 2**20, 1), round(a["search_index_bytes"] / 1024),
                      a["search_index_bytes_per_entity"], r["load_validate_seconds"]))
@@ -82,15 +92,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
     parser.add_argument("--serve-n", type=int, default=1000, help="0 skips the serve loop")
     parser.add_argument("--no-real", action="store_true", help="skip the real-data build")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical anchor")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"machine": platform.platform(), "sizes": []}
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         for n in args.sizes:
-            result = run_size(n, Path(tmp) / f"n{n}")
+            result = run_size(n, Path(tmp) / f"n{n}", zensical=not args.no_zensical)
             report["sizes"].append(result)
             print(f"N={n}: a={result['project']['seconds']} s, b={result['anchor']['seconds']} s,"
                   f" a/b={result['ratio']}", flush=True)
+            if "zensical" in result:
+                z = result["zensical"]
+                print(f"  zensical: {z.get('seconds', '-')} s, "
+                      f"{z.get('comparison') or z.get('error', '')}", flush=True)
         if len(args.sizes) > 1:
             by_n = {r["entities"]: r["project"]["seconds"] for r in report["sizes"]}
             if 1000 in by_n and 3000 in by_n:

@@ -7,10 +7,8 @@ round, date and type, ...), so a line reads "Tilbud X: pladser 2025 81 → 84", 
 
 from __future__ import annotations
 
-import argparse
 import io
 import subprocess
-import sys
 import tarfile
 import tempfile
 from collections.abc import Iterator
@@ -22,9 +20,8 @@ from pydantic import BaseModel
 
 from .catalog import KINDS, Catalog, build_catalog
 from .exports.fields import FieldSpec, field_specs
-from .loader import ROOT, load_catalog
+from .loader import load_catalog
 from .model import Reference
-from .problems import DataError, format_problems
 from .render import labels
 from .render.labels import KIND_SINGULAR, date_da
 from .render.text import number
@@ -273,33 +270,3 @@ def load_revision(repo: Path, rev: str | None, folder: str = "data",
             return build_catalog({}, {})
         return load_catalog(data, seeds_dir)
 
-
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the `diff` subcommand to the CLI."""
-    parser = commands.add_parser("diff", help="hvad er ændret i data mellem to git-revisioner")
-    parser.add_argument("fra", help="revision før, fx origin/main")
-    parser.add_argument("til", nargs="?", default=None,
-                        help="revision efter, fx HEAD (udeladt: arbejdskopien)")
-    parser.add_argument("--repo", default=str(ROOT), help="git-repositoryet")
-    parser.add_argument("--data", default="data", help="datamappen i repositoryet")
-    parser.add_argument("--markdown", action="store_true", help="skriv ændringerne som punktliste")
-    parser.set_defaults(func=_command)
-
-
-def _command(args: argparse.Namespace) -> int:
-    repo = Path(args.repo)
-    catalogs = []
-    for rev in (args.fra, args.til):
-        try:
-            catalogs.append(load_revision(repo, rev, args.data))
-        except ValueError as exc:
-            print(f"Fejl: {exc}", file=sys.stderr)
-            return 2
-        except DataError as exc:
-            print(f"Data ved {rev or 'arbejdskopien'} er ugyldige:\n"
-                  f"{format_problems(exc.problems)}", file=sys.stderr)
-            return 2
-    lines = summarize(*catalogs)
-    bullet = "- " if args.markdown else ""
-    print("\n".join(bullet + line for line in lines) if lines else "Ingen ændringer i data.")
-    return 0

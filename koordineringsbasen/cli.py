@@ -1,52 +1,219 @@
-"""Command line: `python -m koordineringsbasen check | schema | ...`."""
+"""Command line: `python -m koordineringsbasen COMMAND`. Every command is registered here.
+
+A command is a function taking the parsed arguments and returning its exit code, registered
+with `@command(name, *arguments)`. Its docstring is its help text: the first line in the list
+of commands, the whole in `COMMAND --help`; so it is in Danish, like everything a contributor
+reads, and notes for developers are comments.
+
+Exit codes, the same for every command (as diff(1) uses them):
+
+- 0 (OK): done.
+- 1 (REFUSED): the command ran and its answer is no: `check` found invalid data or stale
+  schemas, `ny` refused the type or the name. Each problem is printed with its place.
+- 2 (FAILED): the command could not do its job: bad arguments (argparse's own code), an
+  unknown revision or a missing folder, or data that does not load where a command needs valid
+  data to produce something (`diff`, `pages`, `exports`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from . import changes, scaffold
+from . import generator, mkdocs_yml, site
+from .changes import load_revision, summarize
 from .loader import ROOT, default_seeds_dir, load_catalog
+from .model import ENTITY_MODELS
 from .problems import DataError, format_problems
+from .render.context import RenderContext
+from .scaffold import MARK, ScaffoldError, create
 from .schema import stale_schemas, write_schemas
 
+OK, REFUSED, FAILED = 0, 1, 2
 
-def _check(args: argparse.Namespace) -> int:
+Run = Callable[[argparse.Namespace], int]
+Argument = tuple[tuple[str, ...], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    run: Run
+    arguments: tuple[Argument, ...]
+
+    @property
+    def help(self) -> str:
+        return self.description.splitlines()[0]
+
+    @property
+    def description(self) -> str:
+        return inspect.cleandoc(self.run.__doc__ or "")
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def arg(*flags: str, **options: Any) -> Argument:
+    """One argument of a command, as argparse's add_argument takes it."""
+    return flags, options
+
+
+def command(name: str, *arguments: Argument) -> Callable[[Run], Run]:
+    def register(run: Run) -> Run:
+        if not (run.__doc__ or "").strip():
+            raise TypeError(f"command {name!r} needs a docstring: it is the help text")
+        COMMANDS[name] = Command(name, run, arguments)
+        return run
+    return register
+
+
+# Builds read the data from KOORDINERINGSBASEN_DATA, else data/: so do pages and exports.
+BUILD_DATA = arg("--data", type=Path, default=None,
+                 help="datamappen (standard: som bygget, KOORDINERINGSBASEN_DATA eller data/)")
+
+
+def _build_context(data: Path | None) -> RenderContext | None:
+    """The data loaded as the mkdocs hook loads it, or None after printing its problems."""
+    try:
+        return site.load(data, edit_base=generator.edit_base(
+            mkdocs_yml.read().get("extra", {}).get("github_repo")))
+    except DataError as exc:
+        print("Data er ugyldige; intet er skrevet:\n" + format_problems(exc.problems),
+              file=sys.stderr)
+        return None
+
+
+@command("check", arg("--data", default=str(ROOT / "data")),
+         arg("--seeds", default=None, help=f"kildefiler (standard: {default_seeds_dir()})"))
+def check(args: argparse.Namespace) -> int:
+    """Valider alle datafiler (og at schemas/ passer til modellen)."""
     started = time.perf_counter()
     try:
         catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None)
     except DataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} fejl i data.", file=sys.stderr)
-        return 1
+        return REFUSED
     stale = stale_schemas(ROOT)
     if stale:
         print(f"schemas/ er forældet ({', '.join(stale)}); kør 'make schema'", file=sys.stderr)
-        return 1
+        return REFUSED
     counts = ", ".join(f"{kind}: {len(catalog.entities[kind])}" for kind in catalog.entities)
     elapsed = time.perf_counter() - started
     print(f"Data OK ({counts}; ordliste: {len(catalog.glossary)}) på {elapsed:.2f} s")
-    return 0
+    return OK
 
 
-def _schema(args: argparse.Namespace) -> int:
+@command("schema")
+def schema(args: argparse.Namespace) -> int:
+    """Skriv JSON Schema-filerne i schemas/ fra modellen."""
     for path in write_schemas(ROOT):
         print(f"skrev {path.relative_to(ROOT)}")
-    return 0
+    return OK
+
+
+@command("ny", arg("type", help=f"en af: {', '.join(ENTITY_MODELS)}"),
+         arg("navn", help="navnet som det står i kilderne; id'et dannes af det"),
+         arg("--data", default=str(ROOT / "data")))
+def ny(args: argparse.Namespace) -> int:
+    """Lav en ny datafil med alle påkrævede felter."""
+    try:
+        path = create(Path(args.data), args.type, args.navn)
+    except ScaffoldError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return REFUSED
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, og kør 'make check'.")
+    return OK
+
+
+@command("diff", arg("fra", help="revision før, fx origin/main"),
+         arg("til", nargs="?", default=None,
+             help="revision efter, fx HEAD (udeladt: arbejdskopien)"),
+         arg("--repo", default=str(ROOT), help="git-repositoryet"),
+         arg("--data", default="data", help="datamappen i repositoryet"),
+         arg("--markdown", action="store_true", help="skriv ændringerne som punktliste"))
+def diff(args: argparse.Namespace) -> int:
+    """Skriv hvad der er ændret i data mellem to git-revisioner, på almindeligt dansk."""
+    repo = Path(args.repo)
+    catalogs = []
+    for rev in (args.fra, args.til):
+        try:
+            catalogs.append(load_revision(repo, rev, args.data))
+        except ValueError as exc:
+            print(f"Fejl: {exc}", file=sys.stderr)
+            return FAILED
+        except DataError as exc:
+            print(f"Data ved {rev or 'arbejdskopien'} er ugyldige:\n"
+                  f"{format_problems(exc.problems)}", file=sys.stderr)
+            return FAILED
+    lines = summarize(*catalogs)
+    bullet = "- " if args.markdown else ""
+    print("\n".join(bullet + line for line in lines) if lines else "Ingen ændringer i data.")
+    return OK
+
+
+@command("pages", arg("--out", type=Path, required=True, help="mappen siderne skrives til"),
+         arg("--expand", action="store_true",
+             help="udfold alle makroer: ren Markdown til en generator uden makro-plugin"),
+         BUILD_DATA)
+def pages(args: argparse.Namespace) -> int:
+    """Skriv alle sider, som generatoren får dem (docs/ og én side pr. enhed), til en mappe.
+
+    Uden --expand er enhedssiderne de samme korte sider, som mkdocs-hooket giver mkdocs
+    (front matter og ét makrokald); makroerne kræver, at data er indlæst som i hooket. Med
+    --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator.
+    Mappen erstattes først, når alle sider er skrevet.
+    """
+    ctx = _build_context(args.data)
+    if ctx is None:
+        return FAILED
+    written = generator.write_pages(ctx, args.out, expand=args.expand)
+    print(f"Skrev {len(written)} sider til {args.out}")
+    return OK
+
+
+@command("exports", arg("--site", type=Path, required=True, help="det byggede site"),
+         arg("--site-url", default=None, help="sitets adresse (standard: site_url i mkdocs.yml)"),
+         BUILD_DATA)
+def exports(args: argparse.Namespace) -> int:
+    """Skriv de åbne data (api/, frister.ics, aendringer.xml) ind i et bygget site.
+
+    Det samme, som mkdocs-hooket gør efter sit byg, til et site bygget af en anden generator.
+    """
+    if not args.site.is_dir():
+        print(f"Fejl: {args.site} er ikke en mappe med et bygget site", file=sys.stderr)
+        return FAILED
+    ctx = _build_context(args.data)
+    if ctx is None:
+        return FAILED
+    config = mkdocs_yml.read()
+    site_url = (config.get("site_url") or "") if args.site_url is None else args.site_url
+    written = generator.write_site_exports(ctx, args.site, site_url,
+                                           config.get("use_directory_urls", True))
+    print(f"Skrev {len(written)} åbne datafiler i {args.site}")
+    return OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="koordineringsbasen",
+                                          description="Koordineringsbasens værktøjer.")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    for cmd in COMMANDS.values():
+        sub = commands.add_parser(cmd.name, help=cmd.help, description=cmd.description,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        for flags, options in cmd.arguments:
+            sub.add_argument(*flags, **options)
+        sub.set_defaults(func=cmd.run)
+    return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="koordineringsbasen")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="valider alle datafiler")
-    check.add_argument("--data", default=str(ROOT / "data"))
-    check.add_argument("--seeds", default=None, help=f"kildefiler (standard: {default_seeds_dir()})")
-    check.set_defaults(func=_check)
-    schema = commands.add_parser("schema", help="skriv JSON Schema-filer fra modellen")
-    schema.set_defaults(func=_schema)
-    scaffold.register(commands)
-    changes.register(commands)
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     return args.func(args)

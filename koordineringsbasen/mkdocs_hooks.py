@@ -14,19 +14,14 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import csp, site
-from koordineringsbasen.exports import SiteInfo, write_exports
+from koordineringsbasen import csp, generator, site
 from koordineringsbasen.problems import DataError, format_problems
-from koordineringsbasen.render.links import page_uri
-from koordineringsbasen.render.special import abbreviation_definitions
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
-STUB = "---\nrender_macros: true\nsearch:\n  boost: {boost}\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    repo = os.environ.get("GITHUB_REPOSITORY") or config.extra.get("github_repo")
-    edit_base = f"https://github.com/{repo}/edit/main/" if repo else None
+    edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = Path(os.environ.get("KOORDINERINGSBASEN_DATA")
                     or Path(config.config_file_path).parent / "data")
     try:
@@ -39,19 +34,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    catalog = site.current().catalog
-    for kind, entities in catalog.entities.items():
-        for entity_id in entities:
-            # ids are validated slugs ([a-z0-9-]), so they are safe inside the Jinja stub.
-            content = STUB.format(kind=kind, id=entity_id, boost=3 if kind != "kilder" else 1)
-            files.append(File.generated(config, page_uri(kind, entity_id), content=content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+    for uri, content in generator.entity_stubs(site.current().catalog).items():
+        files.append(File.generated(config, uri, content=content,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
-    return markdown + "\n\n" + abbreviation_definitions(site.current()) + "\n"
+    return generator.finish_markdown(markdown, site.current())
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -63,9 +54,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Open data (api/, frister.ics, aendringer.xml) is written next to the built pages.
-    ctx = site.current()
-    info = SiteInfo(config.site_url or "", config.use_directory_urls, ctx.today, ctx.changed)
-    log.info("Skrev %d åbne datafiler", len(write_exports(ctx.catalog, Path(config.site_dir), info)))
+    written = generator.write_site_exports(site.current(), Path(config.site_dir),
+                                           config.site_url or "", config.use_directory_urls)
+    log.info("Skrev %d åbne datafiler", len(written))
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

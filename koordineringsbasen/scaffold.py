@@ -8,11 +8,9 @@ and the check would point at the next line. Optional fields are listed in a comm
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -126,22 +124,3 @@ def create(data_dir: Path, kind_name: str, name: str) -> Path:
     target.write_text(scaffold_text(kind, entity_id, name, schema.as_posix()), encoding="utf-8")
     return target
 
-
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the `ny` subcommand to the CLI."""
-    parser = commands.add_parser("ny", help="lav en ny datafil med alle påkrævede felter")
-    parser.add_argument("type", help=f"en af: {', '.join(ENTITY_MODELS)}")
-    parser.add_argument("navn", help="navnet som det står i kilderne; id'et dannes af det")
-    parser.add_argument("--data", default=str(ROOT / "data"))
-    parser.set_defaults(func=_command)
-
-
-def _command(args: argparse.Namespace) -> int:
-    try:
-        path = create(Path(args.data), args.type, args.navn)
-    except ScaffoldError as exc:
-        print(f"Fejl: {exc}", file=sys.stderr)
-        return 1
-    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, og kør 'make check'.")
-    return 0

@@ -15,8 +15,11 @@ REAL_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,
-               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run a strict mkdocs build of `data_dir` into `site_dir` (never raises)."""
+               extra_env: dict[str, str] | None = None,
+               generator: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Run a strict build of `data_dir` into `site_dir` (never raises).
+
+    `generator` is the module run on mkdocs.yml: mkdocs, or its fork properdocs."""
     env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
     if not env["SOURCE_DATE_EPOCH"]:
@@ -25,6 +28,7 @@ def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,
         env["KOORDINERINGSBASEN_SEEDS"] = str(seeds_dir)
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", generator, "build", "--strict", "--config-file", "mkdocs.yml",
+         "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )

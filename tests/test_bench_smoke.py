@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.__main__ import run_size, table
 from bench.anchor import anchor_config
 from bench.generate import counts, generate
+from bench.measure import build_env
+from bench.zensical import zensical_build
 from koordineringsbasen.loader import load_catalog
 
 N = 30
@@ -50,8 +52,13 @@ def test_anchor_config_drops_the_glue(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    return run_size(N, tmp_path_factory.mktemp("bench"))
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bench")
+
+
+@pytest.fixture(scope="module")
+def figures(work: Path) -> dict:
+    return run_size(N, work)
 
 
 def test_both_builds_produce_the_same_pages(figures: dict) -> None:
@@ -74,3 +81,11 @@ def test_figures_are_sane(figures: dict) -> None:
         figures["project"]["seconds"] / figures["anchor"]["seconds"], rel=0.01)
     rendered = table([figures])
     assert rendered.splitlines()[1].split()[0] == str(N)
+
+
+def test_zensical_builds_the_anchor_pages_alike(figures: dict, work: Path) -> None:
+    pytest.importorskip("zensical", reason="only `make bench` installs Zensical")
+    zensical = zensical_build(work / "anchor", work / "site-a", build_env(None, work / "seeds"))
+    assert zensical["ok"], zensical.get("error")
+    assert zensical["matches"], zensical["comparison"]
+    assert zensical["seconds"] > 0

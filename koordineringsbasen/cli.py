@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import generator, mkdocs_yml, site
+from . import cited_values, generator, mkdocs_yml, site
 from .changes import load_revision, summarize
 from .loader import ROOT, default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
@@ -94,6 +94,10 @@ def _build_context(data: Path | None) -> RenderContext | None:
 def check(args: argparse.Namespace) -> int:
     """Valider alle datafiler (og at schemas/ passer til modellen)."""
     started = time.perf_counter()
+    seeds = Path(args.seeds) if args.seeds else default_seeds_dir()
+    if not seeds.is_dir():
+        print(f"Bemærk: kildeteksterne findes ikke i {seeds}; linjenumre, tal og datoer er ikke "
+              f"tjekket mod kilderne (sæt KOORDINERINGSBASEN_SEEDS).", file=sys.stderr)
     try:
         catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None)
     except DataError as exc:
@@ -105,8 +109,11 @@ def check(args: argparse.Namespace) -> int:
         print(f"schemas/ er forældet ({', '.join(stale)}); kør 'make schema'", file=sys.stderr)
         return REFUSED
     counts = ", ".join(f"{kind}: {len(catalog.entities[kind])}" for kind in catalog.entities)
+    marked = cited_values.marker_counts(e for kind in catalog.entities for e in catalog.all(kind))
+    forms = ", ".join(f"{form}: {n}" for form, n in sorted(marked.items()))
+    explained = f"; forklaret med 'belaeg': {sum(marked.values())} ({forms})" if marked else ""
     elapsed = time.perf_counter() - started
-    print(f"Data OK ({counts}; ordliste: {len(catalog.glossary)}) på {elapsed:.2f} s")
+    print(f"Data OK ({counts}; ordliste: {len(catalog.glossary)}{explained}) på {elapsed:.2f} s")
     return OK
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import personal_data
+from . import cited_values, personal_data
 from .catalog import KINDS, Catalog, Key, build_catalog
 from .model import ENTITY_MODELS, Glossary, Source
 from .model.common import line_bounds
@@ -250,6 +250,7 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
     everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:
         everything.append((("ordliste", ""), glossary_item))
+    sources = {key: item.entity for key, item in loaded["kilder"].items()}
     links: dict[Key, list[IdRef | Citation]] = {}
     for key, item in everything:
         # Walked once: the same links are checked here and indexed by the catalog.
@@ -264,6 +265,10 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
         problems.extend(_check_unique(item))
         problems.extend(item.problem(path, message)
                         for path, message in personal_data.scan(item.entity))
+        if seeds is not None:
+            citations = [c for c in links[key] if isinstance(c, Citation)]
+            problems.extend(item.problem(path, message) for path, message in
+                            cited_values.check_entity(item.entity, citations, sources, seeds))  # type: ignore[arg-type]
     problems.extend(_check_source_spans(loaded["kilder"], seeds))
     if problems:
         raise DataError(problems)

@@ -137,12 +137,41 @@ def line_bounds(line_range: str) -> tuple[int, int]:
     return start, int(match.group(2) or start)
 
 
+class EvidenceForm(str, Enum):
+    ord = "ord"
+    udledt = "udledt"
+
+
+class Evidence(Strict):
+    """Why a cited value is not written with digits in the cited lines (checked by
+    cited_values): the source writes it in words, or it is derived from the source's figures."""
+
+    form: EvidenceForm = Field(
+        description="ord: kilden skriver tallet med bogstaver; udledt: tallet er beregnet ud fra "
+                    "kildens andre tal"
+    )
+    forklaring: Text = Field(
+        description="Kort dansk forklaring til læseren, fx 'Kilden skriver \"ni tilbud\"' eller "
+                    "'Beregnet: 82,3 årspladser af 81 pladser'"
+    )
+    felter: list[Text] = Field(
+        default_factory=list,
+        description="Hvilke af faktummets tal eller datoer forklaringen gælder, fx [forbrug]; "
+                    "udelades når den gælder dem alle",
+    )
+
+
 class Reference(Strict):
     """Where a fact comes from: a source id, the lines in its seed file, the agenda item."""
 
     kilde: EntityId = ref("kilder", "Id på kilden (fil i data/kilder/)")
     linjer: LineRange
     punkt: str | None = Field(None, description="Dagsordenspunkt, fx '7' eller '9.3'")
+    belaeg: Evidence | None = Field(
+        None,
+        description="Kun når et citeret tal eller en dato ikke står med cifre i linjerne: kilden "
+                    "skriver det med ord, eller det er udledt af kildens tal",
+    )
 
 
 class Region(str, Enum):

@@ -194,6 +194,7 @@ class TargetGroup(Entity):
 class OfferCategory(str, Enum):
     landsdaekkende_undervisning = "landsdaekkende-undervisning"
     landsdelsdaekkende_undervisning = "landsdelsdaekkende-undervisning"
+    landsdaekkende_socialt = "landsdaekkende-socialt"
     oevrigt_landsdaekkende = "oevrigt-landsdaekkende"
     sikret_afdeling = "sikret-afdeling"
     saerlige_pladser = "saerlige-pladser"
@@ -280,6 +281,8 @@ class Offer(Entity):
 class NotificationState(str, Enum):
     aaben = "aaben"
     afventer_afgoerelse = "afventer-afgoerelse"
+    # The board has assessed the reports as sufficient, but no closure is recorded.
+    vurderet = "vurderet"
     afsluttet = "afsluttet"
 
 

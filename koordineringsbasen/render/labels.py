@@ -30,6 +30,7 @@ REGION = {"nordjylland": "Region Nordjylland", "midtjylland": "Region Midtjyllan
 OFFER_CATEGORY = {
     "landsdaekkende-undervisning": "Landsdækkende undervisningstilbud",
     "landsdelsdaekkende-undervisning": "Landsdelsdækkende undervisningstilbud",
+    "landsdaekkende-socialt": "Landsdækkende socialt tilbud",
     "oevrigt-landsdaekkende": "Øvrigt landsdækkende tilbud",
     "sikret-afdeling": "Sikret afdeling",
     "saerlige-pladser": "Særlige pladser",
@@ -49,7 +50,7 @@ OFFER_STATUS = {
     "lukket": "Lukket",
 }
 NOTIFICATION_STATE = {"aaben": "Åben", "afventer-afgoerelse": "Afventer afgørelse",
-                      "afsluttet": "Afsluttet"}
+                      "vurderet": "Vurderet, ikke afsluttet", "afsluttet": "Afsluttet"}
 EVENT_TYPE = {
     "udsendt": "Udsendt", "anmodning": "Anmodning", "fornyet-behandling": "Fornyet behandling",
     "frist": "Frist", "fristforlaengelse": "Fristforlængelse", "afrapportering": "Afrapportering",

@@ -1,0 +1,142 @@
+"""Which numbers and dates a Danish text states, in any of the notations Danish documents use.
+
+Numbers: `4107`, `4.107` and `4 107` (thousands separators), `33,5` (decimal comma),
+`52,0` in tables, `33 %`, `4,2 mio.`/`mia.`/`tusind`, and a number broken over a PDF line. A
+number is read as a whole token: 33 is never found inside 133, 2033, 33,5 or 3.300.
+Dates: `18. november 2022`, `18. nov. 2022`, `18.11.2022`, `18/11-22`, `2022-11-18`, `18.
+november` (the year left to the context), `november 2022` for a month, `2022` for a year.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# A maximal run of digits with '.' or ',' between them; never part of a longer run or a word
+# (hex file names, ids).
+TOKEN = re.compile(r"(?<![\w.,])(?<!\d[.,])\d+(?:[.,]\d+)*(?![\w])(?![.,]\d)")
+THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
+# "4 107" and "4 107 000": groups of three after a short head, separated by a (hard) space.
+SPACED = re.compile(r"(?<![\w.,])(?<!\d[.,] )\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])(?![.,]\d)")
+SCALES = (
+    (re.compile(r"\s*(?:mia\.?|milliard(?:er)?)(?!\w)", re.IGNORECASE), Decimal(10) ** 9),
+    (re.compile(r"\s*(?:mio\.?|mill\.?|million(?:er)?)(?!\w)", re.IGNORECASE), Decimal(10) ** 6),
+    (re.compile(r"\s*(?:tusind|t\.\s?kr\.?|tkr\.?|t\.)(?!\w)", re.IGNORECASE), Decimal(1000)),
+)
+RANGE_REST = re.compile(r"\s*(?:-|–|til)\s*\d+(?:[.,]\d+)*")
+# A word hyphenated over a PDF line ("speci-\nalundervisning") and the line break itself.
+HYPHEN_BREAK = re.compile(r"(?<=[^\W\d])-[ \t]*\n[ \t]*(?=[^\W\d])")
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+# The full name, or the usual abbreviation with or without its full stop ("nov.", "sept").
+MONTH_WORDS = tuple(rf"(?:{name}|{name[:3]}{'t?' if name == 'september' else ''}\.?)"
+                    for name in MONTHS)
+
+
+def tidy(text: str) -> str:
+    """Join PDF lines: a hyphenated word is mended, other line breaks become spaces."""
+    return LINE_BREAK.sub(" ", HYPHEN_BREAK.sub("", text))
+
+
+def _value(token: str) -> Decimal | None:
+    if THOUSANDS_DOT.match(token):
+        token = token.replace(".", "")
+    elif not DECIMAL_COMMA.match(token):
+        return None  # a date like 18.11.2022, a paragraph like 9.3 or a list like 1,2,3
+    try:
+        return Decimal(token.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the patterns admit only digits
+        return None
+
+
+def _scaled(text: str, end: int, value: Decimal) -> set[Decimal]:
+    found = {value}
+    # "fra 0,7 til 1 mio. kr.", "2-3 mio.": the unit after a range scales both ends.
+    rest = RANGE_REST.match(text, end)
+    after = rest.end() if rest else end
+    for pattern, factor in SCALES:
+        if pattern.match(text, end) or pattern.match(text, after):
+            found.add(value * factor)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def numbers_in(text: str) -> frozenset[Decimal]:
+    """Every value a number in `text` can stand for."""
+    text = tidy(text)
+    found: set[Decimal] = set()
+    for pattern in (TOKEN, SPACED):
+        for match in pattern.finditer(text):
+            value = _value(match.group(0).replace(" ", "").replace("\u00a0", ""))
+            if value is not None:
+                found |= _scaled(text, match.end(), value)
+    return frozenset(found)
+
+
+def states_number(text: str, value: float | int) -> bool:
+    """Does `text` state `value` (as written in the data: 4107, 33.5, 4200000)?"""
+    return Decimal(repr(value)) in numbers_in(text) if not isinstance(value, bool) else False
+
+
+def _month(word: str) -> int:
+    return next(i for i, name in enumerate(MONTHS, 1) if word.lower().startswith(name[:3]))
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+MONTH_NAME = "|".join(MONTH_WORDS)
+# "18. november 2022", "18. nov. 2022", "18 november", "november 2022", "marts måned 2025"
+WORD_DATE = re.compile(rf"(?<![\w.,])(?:(\d{{1,2}})\.?\s*)?({MONTH_NAME})(?!\w)"
+                       rf"(?:\s+måned)?(?:\s+(?:i\s+)?((?:19|20)\d\d)(?!\d))?", re.IGNORECASE)
+# "18.11.2022", "18-11-22", "18/11-2022", "18/11 2022", "18/11"
+NUMERIC_DATE = re.compile(r"(?<![\w.,])(\d{1,2})(?:([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})|/(\d{1,2})"
+                          r"(?:[-/ ]((?:19|20)\d\d|\d{2}))?)(?!\d)(?![.,]\d)")
+ISO_DATE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?(?!\d)")
+MONTH_YEAR = re.compile(r"(?<![\w.,])(\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _add(found: set[str], year: int | None, month: int, day: int | None) -> None:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return
+    if year is None:  # "18. november": the year is left to the context
+        if day is not None:
+            found.add(f"--{month:02d}-{day:02d}")
+        return
+    found.add(f"{year}-{month:02d}")
+    if day is not None:
+        found.add(f"{year}-{month:02d}-{day:02d}")
+
+
+@lru_cache(maxsize=4096)
+def dates_in(text: str) -> frozenset[str]:
+    """Every date `text` states, as ISO text: `2022-11-18` (also `2022-11`), `2022-11`, `2022`,
+    and `--11-18` for a day and month without a year."""
+    text = tidy(text)
+    found: set[str] = set(YEAR.findall(text))
+    for day, word, year in WORD_DATE.findall(text):
+        _add(found, int(year) if year else None, _month(word), int(day) if day else None)
+    for match in NUMERIC_DATE.finditer(text):
+        day, _, month, year, slash_month, slash_year = match.groups()
+        if month:
+            _add(found, _year(year), int(month), int(day))
+        else:
+            _add(found, _year(slash_year) if slash_year else None, int(slash_month), int(day))
+    for year, month, day in ISO_DATE.findall(text):
+        _add(found, int(year), int(month), int(day) if day else None)
+    for month, year in MONTH_YEAR.findall(text):
+        _add(found, int(year), int(month), None)
+    return frozenset(found)
+
+
+def states_date(text: str, date: str) -> bool:
+    """Does `text` state the (partial) ISO date `date` (`2022-11-18`, `2022-11`, `2022`)?"""
+    found = dates_in(text)
+    return date in found or (len(date) == len("2022-11-18") and f"--{date[5:]}" in found)

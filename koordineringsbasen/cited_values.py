@@ -152,9 +152,9 @@ def _judge(path: PathKey, fact: BaseModel, reference: Reference, checked: list[s
                 for name in missing]
     problems: list[Found] = []
     covered = list(evidence.felter) or checked
-    for name in evidence.felter:
+    for index, name in enumerate(evidence.felter):
         if name not in checked:
-            problems.append(((*path, "kilde", "belaeg", "felter"), f"'{name}' er ikke et citeret "
+            problems.append(((*path, "kilde", "belaeg", "felter", index), f"'{name}' er ikke et citeret "
                              f"tal eller en dato her; vælg blandt: {', '.join(checked) or 'ingen'}"))
     for name in missing:
         if name not in covered:

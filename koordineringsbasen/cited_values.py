@@ -10,7 +10,7 @@ the cited source's own date (or that of the meeting it is part of), also as its 
 A value the source writes in words, or that is derived from its figures, carries
 `belaeg: {form: ord|udledt, forklaring: ...}` on its reference. A marker on values that stand
 there in digits, or on a citation that backs no number or date, is reported, so markers stay
-honest.
+honest. Public addresses a source gives (`adresse`, `henvisninger`) must stand in its text verbatim.
 """
 
 from __future__ import annotations
@@ -169,6 +169,22 @@ def _judge(path: PathKey, fact: BaseModel, reference: Reference, checked: list[s
 
 def _noun(fact: BaseModel, name: str) -> str:
     return "datoen" if name in CITED[type(fact)][1] else "tallet"
+
+
+def check_source(source: Source, seeds: Path) -> list[Found]:
+    """(path, message) for every public address of `source` that its seed text does not give
+    character for character: an address is copied from the source, never made up."""
+    problems: list[Found] = []
+    if source.adresse and (text := cited_text(seeds, source.fil, source.linjer)) is not None \
+            and source.adresse not in text:
+        problems.append((("adresse",), f"adressen står ikke i kildeteksten (linje {source.linjer} i "
+                                   f"{source.fil}); skriv den præcis som i kilden"))
+    for index, document in enumerate(source.henvisninger):
+        text = cited_text(seeds, source.fil, document.linjer)
+        if text is not None and document.adresse not in text:
+            problems.append((("henvisninger", index, "adresse"), f"adressen står ikke i linje "
+                             f"{document.linjer} i {source.fil}; skriv den præcis som i kilden"))
+    return problems
 
 
 def marker_counts(entities: Iterable[BaseModel]) -> Counter[str]:

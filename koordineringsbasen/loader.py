@@ -184,6 +184,11 @@ def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list
             if a_first < first or a_last > last:
                 problems.append(item.problem(("punkter", index, "linjer"), f"punktet ligger uden "
                                              f"for kildens linjer {source.linjer}"))
+        for index, document in enumerate(source.henvisninger):
+            d_first, d_last = line_bounds(document.linjer)
+            if d_first < first or d_last > last:
+                problems.append(item.problem(("henvisninger", index, "linjer"), f"linjen ligger "
+                                             f"uden for kildens linjer {source.linjer}"))
     return problems
 
 
@@ -203,6 +208,16 @@ def _check_unique(item: _Loaded) -> list[Problem]:
                                              f"{name}[{seen[value]}]; skriv en anden kilde som "
                                              f"uenighed i 'uenigheder'"))
             seen.setdefault(value, index)
+    return problems
+
+
+def _check_cited_values(item: _Loaded, found: list[IdRef | Citation], sources: dict[str, Source],
+                        seeds: Path) -> list[tuple[PathKey, str]]:
+    """Cited numbers and dates, and a source's public addresses, against the seed text."""
+    citations = [c for c in found if isinstance(c, Citation)]
+    problems = cited_values.check_entity(item.entity, citations, sources, seeds)
+    if isinstance(item.entity, Source):
+        problems.extend(cited_values.check_source(item.entity, seeds))
     return problems
 
 
@@ -250,7 +265,7 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
     everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:
         everything.append((("ordliste", ""), glossary_item))
-    sources = {key: item.entity for key, item in loaded["kilder"].items()}
+    sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
     for key, item in everything:
         # Walked once: the same links are checked here and indexed by the catalog.
@@ -266,9 +281,8 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
         problems.extend(item.problem(path, message)
                         for path, message in personal_data.scan(item.entity))
         if seeds is not None:
-            citations = [c for c in links[key] if isinstance(c, Citation)]
-            problems.extend(item.problem(path, message) for path, message in
-                            cited_values.check_entity(item.entity, citations, sources, seeds))  # type: ignore[arg-type]
+            problems.extend(item.problem(path, message)
+                            for path, message in _check_cited_values(item, links[key], sources, seeds))
     problems.extend(_check_source_spans(loaded["kilder"], seeds))
     if problems:
         raise DataError(problems)

@@ -129,6 +129,25 @@ def _text(value: str) -> str:
 Text = Annotated[str, AfterValidator(_text)]
 
 
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"'`\\]*)?$")
+
+
+def _https_url(value: Any) -> str:
+    if not isinstance(value, str) or not HTTPS_URL.match(value.strip()):
+        raise ValueError(f"'{value}' er ikke en https-adresse; skriv den som https://…, præcis "
+                         f"som i kilden")
+    return value.strip()
+
+
+HttpsUrl = Annotated[
+    str,
+    BeforeValidator(_https_url),
+    Field(description="Offentlig https-adresse, præcis som den står i kildeteksten",
+          # A plain prefix pattern: the full one would read as an address to another host.
+          json_schema_extra={"pattern": "^https:\\/\\/\\S+$"}),
+]
+
+
 def line_bounds(line_range: str) -> tuple[int, int]:
     """Return (first, last) for a validated line range."""
     match = LINE_RANGE.match(line_range)
@@ -154,7 +173,7 @@ class Evidence(Strict):
         description="Kort dansk forklaring til læseren, fx 'Kilden skriver \"ni tilbud\"' eller "
                     "'Beregnet: 82,3 årspladser af 81 pladser'"
     )
-    felter: list[Text] = Field(
+    felter: list[Annotated[str, Field(pattern=r"^[a-z_]+$")]] = Field(
         default_factory=list,
         description="Hvilke af faktummets tal eller datoer forklaringen gælder, fx [forbrug]; "
                     "udelades når den gælder dem alle",

@@ -12,6 +12,7 @@ from .common import (
     EntityId,
     Event,
     Flag,
+    HttpsUrl,
     KeyFigure,
     LineRange,
     Number,
@@ -101,6 +102,14 @@ class AgendaItem(Strict):
     beslutning: Text | None = None
 
 
+class PublicDocument(Strict):
+    """A document with a public address that the source refers to (a law, a regional report)."""
+
+    titel: Text = Field(description="Dokumentets titel eller en kort dansk beskrivelse")
+    adresse: HttpsUrl
+    linjer: LineRange = Field(description="Linjen i kildefilen, hvor adressen står")
+
+
 class Source(Strict):
     """A meeting or document in a seed file; facts cite it by id and line range."""
 
@@ -117,8 +126,15 @@ class Source(Strict):
     fil: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$", description="Kildefil i seeds/")
     linjer: LineRange = Field(description="Hvor i filen kilden står")
     indgaar_i: EntityId | None = ref("kilder", "Kilde (møde) som dokumentet er bilag til", None)
+    # Named 'adresse', not 'url': the exported tables already have a 'url' column (the page).
+    adresse: HttpsUrl | None = Field(None, description="Kildens egen offentlige adresse, hvis "
+                                                       "kildeteksten oplyser den")
     resume: Text
     punkter: list[AgendaItem] = Field(default_factory=list)
+    henvisninger: list[PublicDocument] = Field(
+        default_factory=list,
+        description="Offentlige dokumenter, som kilden henviser til med adresse",
+    )
 
 
 # --- Target groups ---------------------------------------------------------------------

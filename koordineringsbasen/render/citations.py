@@ -23,10 +23,12 @@ class Citations:
 
     catalog: Catalog
     page: str
-    _numbers: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
+    _numbers: dict[tuple[str, str, str | None, str | None], int] = field(default_factory=dict)
 
     def cite(self, ref: Reference) -> Markup:
-        key = (ref.kilde, ref.linjer, ref.punkt)
+        # A value explained by 'belaeg' gets its own footnote, which carries the explanation.
+        evidence = getattr(ref, "belaeg", None)
+        key = (ref.kilde, ref.linjer, ref.punkt, evidence.forklaring if evidence else None)
         number = self._numbers.setdefault(key, len(self._numbers) + 1)
         return Markup(f"[^{number}]")
 
@@ -47,9 +49,10 @@ class Citations:
 
     def footnotes(self) -> Markup:
         lines = []
-        for (source_id, lines_range, punkt), number in self._numbers.items():
+        for (source_id, lines_range, punkt, explanation), number in self._numbers.items():
             ref = Reference(kilde=source_id, linjer=lines_range, punkt=punkt)
-            lines.append(f"[^{number}]: {self.describe(ref)}")
+            note = Markup(". ") + md(explanation) if explanation else ""
+            lines.append(f"[^{number}]: {self.describe(ref)}{note}")
         return Markup("\n".join(lines))
 
     def __len__(self) -> int:

@@ -67,6 +67,12 @@ def external_link(url: str, label: str) -> Markup:
     return Markup(f'<a href="{attr(url)}" class="kb-edit">{attr(label)}</a>')
 
 
+def public_link(url: str, label: str) -> Markup:
+    """A plain link to a public document on another host (shown in print too; never fetched).
+    The label is data text: Markdown inside the tag is still parsed, so it is escaped as such."""
+    return Markup(f'<a href="{attr(url)}">{md(label)}</a>')
+
+
 @dataclass(frozen=True)
 class Helpers:
     ctx: RenderContext
@@ -75,6 +81,7 @@ class Helpers:
     risk_badge = staticmethod(risk_badge)
     deadline_badge = staticmethod(deadline_badge)
     external_link = staticmethod(external_link)
+    public_link = staticmethod(public_link)
 
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)

@@ -13,8 +13,12 @@ from typing import Any
 
 import yaml
 
+from koordineringsbasen.cited_values import CITED
+
 SEED_FILE = "900_0123456789abcdef.txt"
 SPAN = 60  # lines per source in the seed file
+# Fields whose values the data check looks for in the cited lines.
+CITED_FIELDS = sorted({name for fields in CITED.values() for group in fields for name in group})
 ITEMS = 3  # agenda items per meeting, SPAN // ITEMS lines each
 SHARES = {"kilder": 0.10, "organisationer": 0.15, "maalgrupper": 0.30, "tilbud": 0.35}
 YEARS = range(2018, 2026)
@@ -60,6 +64,7 @@ class _Gen:
         self.rng = random.Random(seed)
         self.n = counts(n)
         self.sources: list[_Source] = []
+        self.stated: dict[int, list[str]] = {}
 
     # --- text ---------------------------------------------------------------------------
     def sentence(self) -> str:
@@ -243,11 +248,28 @@ class _Gen:
                           {"forkortelse": "DFR", "betydning": "Det Faglige Råd"},
                           {"forkortelse": "SEL", "betydning": "Lov om social service"}]
 
+    def state_cited_values(self, doc: Any) -> None:
+        """Remember the numbers and dates each fact cites, so its first cited line states them
+        (the data check wants every cited value in its cited lines)."""
+        if isinstance(doc, list):
+            for item in doc:
+                self.state_cited_values(item)
+        elif isinstance(doc, dict):
+            ref = doc.get("kilde")
+            if isinstance(ref, dict) and "linjer" in ref:
+                line = int(str(ref["linjer"]).split("-")[0])
+                self.stated.setdefault(line, []).extend(
+                    str(doc[k]).replace(".", ",") if isinstance(doc[k], float) else str(doc[k])
+                    for k in CITED_FIELDS if k in doc)
+            for value in doc.values():
+                self.state_cited_values(value)
+
     def seed_text(self) -> str:
         lines = []
         for src in self.sources:
             for line in range(src.first, src.last + 1):
-                lines.append(f"{src.id} linje {line}: {self.sentence()}")
+                stated = " ".join(self.stated.get(line, []))
+                lines.append(f"{src.id} linje {line}: {self.sentence()} {stated}".rstrip())
         return "\n".join(lines) + "\n"
 
 
@@ -267,6 +289,7 @@ def generate(n: int, data_dir: Path, seeds_dir: Path, seed: int = 1) -> dict[str
     for kind, make in makers.items():
         for i in range(gen.n[kind]):
             doc = make(i)
+            gen.state_cited_values(doc)
             _dump(data_dir / kind / f"{doc['id']}.yml", doc)
     _dump(data_dir / "ordliste.yml", gen.glossary())
     seeds_dir.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model.entities import AgendaItem, Source
 from .model.common import line_bounds
+from .model.entities import AgendaItem, Source
 
 
 def contains(outer: str, inner: str) -> bool:

@@ -88,7 +88,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
         if part.first <= start <= part.own_last:
             headings[start].append(item)
 
-    out = [f"# Kildetekst: {md(source.navn)}", ""]
+    out = [f"# {md(source.navn)} – kildetekst", ""]
     about = [link(page, page_uri("kilder", source_id), source.navn), md(date_da(source.dato)),
              md(f"linje {part.first}-{part.last}" if len(text_layout.parts) > 1
                 else f"linje {source.linjer}")]

@@ -8,12 +8,16 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.loader import default_seeds_dir, load_catalog
 from tests.support import FIXTURE_DATA, ROOT, build_site
 
 RANGE = re.compile(r"^L(\d+)(?:-L(\d+))?$")
+# The real site shows source texts only where the seeds are supplied (not in every CI setup).
+needs_texts = pytest.mark.skipif(not default_seeds_dir().is_dir(),
+                                 reason="no source texts (KOORDINERINGSBASEN_SEEDS)")
 
 
 @cache
@@ -29,6 +33,7 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return (path / "index.html" if url.path.endswith("/") else path), url.fragment
 
 
+@needs_texts
 def test_every_citation_links_to_a_line_range_that_exists(real_site: Path) -> None:
     checked, problems = 0, []
     for page in sorted(real_site.rglob("*.html")):
@@ -59,6 +64,7 @@ def test_every_citation_links_to_a_line_range_that_exists(real_site: Path) -> No
     assert checked > 1000
 
 
+@needs_texts
 def test_every_source_shows_its_text_and_links_it(real_site: Path) -> None:
     catalog = load_catalog(ROOT / "data")
     for source in catalog.all("kilder"):

@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 
+from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.seedtext import tidy_quote
 
 CITING_KINDS = ("maalgrupper", "tilbud", "udmeldinger", "organisationer")
 RANGE = re.compile(r"#L(\d+)(?:-L(\d+))?$")
+pytestmark = pytest.mark.skipif(not default_seeds_dir().is_dir(),
+                                reason="no source texts (KOORDINERINGSBASEN_SEEDS)")
 
 
 def _entity_with_footnotes(site: Path, kind: str) -> str:

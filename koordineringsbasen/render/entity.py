@@ -86,8 +86,8 @@ def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | No
         uri = text_uri(source.id, text_layout.home(line_bounds(item.linjer)[0]))
         return link(page, uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
 
-    whole = link(page, text_uri(source.id), f"linje {source.linjer}")
-    return Markup("Læs teksten, ") + whole, item_link
+    whole = link(page, text_uri(source.id), "Læs kildeteksten")
+    return whole + md(f" (linje {source.linjer})"), item_link
 
 
 def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:

@@ -144,6 +144,7 @@ def test_disagreements_rank_figures_before_wording_before_spelling() -> None:
 
     assert disagreement_rank(D("35 målgrupper", "34 målgrupper")) == 0
     assert disagreement_rank(D("besluttet i maj", "etableret senere")) == 1
+    assert disagreement_rank(D("ingen tilbud til under 18-årige", "ikke konkretiseret")) == 1
     assert disagreement_rank(D("Kofoedsminde", "Kofoedminde")) == 2
 
 

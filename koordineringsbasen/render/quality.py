@@ -62,10 +62,12 @@ def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
 
 
 def disagreement_rank(disagreement: Any) -> int:
-    """0: the values state different figures; 1: different wording; 2: spelling variants."""
+    """0: every value states figures and they differ; 1: different wording; 2: spelling
+    variants (the same letters and digits, nearly)."""
     values = [v.vaerdi for v in disagreement.vaerdier]
-    figures = {tuple(sorted(NUMBER.findall(v))) for v in values}
-    if len(figures) > 1:
+    figures = [tuple(sorted(NUMBER.findall(v))) for v in values]
+    # Figures conflict when every value states some and they are not the same ones.
+    if all(figures) and len(set(figures)) > 1:
         return 0
     folded = ["".join(ch for ch in v.casefold() if ch.isalnum()) for v in values]
     similar = all(difflib.SequenceMatcher(None, folded[0], other).ratio() >= SPELLING_SIMILARITY

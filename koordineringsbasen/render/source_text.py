@@ -88,6 +88,12 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
         if part.first <= start <= part.own_last:
             headings[start].append(item)
 
+    embedded = defaultdict(list)  # documents that begin inside this text (bilag)
+    for backlink in ctx.catalog.backlinks.get(("kilder", source_id), ()):
+        if backlink.source[0] == "kilder" and backlink.path == ("indgaar_i",):
+            document = ctx.catalog.get(*backlink.source)
+            embedded[line_bounds(document.linjer)[0]].append(document)
+
     out = [f"# {md(source.navn)} – kildetekst", ""]
     about = [link(page, page_uri("kilder", source_id), source.navn), md(date_da(source.dato)),
              md(f"linje {part.first}-{part.last}" if len(text_layout.parts) > 1
@@ -104,6 +110,13 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
                 open_list = False
             level = "#" * min(1 + depth(source, item), MAX_HEADING)
             out += [f"{level} Punkt {md(item.nr)}: {md(item.titel)} {{ #{agenda_anchor(item.nr)} }}", ""]
+        for document in embedded.get(number, ()):
+            if open_list:
+                out += ["</ol>", ""]
+                open_list = False
+            out += [f"*Bilag: {link(page, page_uri('kilder', document.id), document.navn)}, "
+                    f"{md(f'linje {document.linjer}')} "
+                    f"({link(page, text_uri(document.id), 'bilagets egen tekstside')}).*", ""]
         if not open_list:
             out.append(f'<ol class="kb-linjer" start="{number}">')
             open_list = True

@@ -166,7 +166,7 @@ def source_texts_notice(ctx: RenderContext) -> str:
 
 def glossary_page(ctx: RenderContext) -> str:
     """Two sorted tables, domain terms first, then abbreviations; each entry cites its source."""
-    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"])
+    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"], ctx.texts)
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
     out = []
     for heading, header, terms in (("Begreber", "Begreb", True),

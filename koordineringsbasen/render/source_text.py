@@ -16,7 +16,7 @@ from .context import RenderContext
 from .labels import date_da
 from .links import link, page_uri
 from .text import md
-from .textlayout import Part, agenda_anchor, depth, source_layout, text_uri
+from .textlayout import Part, agenda_anchor, cited_ranges, depth, source_layout, text_uri
 
 MAX_HEADING = 4
 
@@ -77,8 +77,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     part = text_layout.parts[index]
     page = text_uri(source_id, part)
     anchors: dict[int, list[str]] = defaultdict(list)
-    for fact_range in sorted({f.lines for f in ctx.catalog.citations.get(source_id, ())},
-                             key=line_bounds):
+    for fact_range in sorted(cited_ranges(ctx.catalog, source_id), key=line_bounds):
         first, last = line_bounds(fact_range)
         if first != last and text_layout.home(first) is part:
             anchors[first].append(f"L{first}-L{last}")

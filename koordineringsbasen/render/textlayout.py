@@ -107,6 +107,13 @@ def _parts(span: str, punkter: tuple[AgendaItem, ...], cited: tuple[str, ...]) -
     return tuple(parts)
 
 
+def cited_ranges(catalog: Catalog, source_id: str) -> set[str]:
+    """Every line range of the source that a fact or a glossary entry cites."""
+    ranges = {fact.lines for fact in catalog.citations.get(source_id, ())}
+    glossary = (getattr(entry, "kilde", None) for entry in catalog.glossary)
+    return ranges | {ref.linjer for ref in glossary if ref is not None and ref.kilde == source_id}
+
+
 def source_layout(catalog: Catalog, source: Source) -> Layout:
     """The pages of a source's text in this catalog (split around the ranges cited in it)."""
-    return layout(source, (fact.lines for fact in catalog.citations.get(source.id, ())))
+    return layout(source, cited_ranges(catalog, source.id))

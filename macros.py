@@ -10,6 +10,7 @@ from koordineringsbasen.render import special
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
+from koordineringsbasen.render.source_text import render_source_text
 
 
 def define_env(env: Any) -> None:
@@ -19,6 +20,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def entity_page(kind: str, entity_id: str) -> str:
         return render_entity(site.current(), kind, entity_id)
+
+    @env.macro
+    def source_text(source_id: str, index: int) -> str:
+        return render_source_text(site.current(), source_id, index)
+
+    @env.macro
+    def source_texts_notice() -> str:
+        return special.source_texts_notice(site.current())
 
     @env.macro
     def overview(kind: str) -> str:
@@ -41,8 +50,12 @@ def define_env(env: Any) -> None:
         return special.red_groups(site.current(), page_uri())
 
     @env.macro
-    def latest_changes(limit: int = 8) -> str:
-        return special.latest_changes(site.current(), page_uri(), limit)
+    def newest_facts(limit: int = 8) -> str:
+        return special.newest_facts(site.current(), page_uri(), limit)
+
+    @env.macro
+    def recent_corrections(limit: int = 8) -> str:
+        return special.recent_corrections(site.current(), page_uri(), limit)
 
     @env.macro
     def glossary() -> str:

@@ -67,8 +67,10 @@ def real_build(work: Path) -> dict[str, Any]:
     """The real data (data/ in the repo), strict build, as `make build` does it."""
     run = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "real")],
                 {**build_env(None, ROOT.parent / "shared" / "seeds")}, ROOT, work / "real.log")
+    stats = site_stats(work / "real", 0) if run.returncode == 0 else {}
     return {"seconds": round(run.seconds, 2), "max_rss_mb": round(run.max_rss_mb),
             "ok": run.returncode == 0,
+            **{k: v for k, v in stats.items() if k.startswith(("largest", "text_pages"))},
             "error": "" if run.returncode == 0 else run.output[-1500:]}
 
 

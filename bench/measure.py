@@ -61,6 +61,8 @@ def site_stats(site_dir: Path, entities: int) -> dict[str, float | int]:
                     and p.relative_to(site_dir).parts[0] in KINDS
                     and p.relative_to(site_dir).parent.as_posix() not in SPECIAL_DIRS]
     largest = max(entity_pages, key=lambda p: p.stat().st_size, default=None)
+    texts = list(site_dir.glob("kilder/*/tekst/**/index.html"))  # source-text pages
+    largest_text = max(texts, key=lambda p: p.stat().st_size, default=None)
     total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
     index = site_dir / "search" / "search_index.json"
     index_size = index.stat().st_size if index.exists() else 0
@@ -69,6 +71,9 @@ def site_stats(site_dir: Path, entities: int) -> dict[str, float | int]:
         "entity_pages": len(entity_pages),
         "largest_entity_page_bytes": largest.stat().st_size if largest else 0,
         "largest_entity_page": str(largest.relative_to(site_dir).parent) if largest else "",
+        "text_pages": len(texts),
+        "largest_text_page_bytes": largest_text.stat().st_size if largest_text else 0,
+        "largest_text_page": str(largest_text.relative_to(site_dir).parent) if largest_text else "",
         "site_bytes": total,
         "search_index_bytes": index_size,
         "search_index_bytes_per_entity": round(index_size / max(entities, 1)),

@@ -19,10 +19,13 @@ from .loader import ROOT
 from .macro_expansion import MacrosEnv
 from .render.context import RenderContext
 from .render.links import page_uri
+from .render.source_text import text_pages
 from .render.special import abbreviation_definitions
 
 DOCS_DIR = ROOT / "docs"
 STUB = "---\nrender_macros: true\nsearch:\n  boost: {boost}\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
+# Source texts stay out of Material's search index: they would multiply its size.
+TEXT_STUB = "---\nrender_macros: true\nsearch:\n  exclude: true\n---\n\n{{{{ source_text('{id}', {index}) }}}}\n"
 
 
 def edit_base(repo: str | None) -> str | None:
@@ -37,6 +40,12 @@ def entity_stubs(catalog: Catalog) -> dict[str, str]:
     return {page_uri(kind, entity_id): STUB.format(kind=kind, id=entity_id,
                                                    boost=3 if kind != "kilder" else 1)
             for kind, entities in catalog.entities.items() for entity_id in entities}
+
+
+def source_text_stubs(ctx: RenderContext) -> dict[str, str]:
+    """Every source-text page (only when the build has the texts): source path -> Markdown."""
+    return {uri: TEXT_STUB.format(id=source_id, index=index)
+            for source_id, parts in text_pages(ctx) for index, uri in parts}
 
 
 def finish_markdown(markdown: str, ctx: RenderContext) -> str:
@@ -57,7 +66,7 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)
-    for uri, text in entity_stubs(ctx.catalog).items():
+    for uri, text in {**entity_stubs(ctx.catalog), **source_text_stubs(ctx)}.items():
         path = tmp / uri
         if path.exists():
             raise FileExistsError(f"{path.relative_to(tmp)}: both in {docs_dir} and generated")

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import cited_values, personal_data
+from .agenda import resolve_item
 from .catalog import KINDS, Catalog, Key, build_catalog
 from .model import ENTITY_MODELS, Glossary, Source
 from .model.common import line_bounds
@@ -142,10 +143,15 @@ def _check_citation(
                                                f"{total} linjer"))
     punkt = cite.reference.punkt
     if punkt is not None:
-        items = {a.nr for s in _chain(source, sources) for a in s.punkter}
-        if punkt not in items:
+        chain = list(_chain(source, sources))
+        numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
+        if not numbered:
             problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "
                                          f"på dagsordenen for '{source.id}'"))
+        elif resolve_item(chain, punkt, cite.reference.linjer) is None:
+            where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
+            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' omfatter ikke "
+                                         f"linje {cite.reference.linjer} (punkt {punkt}: {where})"))
     return problems
 
 

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from koordineringsbasen import csp, generator, site
+from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
@@ -30,11 +31,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Abort stops the build before anything is written: site/ keeps its last good state.
         raise Abort("Data er ugyldige; intet er bygget:\n" + format_problems(exc.problems))
     log.info("Indlæst %d enheder fra data/", context.catalog.count())
+    if context.texts.available:
+        log.info("Kildetekster fra %s", context.texts.folder)
+    else:
+        # INFO, not WARNING: a build without the texts is allowed and must pass --strict.
+        log.info("Kildeteksterne findes ikke (%s; sæt KOORDINERINGSBASEN_SEEDS): siden bygges "
+                 "uden kildetekstsider, citater og links til teksten", default_seeds_dir())
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for uri, content in generator.entity_stubs(site.current().catalog).items():
+    ctx = site.current()
+    stubs = {**generator.entity_stubs(ctx.catalog), **generator.source_text_stubs(ctx)}
+    for uri, content in stubs.items():
         files.append(File.generated(config, uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     return files

@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .history import last_changed
-from .loader import ROOT, load_catalog
+from .history import last_changed, last_corrected
+from .loader import ROOT, default_seeds_dir, load_catalog
 from .render.context import RenderContext
+from .seedtext import SeedTexts
 
 _current: RenderContext | None = None
 
@@ -19,8 +20,11 @@ def load(data_dir: Path | None = None, edit_base: str | None = None) -> RenderCo
     """Load and validate the data (raises DataError) and make it the current build's."""
     global _current
     data = data_dir or Path(os.environ.get("KOORDINERINGSBASEN_DATA", ROOT / "data"))
-    catalog = load_catalog(data)
-    _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent))
+    seeds = default_seeds_dir()
+    catalog = load_catalog(data, seeds)
+    _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent),
+                             texts=SeedTexts(seeds if seeds.is_dir() else None),
+                             corrected=last_corrected(data.parent))
     return _current
 
 

@@ -131,3 +131,16 @@ def test_no_expression_is_pasted_into_a_script(ci: dict[str, Any]) -> None:
     for name, job in ci["jobs"].items():
         for script in _runs(job):
             assert "${{" not in script, f"{name}: {script.splitlines()[0]}"
+
+
+def test_source_texts_come_from_a_configurable_repository(ci: dict[str, Any]) -> None:
+    """The seeds are checked out only when the repository variable names them; the build
+    then finds them through KOORDINERINGSBASEN_SEEDS, and runs without them otherwise."""
+    build = ci["jobs"]["build"]
+    [seeds] = [s for s in _uses(build, "actions/checkout") if "repository" in s.get("with", {})]
+    assert seeds["if"] == "vars.SEEDS_REPOSITORY != ''"
+    assert seeds["with"]["repository"] == "${{ vars.SEEDS_REPOSITORY }}"
+    assert seeds["with"]["persist-credentials"] is False
+    point = _index(build, "KOORDINERINGSBASEN_SEEDS=")
+    assert _steps(build).index(seeds) < point < _index(build, "make check")
+    assert "GITHUB_ENV" in _steps(build)[point]["run"]

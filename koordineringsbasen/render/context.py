@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog
+from ..seedtext import SeedTexts
 
 
 def build_date() -> dt.date:
@@ -24,6 +25,9 @@ class RenderContext:
     today: dt.date = field(default_factory=build_date)
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
     changed: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date
+    texts: SeedTexts = field(default_factory=lambda: SeedTexts(None))  # the source texts
+    corrected: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date of its
+    # newest content change after it was added
 
     def edit_url(self, kind: str, entity_id: str) -> str | None:
         path = self.catalog.files.get((kind, entity_id))

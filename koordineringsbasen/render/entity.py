@@ -15,8 +15,9 @@ from .context import RenderContext
 from .environment import environment
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_PLURAL
-from .links import page_uri
+from .links import link, page_uri
 from .text import md
+from .textlayout import source_layout, text_uri
 
 MAX_CHARTS = 3
 MISMATCH_POINTS = 2.0
@@ -74,10 +75,25 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, lis
     return list(groups.items())
 
 
+def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | None, Any]:
+    """A source page's link to its text, and a function linking an agenda item to its passage
+    (None, None when the build has no source texts)."""
+    if ctx.texts.lines(source.fil) is None:
+        return None, None
+    text_layout = source_layout(ctx.catalog, source)
+
+    def item_link(item: Any) -> Markup:
+        uri = text_uri(source.id, text_layout.home(line_bounds(item.linjer)[0]))
+        return link(page, uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
+
+    whole = link(page, text_uri(source.id), "Læs kildeteksten")
+    return whole + md(f" (linje {source.linjer})"), item_link
+
+
 def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     entity = ctx.catalog.get(kind, entity_id)
     page = page_uri(kind, entity_id)
-    citations = Citations(ctx.catalog, page)
+    citations = Citations(ctx.catalog, page, ctx.texts)
     extra: dict[str, Any] = {}
     if kind == "tilbud":
         extra["capacity"] = capacity_groups(entity)
@@ -89,5 +105,6 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     if kind == "kilder":
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
+        extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
     template = environment().get_template(f"{kind}.md.j2")
     return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page), **extra)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from typing import Any
 
 from .citations import Citations
 from .context import RenderContext
+from .currency import newest_source_dates
 from .entity import capacity_groups
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
@@ -14,29 +17,65 @@ from .links import SPECIAL_PAGES
 from .special import _table, all_deadlines
 from .text import md
 
-ANSWER_TYPES = ("afrapportering", "svar", "afgoerelse", "beslutning")
+# What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
+# decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before
+# the deadline may answer an earlier step; the keepers of the data should look.
+OUTCOME_EVENTS = ("afrapportering", "svar", "afgoerelse")
 GRACE_DAYS = 90
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+SPELLING_SIMILARITY = 0.85
 
 
-def _as_date(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
+def period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a (partial) ISO date can mean: '2024' is all of 2024."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def outcome_dates(notification: Any) -> list[str]:
+    """Dates of everything that records a response: answers and answer-like events."""
+    return ([a.dato for a in notification.svar]
+            + [e.dato for e in notification.haendelser if e.type.value in OUTCOME_EVENTS])
 
 
 def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
-    """Passed deadlines with no report, answer or decision recorded within 90 days after."""
+    """Passed deadlines with no answer, report or ruling recorded from the deadline until
+    90 days after it (a date given as a month or year counts when its period overlaps)."""
     result = []
+    window = dt.timedelta(days=GRACE_DAYS)
     for deadline in all_deadlines(ctx):
         if not deadline_passed(deadline.event.dato, ctx.today):
             continue
-        due = _as_date(deadline.event.dato)
-        answered = any(e.type.value in ANSWER_TYPES and
-                       _as_date(e.dato) <= due + dt.timedelta(days=GRACE_DAYS) and
-                       _as_date(e.dato) >= due - dt.timedelta(days=365)
-                       for e in deadline.notification.haendelser)
+        due_first, due_last = period(deadline.event.dato)
+        answered = any(first <= due_last + window and last >= due_first
+                       for first, last in map(period, outcome_dates(deadline.notification)))
         if not answered:
             result.append(deadline)
     return result
+
+
+def disagreement_rank(disagreement: Any) -> int:
+    """0: every value states figures and they differ; 1: different wording; 2: spelling
+    variants (the same letters and digits, nearly)."""
+    values = [v.vaerdi for v in disagreement.vaerdier]
+    figures = [tuple(sorted(NUMBER.findall(v))) for v in values]
+    # Figures conflict when every value states some and they are not the same ones.
+    if all(figures) and len(set(figures)) > 1:
+        return 0
+    folded = ["".join(ch for ch in v.casefold() if ch.isalnum()) for v in values]
+    similar = all(difflib.SequenceMatcher(None, folded[0], other).ratio() >= SPELLING_SIMILARITY
+                  for other in folded[1:])
+    return 2 if similar else 1
+
+
+DISAGREEMENT_KIND = {0: "Forskellige tal", 1: "Forskellig ordlyd", 2: "Stavemåde"}
 
 
 def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
@@ -63,33 +102,28 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
     return sorted(missing)
 
 
-def newest_source_dates(ctx: RenderContext) -> dict[tuple[str, str], str]:
-    """For every citing entity, the date of the newest source it cites."""
-    newest: dict[tuple[str, str], str] = {}
-    for source_id, facts in ctx.catalog.citations.items():
-        date = ctx.catalog.get("kilder", source_id).dato
-        for fact in facts:
-            if date > newest.get(fact.entity, ""):
-                newest[fact.entity] = date
-    return newest
-
-
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
     out: list[str] = []
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")
                      for e in ctx.catalog.all(kind) for u in e.uenigheder]
     out.append(f"## Uenige kilder ({len(disagreements)})\n")
-    rows = [[h.entity(kind, e.id), u.felt,
+    out.append("Først uenigheder om tal, så om ordlyd, til sidst forskellige stavemåder.\n")
+    ranked = sorted(disagreements, key=lambda t: disagreement_rank(t[2]))
+    rows = [[DISAGREEMENT_KIND[disagreement_rank(u)], h.entity(kind, e.id), u.felt,
              md(u.note) + md(" Værdier: ") + md("; ".join(v.vaerdi for v in u.vaerdier))
-             + "".join(str(c.cite(v.kilde)) for v in u.vaerdier)]
-            for kind, e, u in disagreements]
-    out += [str(_table(["Side", "Oplysning", "Uenighed"], rows)) if rows else "Ingen.", ""]
+             + c.cite(*(v.kilde for v in u.vaerdier))]
+            for kind, e, u in ranked]
+    out += [str(_table(["Art", "Side", "Oplysning", "Uenighed"], rows)) if rows else "Ingen.", ""]
 
     unanswered = unanswered_deadlines(ctx)
+    passed = [d for d in all_deadlines(ctx) if deadline_passed(d.event.dato, ctx.today)]
     out.append(f"## Overskredne frister uden registreret resultat ({len(unanswered)})\n")
+    out.append(f"{len(passed)} frister er overskredet. Her står dem, hvor data ikke har et svar, "
+               f"en afrapportering eller en afgørelse dateret fra fristen til {GRACE_DAYS} dage "
+               "efter.\n")
     rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
              md(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
     out += [str(_table(["Frist", "Udmelding", "Beskrivelse"], rows)) if rows else "Ingen.", ""]
@@ -108,7 +142,7 @@ def quality_page(ctx: RenderContext) -> str:
             for kind, entity_id, what in missing]
     out += [str(_table(["Side", "Type", "Mangler"], rows)) if rows else "Ingen.", ""]
 
-    newest = newest_source_dates(ctx)
+    newest = newest_source_dates(ctx.catalog)
     aged = sorted(((newest.get((kind, e.id), "0000"), kind, e)
                    for kind in ("maalgrupper", "tilbud", "udmeldinger")
                    for e in ctx.catalog.all(kind)), key=lambda t: t[0])[:15]

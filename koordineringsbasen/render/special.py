@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from .citations import Citations
 from .context import RenderContext
+from .currency import newest_source_dates
 from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
 from .labels import EVENT_TYPE, RISK_MEANING, date_da
 from .links import SPECIAL_PAGES
@@ -38,7 +39,7 @@ def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
 
 def risk_matrix(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["risikomatrix"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
     rounds = [name for name, _ in risk_rounds(ctx)]
     rated = sorted((g for g in ctx.catalog.all("maalgrupper") if g.risiko),
                    key=lambda g: (g.natko_nr or 999, g.navn))
@@ -83,7 +84,7 @@ def all_deadlines(ctx: RenderContext) -> list[Deadline]:
 
 def deadlines_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["frister"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
     deadlines = all_deadlines(ctx)
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
@@ -129,20 +130,43 @@ def red_groups(ctx: RenderContext, page: str) -> str:
     return "\n".join(lines) or "Ingen målgrupper er vurderet røde i den seneste runde."
 
 
-def latest_changes(ctx: RenderContext, page: str, limit: int = 8) -> str:
+def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
+    """The pages whose newest fact comes from the newest sources (by the sources' dates)."""
     h = Helpers(ctx, page)
-    by_file = {path: key for key, path in ctx.catalog.files.items()}
-    dated = sorted(((date, by_file[path]) for path, date in ctx.changed.items()
-                    if path in by_file), reverse=True)[:limit]
+    dated = sorted(((date, key) for key, date in newest_source_dates(ctx.catalog).items()
+                    if key[0] != "kilder"), key=lambda t: (t[0], t[1]), reverse=True)[:limit]
     if not dated:
-        return "Ingen ændringer registreret i versionshistorikken endnu."
+        return "Ingen oplysninger med kilde endnu."
     return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
                      for date, (kind, entity_id) in dated)
 
 
+def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
+    """Data files whose content was corrected after they were added, newest first."""
+    h = Helpers(ctx, page)
+    by_file = {path: key for key, path in ctx.catalog.files.items()}
+    dated = sorted(((date, by_file[path]) for path, date in ctx.corrected.items()
+                    if path in by_file), reverse=True)[:limit]
+    if not dated:
+        return "Ingen rettelser registreret i versionshistorikken endnu."
+    return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
+                     for date, (kind, entity_id) in dated)
+
+
+def source_texts_notice(ctx: RenderContext) -> str:
+    """Om data: whether this build shows the source texts."""
+    if ctx.texts.available:
+        return ("Kildeteksterne er med i denne udgave af sitet: hver kilde har en side med sin "
+                "tekst og nummererede linjer, og hver fodnote citerer de linjer, den henviser "
+                "til, og linker til dem i teksten.")
+    return ('!!! warning "Uden kildetekster"\n    Denne udgave af sitet er bygget uden '
+            "kildeteksterne. Fodnoterne angiver kilde, dagsordenspunkt og linjer, men viser "
+            "ikke citater og linker ikke til teksten.")
+
+
 def glossary_page(ctx: RenderContext) -> str:
     """Two sorted tables, domain terms first, then abbreviations; each entry cites its source."""
-    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"])
+    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"], ctx.texts)
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
     out = []
     for heading, header, terms in (("Begreber", "Begreb", True),

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -33,6 +33,8 @@ FOUND: dict[str, list[dict[str, Any]]] = {}
 # Entity pages are named by kind here and picked from the catalog at test time, so that
 # collection never depends on the data being valid.
 ENTITY_PAGES = [f"entity:{kind}" for kind in KINDS] + ["entity:tilbud-med-diagram"]
+# Source texts: the largest page, and a passage highlighted through a footnote's link.
+TEXT_PAGES = ["text:largest", "text:highlighted"]
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +52,16 @@ def entity_pages(real_site: Path) -> dict[str, str]:
     charted = [i for i, html in offer_html.items() if "kb-chart" in html]
     assert charted, "no offer page has a chart"
     chosen["entity:tilbud-med-diagram"] = f"tilbud/{charted[0]}/"
+    texts = sorted(real_site.glob("kilder/*/tekst/**/index.html"))
+    if not texts:  # built without the source texts (no seeds): nothing to check there
+        return chosen
+    largest_text = max(texts, key=lambda p: p.stat().st_size)
+    chosen["text:largest"] = largest_text.parent.relative_to(real_site).as_posix() + "/"
+    offer = chosen["entity:tilbud"]
+    link = re.search(r'class="kb-tekstlink" href="([^"]+)"',
+                     (real_site / offer / "index.html").read_text(encoding="utf-8"))
+    assert link, f"{offer} has no passage link"
+    chosen["text:highlighted"] = urljoin("/" + offer, link.group(1)).lstrip("/")
     return chosen
 
 
@@ -91,17 +103,20 @@ def _blocking(violations: list[dict[str, Any]]) -> list[str]:
             for v in violations if v["impact"] in BLOCKING]
 
 
-@pytest.mark.parametrize("path", OVERVIEWS + ENTITY_PAGES)
+@pytest.mark.parametrize("path", OVERVIEWS + ENTITY_PAGES + TEXT_PAGES)
 def test_no_serious_violations(axe: Any, checked_page: tuple[Any, list[str]], base_url: str,
                                entity_pages: dict[str, str], path: str) -> None:
     page, requests = checked_page
+    if path.startswith("text:") and path not in entity_pages:
+        pytest.skip("the site was built without source texts")
     path = entity_pages.get(path, path)
     violations = _run(axe, page, requests, base_url, path, path or "(forside)")
     blocking = _blocking(violations)
     assert not blocking, "\n".join(blocking)
 
 
-DARK_PAGES = ["", "maalgrupper/risikomatrix/", "entity:maalgrupper", "entity:tilbud-med-diagram"]
+DARK_PAGES = ["", "maalgrupper/risikomatrix/", "entity:maalgrupper", "entity:tilbud-med-diagram",
+              "text:highlighted"]
 
 
 @pytest.mark.parametrize("checked_page", ["dark"], indirect=True)
@@ -110,6 +125,8 @@ def test_no_serious_violations_in_dark_theme(axe: Any, checked_page: tuple[Any, 
                                              base_url: str, entity_pages: dict[str, str],
                                              path: str) -> None:
     page, requests = checked_page
+    if path.startswith("text:") and path not in entity_pages:
+        pytest.skip("the site was built without source texts")
     path = entity_pages.get(path, path)
     violations = _run(axe, page, requests, base_url, path, f"{path or '(forside)'} [mørkt tema]")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

@@ -1,0 +1,20 @@
+"""How current the facts are: per entity the newest date among the sources its facts cite."""
+
+from __future__ import annotations
+
+from ..catalog import Catalog, Key
+
+
+def newest_source_dates(catalog: Catalog) -> dict[Key, str]:
+    """For every citing entity, the date of the newest source it cites (ISO, maybe partial).
+
+    The same date as an entity page's "Oplysninger til og med": its footnotes cite exactly
+    the entity's own references.
+    """
+    newest: dict[Key, str] = {}
+    for source_id, facts in catalog.citations.items():
+        date = catalog.get("kilder", source_id).dato
+        for fact in facts:
+            if date > newest.get(fact.entity, ""):
+                newest[fact.entity] = date
+    return newest

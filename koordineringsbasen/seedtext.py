@@ -1,0 +1,74 @@
+"""The source texts (seeds): build inputs read from KOORDINERINGSBASEN_SEEDS, never committed.
+
+Lines are numbered as the data check counts them (split on newline only: the PDF-extracted texts
+hold form feeds that str.splitlines would count as line breaks). Footnotes quote a few of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model.common import line_bounds
+
+QUOTE_LIMIT = 200
+# A word broken at a line end by the PDF ("til-" + "bud"); not "Social- og" (a shared suffix).
+SPLIT_WORD = re.compile(r"(\w)-$")
+KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "el."}
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path) -> tuple[str, ...]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return tuple(line.replace("\x0c", "").rstrip() for line in lines)
+
+
+@dataclass(frozen=True)
+class SeedTexts:
+    """The folder of source texts, or None when the build has none."""
+
+    folder: Path | None
+
+    @property
+    def available(self) -> bool:
+        return self.folder is not None
+
+    def lines(self, name: str) -> tuple[str, ...] | None:
+        """All lines of seed file `name` (line n at index n-1), or None when it is absent."""
+        if self.folder is None or not (self.folder / name).is_file():
+            return None
+        return _read(self.folder / name)
+
+    def quote(self, name: str, line_range: str, limit: int = QUOTE_LIMIT) -> str | None:
+        """The cited lines as one tidy string of at most `limit` characters, cut at a word."""
+        lines = self.lines(name)
+        if lines is None:
+            return None
+        first, last = line_bounds(line_range)
+        return tidy_quote(lines[first - 1:last], limit)
+
+
+def tidy_quote(lines: tuple[str, ...] | list[str], limit: int = QUOTE_LIMIT) -> str:
+    """Join lines, mend words the PDF hyphenated at a line end, fold whitespace, shorten."""
+    text = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        mend = SPLIT_WORD.search(text)
+        next_word = line.split(" ", 1)[0]
+        if mend and line[0].islower() and next_word not in KEEP_HYPHEN_BEFORE:
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    if text[:1].islower():
+        text = "… " + text  # the cited lines begin inside a sentence
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.–-") + " …"

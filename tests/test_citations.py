@@ -1,0 +1,164 @@
+"""Citations: quotes, text layout, agenda-item resolution, currency dates, data-quality rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from koordineringsbasen.agenda import resolve_item
+from koordineringsbasen.history import last_corrected
+from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.model import Reference, Source
+from koordineringsbasen.render.citations import Citations
+from koordineringsbasen.render.context import RenderContext
+from koordineringsbasen.render.entity import render_entity
+from koordineringsbasen.render.quality import disagreement_rank, unanswered_deadlines
+from koordineringsbasen.render.source_text import render_source_text
+from koordineringsbasen.render.textlayout import layout, text_uri
+from koordineringsbasen.seedtext import SeedTexts, tidy_quote
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
+
+
+@pytest.fixture(scope="module")
+def ctx() -> RenderContext:
+    catalog = load_catalog(FIXTURE_DATA, FIXTURE_SEEDS)
+    return RenderContext(catalog, today=dt.date(2025, 6, 1), texts=SeedTexts(FIXTURE_SEEDS))
+
+
+def _source(**fields: object) -> Source:
+    base = {"id": "m", "navn": "Møde", "type": "referat", "dato": "2025-03-17",
+            "fil": "000_0000000000000000.txt", "linjer": "1-5000", "resume": "x"}
+    return Source.model_validate({**base, **fields})
+
+
+def test_quote_mends_pdf_hyphenation_and_keeps_shared_suffixes() -> None:
+    assert tidy_quote(["Kofoedsminde er et til-", "bud   med  pladser"]) == \
+        "Kofoedsminde er et tilbud med pladser"
+    assert tidy_quote(["Social-", "og Boligstyrelsen"]) == "Social- og Boligstyrelsen"
+    assert tidy_quote(["", "  Stk. 2  ", ""]) == "Stk. 2"
+    assert tidy_quote(["fortsat høj efterspørgsel"]).startswith("… fortsat")
+
+
+def test_quote_is_cut_at_a_word() -> None:
+    quote = tidy_quote(["ord " * 100])
+    assert len(quote) <= 202 and quote.endswith(" …") and "ord ord …" in quote
+    assert not quote[:-2].endswith(" ")
+
+
+def test_seed_lines_are_split_on_newline_only(tmp_path: Path) -> None:
+    (tmp_path / "000_0000000000000001.txt").write_bytes(b"a\x0cb\nc\n\nd")
+    lines = SeedTexts(tmp_path).lines("000_0000000000000001.txt")
+    assert lines == ("ab", "c", "", "d")
+    assert SeedTexts(None).lines("000_0000000000000001.txt") is None
+
+
+def test_agenda_item_of_an_appendix_resolves_to_the_meeting_when_its_lines_are_there() -> None:
+    meeting = _source(punkter=[{"nr": "6", "titel": "Gravide", "linjer": "1465-2757"}])
+    report = _source(id="r", linjer="1570-2757", indgaar_i="m",
+                     punkter=[{"nr": "6", "titel": "Perspektivering", "linjer": "2700-2757"}])
+    owner, item = resolve_item([report, meeting], "6", "1637-1672")  # type: ignore[misc]
+    assert (owner.id, item.titel) == ("m", "Gravide")
+    owner, item = resolve_item([report, meeting], "6", "2710-2712")  # type: ignore[misc]
+    assert (owner.id, item.titel) == ("r", "Perspektivering")
+    assert resolve_item([report, meeting], "6", "100-101") is None
+
+
+def test_footnote_links_the_agenda_item_that_holds_the_lines(ctx: RenderContext) -> None:
+    text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
+    assert "[punkt 2](../kilder/testmoede-2025-01-01.md#punkt-2)" in text
+
+
+def test_long_sources_are_split_per_agenda_item_and_cited_ranges_stay_whole() -> None:
+    source = _source(punkter=[{"nr": "1", "titel": "A", "linjer": "10-2999"},
+                              {"nr": "1.1", "titel": "A1", "linjer": "20-30"},
+                              {"nr": "2", "titel": "B", "linjer": "3000-5000"}])
+    parts = layout(source, ["2990-3005", "25"]).parts
+    assert [(p.slug, p.first, p.own_last, p.last) for p in parts] == [
+        ("", 1, 9, 9), ("punkt-1", 10, 2999, 3005), ("punkt-2", 3000, 5000, 5000)]
+    text_layout = layout(source, ["2990-3005"])
+    assert text_layout.anchor_uri("2990-3005") == ("kilder/m/tekst/punkt-1.md", "L2990-L3005")
+    assert text_layout.anchor_uri("3001") == ("kilder/m/tekst/punkt-2.md", "L3001")
+    short = _source(linjer="1-100", punkter=[{"nr": "1", "titel": "A", "linjer": "1-100"}])
+    assert [text_uri("m", p) for p in layout(short).parts] == ["kilder/m/tekst/index.md"]
+
+
+def test_text_page_has_numbered_escaped_lines_anchors_and_item_headings(
+        ctx: RenderContext) -> None:
+    page = render_source_text(ctx, "testmoede-2025-01-01", 0)
+    assert '<div class="kb-kildetekst" markdown>' in page
+    assert '<ol class="kb-linjer" start="1">' in page and '<li id="L150">' in page
+    assert '<li id="L151">' not in page
+    assert "## Punkt 2: Risikovurdering { #punkt-2 }" in page
+    assert '<span id="L12-L14" class="kb-anker"></span>' in page  # a cited range's own anchor
+    assert "<script" not in page.split("kb-kildetekst", 1)[1]
+
+
+def test_footnote_quotes_the_lines_and_links_the_passage(ctx: RenderContext) -> None:
+    text = render_entity(ctx, "tilbud", "testtilbud")
+    lines = SeedTexts(FIXTURE_SEEDS).lines("000_0000000000000000.txt")
+    assert lines is not None
+    assert "[Se kildeteksten](../kilder/testrapport-2025/tekst/index.md#L105-L106)" in text
+    assert tidy_quote(lines[104:106]).split()[0] in text.split("linje 105\\-106: »", 1)[1]
+
+
+def test_a_claim_with_several_sources_has_one_marker_and_one_footnote(
+        ctx: RenderContext) -> None:
+    c = Citations(ctx.catalog, "tilbud/x.md", ctx.texts)
+    one = Reference(kilde="testmoede-2025-01-01", linjer="12-14", punkt="2")
+    two = Reference(kilde="testrapport-2025", linjer="105-106")
+    assert c.cite(one, two, one) == "[^1]"
+    assert c.cite(two) == "[^2]" and c.cite(one, two) == "[^1]"
+    notes = str(c.footnotes()).split("\n\n")
+    assert notes[0].startswith("[^1]: [Testmøde") and notes[1].startswith("    [Testrapport")
+    assert notes[2].startswith("[^2]: [Testrapport") and len(notes) == 3
+
+
+def test_as_of_is_the_newest_cited_source_date(ctx: RenderContext) -> None:
+    text = render_entity(ctx, "tilbud", "testtilbud")
+    # testtilbud cites the meeting (1 January 2025) and the report (February 2025).
+    assert "Oplysninger til og med februar 2025" in text
+    source = render_entity(ctx, "kilder", "testmoede-2025-01-01")
+    assert "Oplysninger til og med 1\\. januar 2025" in source
+
+
+def test_passed_deadlines_without_an_outcome_are_listed() -> None:
+    catalog = load_catalog(FIXTURE_DATA, FIXTURE_SEEDS)
+    # cu-test: deadline 2024-12-31 with an answer dated 2024-12 (counts), and one in 2099.
+    ctx = RenderContext(catalog, today=dt.date(2025, 6, 1))
+    assert unanswered_deadlines(ctx) == []
+    later = RenderContext(catalog, today=dt.date(2100, 1, 1))
+    assert [d.event.dato for d in unanswered_deadlines(later)] == ["2099-05-31"]
+
+
+def test_disagreements_rank_figures_before_wording_before_spelling() -> None:
+    class V:
+        def __init__(self, text: str) -> None:
+            self.vaerdi = text
+
+    class D:
+        def __init__(self, *texts: str) -> None:
+            self.vaerdier = [V(t) for t in texts]
+
+    assert disagreement_rank(D("35 målgrupper", "34 målgrupper")) == 0
+    assert disagreement_rank(D("besluttet i maj", "etableret senere")) == 1
+    assert disagreement_rank(D("ingen tilbud til under 18-årige", "ikke konkretiseret")) == 1
+    assert disagreement_rank(D("Kofoedsminde", "Kofoedminde")) == 2
+
+
+def test_corrections_are_content_changes_after_a_file_was_added(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.yml").write_text("x: 1\n")
+    (tmp_path / "data" / "b.yml").write_text("x: 1\n")
+    git("add", "."), git("commit", "-qm", "import")
+    (tmp_path / "data" / "a.yml").write_text("x: 2\n")
+    (tmp_path / "data" / "b.yml").chmod(0o755)
+    git("add", "."), git("commit", "-qm", "fix")
+    assert list(last_corrected(tmp_path)) == ["data/a.yml"]

@@ -40,6 +40,6 @@ def test_a_marked_value_gets_its_own_footnote_with_the_explanation(fixture_data:
     _edit(fixture_data / "tilbud/testtilbud.yml", "linjer: 105-106}", "linjer: 113}")
     text = render_entity(RenderContext(load_catalog(fixture_data, FIXTURE_SEEDS)), "tilbud",
                          "testtilbud")
-    notes = [line for line in text.splitlines() if "linje 113 i" in line]
+    notes = [line for line in text.splitlines() if ", linje 113" in line]
     assert len(notes) == 2  # the plain citation of line 113 and the explained one
     assert sum("Afrundet \\*op\\* fra 4\\.107 kr\\." in note for note in notes) == 1

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import generator, mkdocs_yml, site
+from . import datacache, generator, mkdocs_yml, site
 from .changes import load_revision, summarize
 from .loader import ROOT, default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
@@ -95,7 +95,8 @@ def check(args: argparse.Namespace) -> int:
     """Valider alle datafiler (og at schemas/ passer til modellen)."""
     started = time.perf_counter()
     try:
-        catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None)
+        catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None,
+                               cache_dir=datacache.default_dir())
     except DataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} fejl i data.", file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import datacache
 from .history import last_changed
 from .loader import ROOT, load_catalog
 from .render.context import RenderContext
@@ -19,7 +20,7 @@ def load(data_dir: Path | None = None, edit_base: str | None = None) -> RenderCo
     """Load and validate the data (raises DataError) and make it the current build's."""
     global _current
     data = data_dir or Path(os.environ.get("KOORDINERINGSBASEN_DATA", ROOT / "data"))
-    catalog = load_catalog(data)
+    catalog = load_catalog(data, cache_dir=datacache.default_dir())
     _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent))
     return _current
 
@@ -28,3 +29,13 @@ def current() -> RenderContext:
     if _current is None:
         raise RuntimeError("no data loaded: the mkdocs hook must run before rendering")
     return _current
+
+
+def use(context: RenderContext) -> None:
+    """Make `context` the current one (the incremental build renders through a tracking view)."""
+    global _current
+    _current = context
+
+
+def loaded() -> bool:
+    return _current is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ class _Build:
     reads: set[Read] | None = None  # the reads of the page rendering right now
 
 
+log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 _last: _State | None = None
 _build: _Build | None = None
 
@@ -112,6 +114,9 @@ def plan(files: Files, config: MkDocsConfig) -> None:
             _build.pages[file.src_uri] = record
     for plugin in config.plugins.values():
         search_merge.forget_previous(plugin)
+    pages = len(files.documentation_pages())
+    log.info("Læser %d af %d sider igen%s", pages - len(_build.pages), pages,
+             " (alt kan afhænge af ændringen)" if everything else "")
 
 
 def before_page(page: Page) -> None:

@@ -10,7 +10,7 @@ import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +65,14 @@ def _relative(path: Path, base: Path) -> str:
     """`path` relative to `base` (the resolved parent of the data folder)."""
     try:
         # Resolve the folder, not the file: a symlinked file is shown by its own name.
-        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
+        return (_resolved(path.parent) / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
@@ -99,7 +104,7 @@ def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
     problems.extend(errors)
     if entity is None:
         return None
-    links, local = tuple(walk(entity)), _local_findings(entity)
+    links, local = tuple(walk(entity)), _local_findings(entity, doc.text)
     if cache is not None and raw is not None:
         cache.put(kind, raw, Entry(entity, links, local))
     return _Loaded(entity, rel, doc, links=links, local=local)
@@ -213,9 +218,9 @@ def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list
     return problems
 
 
-def _local_findings(entity: BaseModel) -> tuple[tuple[PathKey, str], ...]:
-    """Problems one file has on its own: duplicate rows, personal data."""
-    return (*_unique_findings(entity), *personal_data.scan(entity))
+def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], ...]:
+    """Problems one file (YAML `text`) has on its own: duplicate rows, personal data."""
+    return (*_unique_findings(entity), *personal_data.scan(entity, text))
 
 
 def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
@@ -252,7 +257,7 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     if glossary is None:
         return (), None
     item = _Loaded(glossary, rel, doc, prefix=("root",), links=tuple(walk(glossary)),
-                   local=_local_findings(glossary))
+                   local=_local_findings(glossary, doc.text))
     seen: dict[str, int] = {}
     for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]
         field = "forkortelse" if entry.forkortelse else "begreb"

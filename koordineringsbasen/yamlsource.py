@@ -80,13 +80,13 @@ class YamlDocument:
 
     def __init__(self, data: Any, text: str, rel: str):
         self.data = data
-        self._text = text
+        self.text = text
         self._rel = rel
 
     @cached_property
     def positions(self) -> dict[PathKey, Position]:  # 1-based (line, col) by path
         positions: dict[PathKey, Position] = {(): (1, 1)}
-        _build(self._text, self._rel, positions)
+        _build(self.text, self._rel, positions)
         return positions
 
 

@@ -31,8 +31,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# --dirty: only pages whose content changed are rebuilt (koordineringsbasen/incremental.py).
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Builds into a temporary directory and swaps it in only when the build succeeded,
 # so site/ never holds a half-built site.

@@ -18,9 +18,18 @@ from typing import Any
 
 from koordineringsbasen.loader import ROOT
 
+from . import targets
 from .anchor import write_anchor
 from .generate import generate
-from .measure import build_env, load_seconds, mkdocs_build, project_build, site_stats, timed
+from .measure import (
+    build_env,
+    load_seconds,
+    mkdocs_build,
+    profile_cold,
+    project_build,
+    site_stats,
+    timed,
+)
 from .serve import serve_loop
 from .zensical import zensical_build
 
@@ -34,6 +43,10 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
     data, seeds = work / "data", work / "seeds"
     counts = generate(n, data, seeds)
     load = load_seconds(data, seeds)
+    cache = work / "cache"
+    loads = {"cold": round(load, 3),
+             "warm_disk": round(load_seconds(data, seeds, cache_dir=cache), 3),
+             "warm_memory": round(load_seconds(data, seeds, cache_dir=cache, memory=True), 3)}
     project = project_build(data, seeds, work / "site-a", work / "build-a.log")
     if project.returncode:
         raise RuntimeError(f"project build failed for N={n}:\n{project.output[-3000:]}")
@@ -48,6 +61,7 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
         "entities": n,
         "counts": counts,
         "load_validate_seconds": round(load, 3),
+        "load": loads,
         "project": {"seconds": round(project.seconds, 2), "max_rss_mb": round(project.max_rss_mb),
                     **stats_a},
         "anchor": {"seconds": round(anchor.seconds, 2), "max_rss_mb": round(anchor.max_rss_mb),
@@ -64,13 +78,17 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
 
 
 def real_build(work: Path) -> dict[str, Any]:
-    """The real data (data/ in the repo), strict build, as `make build` does it."""
-    run = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "real")],
-                {**build_env(None, ROOT.parent / "shared" / "seeds")}, ROOT, work / "real.log")
-    stats = site_stats(work / "real", 0) if run.returncode == 0 else {}
-    return {"seconds": round(run.seconds, 2), "max_rss_mb": round(run.max_rss_mb),
-            "ok": run.returncode == 0,
-            **{k: v for k, v in stats.items() if k.startswith(("largest", "text_pages"))},
+    """The real data (data/ in the repo), strict build, as `make build` does it: first with an
+    empty data cache, then again with the cache it left (`seconds`)."""
+    env = {**build_env(None, ROOT.parent / "shared" / "seeds"),
+           "KOORDINERINGSBASEN_CACHE": str(work / "real-cache")}
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "real")]
+    cold = timed(args, env, ROOT, work / "real-cold.log")
+    run = timed(args, env, ROOT, work / "real.log")
+    return {"seconds": round(run.seconds, 2), "cold_seconds": round(cold.seconds, 2),
+            "max_rss_mb": round(run.max_rss_mb), "ok": run.returncode == 0 == cold.returncode,
+            **{k: v for k, v in (site_stats(work / "real", 0) if run.returncode == 0 else {}).items()
+               if k.startswith(("largest", "text_pages"))},
             "error": "" if run.returncode == 0 else run.output[-1500:]}
 
 
@@ -95,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--serve-n", type=int, default=1000, help="0 skips the serve loop")
     parser.add_argument("--no-real", action="store_true", help="skip the real-data build")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical anchor")
+    parser.add_argument("--no-profile", action="store_true", help="skip the cold-load profile")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"machine": platform.platform(), "sizes": []}
@@ -112,14 +131,27 @@ def main(argv: list[str] | None = None) -> None:
             by_n = {r["entities"]: r["project"]["seconds"] for r in report["sizes"]}
             if 1000 in by_n and 3000 in by_n:
                 report["scaling_3000_over_1000"] = round(by_n[3000] / by_n[1000], 2)
+            report["marginal"] = targets.marginal(report)
+        report["load"] = {str(r["entities"]): r["load"] for r in report["sizes"]}
+        if not args.no_profile:
+            largest = max(args.sizes)
+            report["cold_load_profile"] = profile_cold(Path(tmp) / f"n{largest}" / "data",
+                                                       Path(tmp) / f"n{largest}" / "seeds")
         if not args.no_real:
             report["real_data_build"] = real_build(Path(tmp))
+            report["serve_real"] = serve_loop(None, Path(tmp) / "serve-real")
         if args.serve_n:
-            report["serve_loop"] = serve_loop(args.serve_n, Path(tmp) / "serve")
+            report[f"serve_{args.serve_n}"] = serve_loop(args.serve_n, Path(tmp) / "serve")
     print(table(report["sizes"]))
-    for key in ("scaling_3000_over_1000", "real_data_build", "serve_loop"):
-        if key in report:
+    for key in ("scaling_3000_over_1000", "real_data_build", "serve_real",
+                f"serve_{args.serve_n}", "marginal"):
+        if report.get(key):
             print(f"{key}: {report[key]}")
+    if report.get("cold_load_profile"):
+        print(f"cold load N={max(args.sizes)}, cProfile, own time (profiling slows it down):")
+        print("\n".join("  " + line for line in report["cold_load_profile"]))
+    print("Targets (issue 15); the machine is shared, so timings are noisy:")
+    print(targets.table(report))
     (OUT / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
                                       encoding="utf-8")
     print(f"Skrevet: {OUT / 'results.json'}")

@@ -1,4 +1,4 @@
-"""The contributor loop: save one YAML change under `mkdocs serve`, time until it is served.
+"""The contributor loop: save one YAML change under `mkdocs serve --dirty`, time until served.
 
 mkdocs watches only `watch:` entries (relative to mkdocs.yml) and docs_dir, so a data folder
 given by KOORDINERINGSBASEN_DATA outside the repo is NOT watched. The loop therefore runs in a
@@ -8,6 +8,7 @@ temporary copy of the repo layout where data/ is the watched folder.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -17,8 +18,6 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-
-import yaml
 
 from koordineringsbasen.loader import ROOT
 
@@ -65,30 +64,64 @@ def make_layout(target: Path) -> Path:
     return target
 
 
-def serve_loop(n: int, work: Path, timeout: float = 600) -> dict[str, float | int | str]:
+def _rename(path: Path, marker: str) -> str:
+    """The file's text with `marker` put in front of its name (the `navn:` line)."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"(?m)^navn: ([\"']?)", text)
+    if found is None:
+        raise ValueError(f"{path} has no navn line")
+    return text[:found.end()] + marker + " " + text[found.end():]
+
+
+def _linking_page(repo: Path, group: str) -> str:
+    """The URL path of an offer page that names target group `group` (a backlink)."""
+    for offer in sorted((repo / "data" / "tilbud").glob("*.yml")):
+        if re.search(rf"\bid: {re.escape(group)}\b", offer.read_text(encoding="utf-8")):
+            return f"tilbud/{offer.stem}/"
+    raise ValueError(f"no offer serves {group}")
+
+
+def serve_loop(n: int | None, work: Path, timeout: float = 900) -> dict[str, float | int | str]:
+    """Edit a target group's name under `mkdocs serve --dirty` (as `make serve` runs it).
+
+    N entities generated, or the real data (n None). Times: until the edited page shows the new
+    name, and until the overview and an offer page that links to the group show it too.
+    """
     repo = make_layout(work / "repo")
-    seeds = work / "seeds"
-    generate(n, repo / "data", seeds)
+    if n is None:
+        shutil.copytree(ROOT / "data", repo / "data", dirs_exist_ok=True)
+        seeds = ROOT.parent / "shared" / "seeds"
+        group = "natko-15-doevblindhed"
+    else:
+        seeds = work / "seeds"
+        generate(n, repo / "data", seeds)
+        group = "mg-0001"
     port = free_port()
-    env = {**os.environ, "KOORDINERINGSBASEN_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "KOORDINERINGSBASEN_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1",
+           "KOORDINERINGSBASEN_CACHE": str(work / "cache")}
     env.pop("KOORDINERINGSBASEN_DATA", None)  # the hook falls back to <config dir>/data
+    env.pop("SITE_URL", None)
     log = (work / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a",
+                             f"127.0.0.1:{port}"],
                             cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/koordineringsbasen/"
     try:
-        url = f"http://127.0.0.1:{port}/koordineringsbasen/maalgrupper/mg-0001/"
+        url = f"{base}maalgrupper/{group}/"
         first = _wait_for(url, None, timeout, proc)
         time.sleep(1)  # let the watcher settle after the first build
         marker = "Benchmærke" + secrets.token_hex(4).translate(str.maketrans("0123456789",
                                                                              "ghijklmnop"))
-        path = repo / "data" / "maalgrupper" / "mg-0001.yml"
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        doc["resume"] = f"{marker} er en ændret sammenfatning."
-        edited = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        path = repo / "data" / "maalgrupper" / f"{group}.yml"
+        edited = _rename(path, marker)
+        dependents = [f"{base}maalgrupper/", base + _linking_page(repo, group)]
         start = time.perf_counter()
         path.write_text(edited, encoding="utf-8")
         _wait_for(url, marker, timeout, proc)
         loop = time.perf_counter() - start
+        for dependent in dependents:
+            _wait_for(dependent, marker, timeout, proc)
+        everything = time.perf_counter() - start
     finally:
         proc.terminate()
         try:
@@ -97,5 +130,6 @@ def serve_loop(n: int, work: Path, timeout: float = 600) -> dict[str, float | in
             proc.kill()
             proc.wait()
         log.close()
-    return {"entities": n, "first_serve_seconds": round(first, 2),
-            "change_to_served_seconds": round(loop, 2), "url": url}
+    return {"entities": n or "real", "first_serve_seconds": round(first, 2),
+            "change_to_served_seconds": round(loop, 2),
+            "change_to_dependents_seconds": round(everything, 2), "url": url}

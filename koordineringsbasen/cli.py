@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cited_values, generator, mkdocs_yml, site
+from . import cited_values, datacache, generator, mkdocs_yml, site
 from .changes import load_revision, summarize
 from .loader import ROOT, default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
@@ -99,7 +99,8 @@ def check(args: argparse.Namespace) -> int:
         print(f"Bemærk: kildeteksterne findes ikke i {seeds}; linjenumre, tal og datoer er ikke "
               f"tjekket mod kilderne (sæt KOORDINERINGSBASEN_SEEDS).", file=sys.stderr)
     try:
-        catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None)
+        catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None,
+                               cache_dir=datacache.default_dir())
     except DataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} fejl i data.", file=sys.stderr)

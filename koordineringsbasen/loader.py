@@ -10,7 +10,7 @@ import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,13 @@ from pydantic import BaseModel
 from . import cited_values, personal_data
 from .agenda import resolve_item
 from .catalog import KINDS, Catalog, Key, build_catalog
+from .datacache import DataCache, Entry
 from .model import ENTITY_MODELS, Glossary, Source
 from .model.common import line_bounds
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
 from .validation import field_path, validate_document
-from .yamlsource import PathKey, YamlDocument, YamlProblem, locate, read_yaml
+from .yamlsource import MAX_BYTES, PathKey, YamlDocument, YamlProblem, locate, read_yaml
 
 GLOSSARY_FILE = "ordliste.yml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,8 @@ class _Loaded:
     rel: str
     doc: YamlDocument
     prefix: PathKey = ()  # the glossary's model path starts with 'root'
+    links: tuple[IdRef | Citation, ...] = ()
+    local: tuple[tuple[PathKey, str], ...] = ()  # file-local findings: (path, message)
 
     def problem(self, path: PathKey, message: str) -> Problem:
         line, col = locate(self.doc.positions, path[len(self.prefix):])
@@ -60,11 +63,17 @@ def seed_line_count(path: Path) -> int:
 
 
 def _relative(path: Path, base: Path) -> str:
+    """`path` relative to `base` (the resolved parent of the data folder)."""
     try:
         # Resolve the folder, not the file: a symlinked file is shown by its own name.
-        return (path.parent.resolve() / path.name).relative_to(base.resolve().parent).as_posix()
+        return (_resolved(path.parent) / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
@@ -75,11 +84,39 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
         return None
 
 
+def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
+                cache: DataCache | None) -> _Loaded | None:
+    """One file on its own: parse, validate, find links and file-local problems (cached)."""
+    if cache is None or path.stat().st_size > MAX_BYTES:
+        raw = None
+    else:
+        raw = path.read_bytes()
+        entry = cache.get(kind, raw)
+        if entry is not None:
+            # Positions come from the text, computed only if a cross-file check needs one.
+            doc = YamlDocument(None, raw.decode("utf-8"), rel)
+            return _Loaded(entry.entity, rel, doc, links=entry.links, local=entry.local)
+    try:
+        doc = read_yaml(path, rel, raw)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    entity, errors = validate_document(ENTITY_MODELS[kind], doc, rel)
+    problems.extend(errors)
+    if entity is None:
+        return None
+    links, local = tuple(walk(entity)), _local_findings(entity, doc.text)
+    if cache is not None and raw is not None:
+        cache.put(kind, raw, Entry(entity, links, local))
+    return _Loaded(entity, rel, doc, links=links, local=local)
+
+
 def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
-               invalid_ids: set[str]) -> dict[str, _Loaded]:
+               invalid_ids: set[str], cache: DataCache | None) -> dict[str, _Loaded]:
     loaded: dict[str, _Loaded] = {}
+    base = data_dir.resolve().parent
     for path in sorted(folder.iterdir()):
-        rel = _relative(path, data_dir)
+        rel = _relative(path, base)
         if path.is_symlink() or not path.is_file():
             # A link could point anywhere on the machine; a folder or pipe is no data file.
             problems.append(Problem(rel, 1, 1, "", f"kun almindelige .yml-filer hører hjemme i "
@@ -88,18 +125,12 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
         if path.suffix not in (".yml", ".yaml"):
             problems.append(Problem(rel, 1, 1, "", "kun .yml-filer hører hjemme i data/"))
             continue
-        doc = _read(path, rel, problems)
-        if doc is None:
-            invalid_ids.add(path.stem)  # reported already; references to it are not news
-            continue
-        entity, errors = validate_document(ENTITY_MODELS[kind], doc, rel)
-        problems.extend(errors)
-        if entity is None:
-            # Known but invalid: references to it should not be reported a second time.
+        item = _check_file(kind, path, rel, problems, cache)
+        if item is None:
+            # Known but invalid (reported already): references to it are not news.
             invalid_ids.add(path.stem)
             continue
-        item = _Loaded(entity, rel, doc)
-        entity_id = entity.id  # type: ignore[attr-defined]
+        entity_id = item.entity.id  # type: ignore[attr-defined]
         if entity_id != path.stem:
             problems.append(item.problem(("id",), f"id '{entity_id}' skal være lig filnavnet "
                                                    f"'{path.stem}'"))
@@ -198,10 +229,14 @@ def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list
     return problems
 
 
-def _check_unique(item: _Loaded) -> list[Problem]:
+def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], ...]:
+    """Problems one file (YAML `text`) has on its own: duplicate rows, personal data."""
+    return (*_unique_findings(entity), *personal_data.scan(entity, text))
+
+
+def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
     """Time series hold one value per year (and ydelse); links are listed once."""
     problems = []
-    entity: Any = item.entity
     for name, key in (("kapacitet", ("aar", "ydelse")), ("priser", ("aar", "ydelse")),
                       ("maalgrupper", ("id",)), ("risiko", ("runde",))):
         seen: dict[tuple[Any, ...], int] = {}
@@ -210,9 +245,9 @@ def _check_unique(item: _Loaded) -> list[Problem]:
                 continue
             value = tuple(getattr(row, k) for k in key)
             if value in seen:
-                problems.append(item.problem((name, index), f"samme {'/'.join(key)} som "
-                                             f"{name}[{seen[value]}]; skriv en anden kilde som "
-                                             f"uenighed i 'uenigheder'"))
+                problems.append(((name, index), f"samme {'/'.join(key)} som "
+                                 f"{name}[{seen[value]}]; skriv en anden kilde som "
+                                 f"uenighed i 'uenigheder'"))
             seen.setdefault(value, index)
     return problems
 
@@ -231,7 +266,7 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     path = data_dir / GLOSSARY_FILE
     if not path.exists() and not path.is_symlink():
         return (), None
-    rel = _relative(path, data_dir)
+    rel = _relative(path, data_dir.resolve().parent)
     if path.is_symlink() or not path.is_file():
         problems.append(Problem(rel, 1, 1, "", "ordlisten skal være en almindelig fil"))
         return (), None
@@ -242,7 +277,8 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     problems.extend(errors)
     if glossary is None:
         return (), None
-    item = _Loaded(glossary, rel, doc, prefix=("root",))
+    item = _Loaded(glossary, rel, doc, prefix=("root",), links=tuple(walk(glossary)),
+                   local=_local_findings(glossary, doc.text))
     seen: dict[str, int] = {}
     for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]
         field = "forkortelse" if entry.forkortelse else "begreb"
@@ -253,8 +289,13 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     return tuple(glossary.root), item  # type: ignore[attr-defined]
 
 
-def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
-    """Load, validate and cross-check `data_dir`; raise DataError listing every problem."""
+def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
+                 cache_dir: Path | None = None) -> Catalog:
+    """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
+
+    With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
+    taken from the data cache; the cross-file checks below always run over everything.
+    """
     seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
     seeds = seeds if seeds.is_dir() else None
     problems: list[Problem] = []
@@ -262,11 +303,14 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
         raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])
     for path in sorted(data_dir.iterdir()):
         if path.is_dir() and path.name not in KINDS:
-            problems.append(Problem(_relative(path, data_dir), 1, 1, "",
+            problems.append(Problem(_relative(path, data_dir.resolve().parent), 1, 1, "",
                                     f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
     invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind])
+    cache = DataCache(cache_dir, data_dir, seeds) if cache_dir is not None else None
+    loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind], cache)
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
+    if cache is not None:
+        cache.save()  # valid files are worth keeping even when another file has a problem
     glossary, glossary_item = _load_glossary(data_dir, problems)
     everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:
@@ -274,8 +318,8 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
     sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
     for key, item in everything:
-        # Walked once: the same links are checked here and indexed by the catalog.
-        links[key] = list(walk(item.entity))
+        # Walked once (or cached): the same links are checked here and indexed by the catalog.
+        links[key] = list(item.links)
         for found in links[key]:
             if isinstance(found, IdRef):
                 problem = _check_reference(item, found, loaded, invalid)
@@ -283,12 +327,10 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None) -> Catalog:
                     problems.append(problem)
             else:
                 problems.extend(_check_citation(item, found, loaded["kilder"], seeds))
-        problems.extend(_check_unique(item))
-        problems.extend(item.problem(path, message)
-                        for path, message in personal_data.scan(item.entity))
+        problems.extend(item.problem(path, message) for path, message in item.local)
         if seeds is not None:
-            problems.extend(item.problem(path, message)
-                            for path, message in _check_cited_values(item, links[key], sources, seeds))
+            problems.extend(item.problem(path, message) for path, message
+                            in _check_cited_values(item, links[key], sources, seeds))
     problems.extend(_check_source_spans(loaded["kilder"], seeds))
     if problems:
         raise DataError(problems)

@@ -7,18 +7,24 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import csp, generator, site
+from koordineringsbasen import csp, generator, incremental, preview, serve_mode, site
 from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    serve_mode.start(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -28,8 +34,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         context = site.load(data_dir, edit_base=edit_base)
     except DataError as exc:
-        # Abort stops the build before anything is written: site/ keeps its last good state.
-        raise Abort("Data er ugyldige; intet er bygget:\n" + format_problems(exc.problems))
+        report = format_problems(exc.problems)
+        if not serve_mode.keeps_last_good():
+            # Abort stops the build before anything is written: site/ keeps its last good state.
+            raise Abort("Data er ugyldige; intet er bygget:\n" + report)
+        # Printed, not logged: under `strict: true` a logged warning would stop the rebuild.
+        print("Data er ugyldige; forhåndsvisningen viser de sidste gyldige data:\n" + report,
+              file=sys.stderr, flush=True)
+        preview.set_problems(exc.problems)
+        return config
+    preview.clear()
     log.info("Indlæst %d enheder fra data/", context.catalog.count())
     if context.texts.available:
         log.info("Kildetekster fra %s", context.texts.folder)
@@ -46,12 +60,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, content in stubs.items():
         files.append(File.generated(config, uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
+    if serve_mode.incremental():
+        incremental.plan(files, config)
     return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    incremental.before_page(page)
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
-    return generator.finish_markdown(markdown, site.current())
+    markdown = generator.finish_markdown(markdown, site.current())
+    incremental.after_markdown(page, markdown)
+    return markdown
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    incremental.remember_nav(nav)
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    incremental.before_writing()
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -66,6 +99,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     written = generator.write_site_exports(site.current(), Path(config.site_dir),
                                            config.site_url or "", config.use_directory_urls)
     log.info("Skrev %d åbne datafiler", len(written))
+    incremental.finish(config, written)
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
@@ -74,4 +108,9 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
     external = os.environ.get("KOORDINERINGSBASEN_DATA")
     if external:
         server.watch(str(Path(external).resolve()))
+    server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
     return server
+
+
+def on_build_error(error: Exception) -> None:
+    incremental.failed()

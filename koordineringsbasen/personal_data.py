@@ -42,6 +42,9 @@ def _not_personal(match: re.Match[str]) -> bool:
 # Every pattern above needs an '@' or a run of at least eight digits (spaces and dashes allowed
 # between them); most text has neither, so it is passed over without running the patterns.
 CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){7}")
+# The same, over a data file's raw text: YAML may fold a line break into a space and spell a
+# character as an escape ('\x40'), so line breaks, indentation and any backslash count too.
+RAW_CANDIDATE = re.compile(r"@|\\|\d(?:[ \t\r\n-]*\d){7}")
 
 
 def find(text: str) -> list[str]:
@@ -74,8 +77,13 @@ def _strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any
             yield from _strings(item, (*path, index))
 
 
-def scan(entity: BaseModel) -> list[tuple[tuple[Any, ...], str]]:
-    """(path, message) for every string field that holds personal data."""
+def scan(entity: BaseModel, source: str | None = None) -> list[tuple[tuple[Any, ...], str]]:
+    """(path, message) for every string field that holds personal data.
+
+    `source`, the YAML text the entity was read from, lets a file without any candidate be
+    passed over without visiting its fields."""
+    if source is not None and not RAW_CANDIDATE.search(source):
+        return []
     problems = []
     for path, text in _strings(entity):
         for description in find(text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import datacache
 from .history import last_changed, last_corrected
 from .loader import ROOT, default_seeds_dir, load_catalog
 from .render.context import RenderContext
@@ -21,7 +22,7 @@ def load(data_dir: Path | None = None, edit_base: str | None = None) -> RenderCo
     global _current
     data = data_dir or Path(os.environ.get("KOORDINERINGSBASEN_DATA", ROOT / "data"))
     seeds = default_seeds_dir()
-    catalog = load_catalog(data, seeds)
+    catalog = load_catalog(data, seeds, cache_dir=datacache.default_dir())
     _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent),
                              texts=SeedTexts(seeds if seeds.is_dir() else None),
                              corrected=last_corrected(data.parent))
@@ -32,3 +33,13 @@ def current() -> RenderContext:
     if _current is None:
         raise RuntimeError("no data loaded: the mkdocs hook must run before rendering")
     return _current
+
+
+def use(context: RenderContext) -> None:
+    """Make `context` the current one (the incremental build renders through a tracking view)."""
+    global _current
+    _current = context
+
+
+def loaded() -> bool:
+    return _current is not None

@@ -80,13 +80,13 @@ class YamlDocument:
 
     def __init__(self, data: Any, text: str, rel: str):
         self.data = data
-        self._text = text
+        self.text = text
         self._rel = rel
 
     @cached_property
     def positions(self) -> dict[PathKey, Position]:  # 1-based (line, col) by path
         positions: dict[PathKey, Position] = {(): (1, 1)}
-        _build(self._text, self._rel, positions)
+        _build(self.text, self._rel, positions)
         return positions
 
 
@@ -224,13 +224,14 @@ def _build(text: str, rel: str, positions: dict[PathKey, Position] | None = None
     return root
 
 
-def read_yaml(path: Path, rel: str) -> YamlDocument:
-    """Load `path` (shown as `rel` in messages) or raise YamlProblem with a location."""
-    size = path.stat().st_size
+def read_yaml(path: Path, rel: str, raw: bytes | None = None) -> YamlDocument:
+    """Load `path` (shown as `rel` in messages; its bytes `raw` when already read) or raise
+    YamlProblem with a location."""
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_BYTES:
         raise _fail(rel, 1, 1, f"filen er {size // 1024} KB; en datafil må højst være "
                                f"{MAX_BYTES // 1024} KB")
-    text = _decode(path.read_bytes(), rel)
+    text = _decode(path.read_bytes() if raw is None else raw, rel)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#")
                                for ln in text.splitlines()):
         raise _fail(rel, 1, 1, "filen er tom")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT, build_site
+
+# Builds in tests use a data cache of their own, never the repository's .cache/.
+os.environ.setdefault("KOORDINERINGSBASEN_CACHE", tempfile.mkdtemp(prefix="kb-test-cache-"))
 
 
 @pytest.fixture

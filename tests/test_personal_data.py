@@ -136,3 +136,21 @@ def test_real_data_has_no_false_positives() -> None:
                for text in _strings(read_yaml(path, path.name).data)
                for found in find(text)]
     assert flagged == []
+
+
+@pytest.mark.parametrize("resume, found", [
+    (">-\n  Ring på 1234\n  5678 i dag.", "'1234 5678' ligner et telefonnummer"),  # folded
+    ('"Skriv til a\\x40b.dk."', "'a@b.dk' er en e-mailadresse"),  # an escape
+])
+def test_the_raw_text_shortcut_misses_nothing_yaml_spells_differently(
+    fixture_data: Path, resume: str, found: str
+) -> None:
+    """A file whose raw text shows no candidate is not scanned field by field; what YAML turns
+    into a candidate only when parsed must still be found."""
+    path = fixture_data / "organisationer" / "testraadet.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("resume: Et råd, der kun findes i testene.",
+                                 f"resume: {resume}"), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_catalog(fixture_data, FIXTURE_SEEDS)
+    assert [p.message.split(";")[0] for p in info.value.problems] == [found]

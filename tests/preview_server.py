@@ -1,0 +1,95 @@
+"""A running `mkdocs serve --dirty` on a free loopback port, for the incremental-preview tests.
+
+The server reads data from KOORDINERINGSBASEN_DATA (watched by the hook's on_serve). Each build
+stamps the pages it serves with a new live-reload epoch, which is how a test knows that the
+rebuild after an edit has finished.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.support import ROOT
+
+EPOCH = re.compile(rb"livereload\((\d+), \d+\);")
+# What the preview server adds to every HTML page: mkdocs' live-reload script before </body>.
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>", re.DOTALL)
+MOUNT = "/koordineringsbasen/"  # the path of site_url in mkdocs.yml
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PreviewServer:
+    def __init__(self, data: Path, seeds: Path, log: Path, env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}{MOUNT}"
+        # Builds to compare with get the same SITE_URL: the address the server gives itself.
+        self.env = {**os.environ, **(env or {}), "KOORDINERINGSBASEN_DATA": str(data),
+                    "KOORDINERINGSBASEN_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1",
+                    "SITE_URL": self.base}
+        self.log_path = log
+        self._log = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],
+            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+
+    def get(self, path: str, timeout: float = 30) -> tuple[int, bytes]:
+        """Status and body of `path` below the site's mount point."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def epoch(self) -> int | None:
+        try:
+            status, body = self.get("", timeout=30)
+        except (urllib.error.URLError, OSError):
+            return None
+        found = EPOCH.search(body) if status == 200 else None
+        return int(found.group(1)) if found else None
+
+    def wait_for_build(self, after: int | None, timeout: float = 300) -> int:
+        """Wait for a build newer than epoch `after` (None: the first), settled for a second."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("mkdocs serve stopped:\n" + self.output())
+            epoch = self.epoch()
+            if epoch is not None and epoch != after:
+                time.sleep(1.5)  # a second batch of file events would start another build
+                if self.epoch() == epoch:
+                    return epoch
+                continue
+            time.sleep(0.2)
+        raise TimeoutError("no new build within the time limit:\n" + self.output())
+
+    def output(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-5000:]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._log.close()
+
+
+def normalise(body: bytes) -> bytes:
+    """A served file as a build writes it: without the live-reload script."""
+    return LIVERELOAD.sub(b"", body)

@@ -1,0 +1,153 @@
+"""The data cache: only changed files are read again, and a cache that cannot be trusted is not.
+
+`read_yaml` is counted to see which files the loader really parsed. The in-process memory layer
+is cleared before each load so that every load goes through the cache file on disk.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from koordineringsbasen import datacache, loader
+from koordineringsbasen.problems import DataError
+from tests.support import FIXTURE_SEEDS
+
+ENTITY_FILES = 8  # the fixture's entity files (the glossary is read every time)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = loader.read_yaml
+
+    def counting(path: Path, rel: str, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+        seen.append(rel)
+        return real(path, rel, raw)
+
+    monkeypatch.setattr(loader, "read_yaml", counting)
+    return seen
+
+
+def load(data: Path, cache: Path):  # type: ignore[no-untyped-def]
+    datacache._memory.clear()
+    return loader.load_catalog(data, FIXTURE_SEEDS, cache_dir=cache)
+
+
+def entity_reads(reads: list[str]) -> list[str]:
+    return [r for r in reads if not r.endswith("ordliste.yml")]
+
+
+def test_a_warm_load_reads_no_file_and_gives_the_same_catalog(
+    fixture_data: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cold = load(fixture_data, tmp_path)
+    assert len(entity_reads(reads)) == ENTITY_FILES
+    reads.clear()
+    warm = load(fixture_data, tmp_path)
+    assert entity_reads(reads) == []
+    assert warm.entities == cold.entities and warm.backlinks == cold.backlinks
+    assert warm.citations == cold.citations and warm.files == cold.files
+    assert warm == loader.load_catalog(fixture_data, FIXTURE_SEEDS)
+
+
+def test_only_a_changed_file_is_read_again(fixture_data: Path, tmp_path: Path,
+                                           reads: list[str]) -> None:
+    load(fixture_data, tmp_path)
+    path = fixture_data / "tilbud" / "testtilbud.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 13"),
+                    encoding="utf-8")
+    reads.clear()
+    catalog = load(fixture_data, tmp_path)
+    assert entity_reads(reads) == ["data/tilbud/testtilbud.yml"]
+    assert catalog.get("tilbud", "testtilbud").kapacitet[-1].pladser == 13
+
+
+def test_a_changed_model_fingerprint_discards_the_cache(
+    fixture_data: Path, tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(fixture_data, tmp_path)
+    monkeypatch.setattr(datacache, "code_fingerprint", lambda: "another model")
+    reads.clear()
+    load(fixture_data, tmp_path)
+    assert len(entity_reads(reads)) == ENTITY_FILES
+
+
+def test_changed_seed_texts_discard_the_cache(fixture_data: Path, tmp_path: Path,
+                                              reads: list[str]) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in FIXTURE_SEEDS.iterdir():
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    loader.load_catalog(fixture_data, seeds, cache_dir=tmp_path / "cache")
+    seed = next(seeds.iterdir())
+    seed.write_bytes(seed.read_bytes() + b"en linje mere\n")
+    reads.clear()
+    datacache._memory.clear()
+    loader.load_catalog(fixture_data, seeds, cache_dir=tmp_path / "cache")
+    assert len(entity_reads(reads)) == ENTITY_FILES
+
+
+def test_a_corrupt_entry_is_discarded_and_its_file_read_again(
+    fixture_data: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    expected = load(fixture_data, tmp_path)
+    pack = next(tmp_path.glob("data-*.pickle"))
+    raw = pack.read_bytes()
+    blobs = pickle.loads(raw[72:])
+    key = datacache.file_key("tilbud", (fixture_data / "tilbud" / "testtilbud.yml").read_bytes())
+    checksum, blob = blobs[key]
+    blobs[key] = (checksum, blob.replace(b"Testtilbuddet", b"Falsktilbudet"))
+    pack.write_bytes(raw[:72] + pickle.dumps(blobs))
+    reads.clear()
+    catalog = load(fixture_data, tmp_path)
+    assert entity_reads(reads) == ["data/tilbud/testtilbud.yml"]
+    assert catalog == expected
+    reads.clear()
+    load(fixture_data, tmp_path)  # the entry was written again, intact
+    assert entity_reads(reads) == []
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a cache", b"KBCACHE1" + b"0" * 64 + b"\x80junk"])
+def test_a_damaged_cache_file_is_ignored(fixture_data: Path, tmp_path: Path, reads: list[str],
+                                         damage: bytes) -> None:
+    expected = load(fixture_data, tmp_path)
+    pack = next(tmp_path.glob("data-*.pickle"))
+    pack.write_bytes(damage)
+    reads.clear()
+    assert load(fixture_data, tmp_path) == expected
+    assert len(entity_reads(reads)) == ENTITY_FILES
+
+
+def test_a_deleted_file_is_gone_from_catalog_and_cache(fixture_data: Path, tmp_path: Path) -> None:
+    load(fixture_data, tmp_path)
+    gone = fixture_data / "maalgrupper" / "reg-undergruppe.yml"
+    key = datacache.file_key("maalgrupper", gone.read_bytes())
+    gone.unlink()
+    catalog = load(fixture_data, tmp_path)
+    assert "reg-undergruppe" not in catalog.entities["maalgrupper"]
+    blobs = pickle.loads(next(tmp_path.glob("data-*.pickle")).read_bytes()[72:])
+    assert key not in blobs and len(blobs) == ENTITY_FILES - 1
+
+
+def test_problems_are_reported_exactly_as_without_the_cache(fixture_data: Path,
+                                                            tmp_path: Path) -> None:
+    load(fixture_data, tmp_path)  # every file cached while valid
+    # Deleting a referenced file makes unchanged, cached files point at an unknown id.
+    (fixture_data / "kilder" / "testrapport-2025.yml").unlink()
+    with pytest.raises(DataError) as uncached:
+        loader.load_catalog(fixture_data, FIXTURE_SEEDS)
+    with pytest.raises(DataError) as cached:
+        load(fixture_data, tmp_path)
+    assert cached.value.problems == uncached.value.problems
+    assert any(p.path == "data/tilbud/testtilbud.yml" and p.line > 1
+               for p in cached.value.problems)
+
+
+def test_no_cache_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOORDINERINGSBASEN_CACHE", "")
+    assert datacache.default_dir() is None
+    monkeypatch.delenv("KOORDINERINGSBASEN_CACHE")
+    assert datacache.default_dir() == loader.ROOT / ".cache" / "koordineringsbasen"

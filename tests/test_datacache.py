@@ -57,12 +57,12 @@ def test_only_a_changed_file_is_read_again(fixture_data: Path, tmp_path: Path,
                                            reads: list[str]) -> None:
     load(fixture_data, tmp_path)
     path = fixture_data / "tilbud" / "testtilbud.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 13"),
+    path.write_text(path.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 14"),
                     encoding="utf-8")
     reads.clear()
     catalog = load(fixture_data, tmp_path)
     assert entity_reads(reads) == ["data/tilbud/testtilbud.yml"]
-    assert catalog.get("tilbud", "testtilbud").kapacitet[-1].pladser == 13
+    assert catalog.get("tilbud", "testtilbud").kapacitet[-1].pladser == 14
 
 
 def test_a_changed_model_fingerprint_discards_the_cache(

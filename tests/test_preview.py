@@ -65,7 +65,7 @@ def test_reads_through_a_tracked_catalog_tell_which_changes_matter(fixture_data:
     assert ("k", "organisationer") in listing
 
     path = fixture_data / "tilbud" / "testtilbud.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 13"),
+    path.write_text(path.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 14"),
                     encoding="utf-8")
     changes = Changes(old, load_catalog(fixture_data, FIXTURE_SEEDS))
     assert changes.changed(("e", "tilbud", "testtilbud"))

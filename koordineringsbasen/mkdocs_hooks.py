@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import csp, generator, site
+from koordineringsbasen import csp, generator, search_index, site
 from koordineringsbasen.problems import DataError, format_problems
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
@@ -46,7 +46,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Content-Security-Policy meta tag (see csp.py); `mkdocs serve` needs its inline reload script.
+    # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
+    # (see csp.py); `mkdocs serve` needs its inline reload script.
+    entity_page = search_index.is_entity_url(page.url, site.current().catalog)
+    output = search_index.mark_page(output, page.url, entity_page)
     if csp.is_dev_server(config.site_url):
         return output
     return csp.add_policy(output, page.file.src_uri)
@@ -57,6 +60,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     written = generator.write_site_exports(site.current(), Path(config.site_dir),
                                            config.site_url or "", config.use_directory_urls)
     log.info("Skrev %d åbne datafiler", len(written))
+    # The search index (Pagefind) over the pages just written; `mkdocs serve` too.
+    seconds = search_index.build(Path(config.site_dir), site.current().catalog)
+    log.info("Søgeindeks bygget på %.1f s", seconds)
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

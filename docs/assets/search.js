@@ -25,7 +25,7 @@
   const SNIPPET = 180;
   /* Names weigh most (the H1 and the keyword block, see search_block.py); kind, summary and
      the name keys are metadata for the result, not words to rank by. */
-  const RANKING = { metaWeights: { title: 5.0, summary: 0.0, kind: 0.0, names: 0.0 } };
+  const RANKING = { metaWeights: { title: 5.0, summary: 0.0, kind: 0.0, names: 0.0, nameWords: 0.0 } };
   /* Facets in the order shown; the first is always open. URL keys are the lower-case names. */
   const FACETS = ["Type", "Kategori", "Region", "Driftsherre", "Risiko", "Lovgrundlag", "Status"];
   const param = name => name.toLowerCase();
@@ -184,11 +184,27 @@
     return item;
   };
 
-  /* A page whose name or alternative name is exactly the query comes first (stable). */
-  const exactFirst = (query, data) => {
-    const key = fold(query).replace(/ /g, "");
-    const exact = d => (d.meta.names || "").split(" | ").includes(key);
-    return [...data.filter(exact), ...data.filter(d => !exact(d))];
+  /* The first page of results, reordered by the names: a page whose name (or alternative
+     name) is exactly the query comes first; then pages whose names hold more of the query's
+     words. Words meet when the name's word starts with the query's or both share their first six letters
+     (a crude stem: "rusmidler" meets "rusmiddelbrug"). Stable, so Pagefind's order decides
+     the rest. */
+  const STEM = 6;
+  const meets = (w, n) => n.startsWith(w) ||
+    (w.length >= STEM && n.length >= STEM && w.slice(0, STEM) === n.slice(0, STEM));
+  const byNames = (query, data) => {
+    const q = fold(query);
+    const key = q.replace(/ /g, "");
+    const words = [...new Set(q.split(" ").filter(Boolean))];
+    const score = d => {
+      const keys = (d.meta.names || "").split(" | ");
+      const title = fold(d.meta.title || "");
+      if (keys.includes(key) || title.replace(/ /g, "") === key) return words.length + 1;
+      const nameWords = (title + " " + (d.meta.nameWords || "")).split(" ").filter(Boolean);
+      return words.filter(w => nameWords.some(n => meets(w, n))).length;
+    };
+    return data.map((d, i) => [score(d), i, d]).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .map(x => x[2]);
   };
 
   const showMore = async () => {
@@ -208,7 +224,7 @@
     current = search;
     shown = 0;
     const batch = search.results.slice(0, PAGE);
-    const data = exactFirst(query, await Promise.all(batch.map(r => r.data())));
+    const data = byNames(query, await Promise.all(batch.map(r => r.data())));
     /* Suggest when no result's name holds the query as typed (a near miss or a folded
        spelling): the names within edit distance 2 are offered. */
     const typed = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();

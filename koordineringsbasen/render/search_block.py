@@ -20,6 +20,7 @@ from .text import attr, plain
 # Pagefind weighs an h1 7 and body text 1 (quadratic); the keywords are names too.
 KEYWORD_WEIGHT = 7
 MAX_SHOWN_ALIASES = 4
+MISSPELT = 2  # letters off the name: a misspelling, not another name
 # Facet names as the search form shows them (keys of Pagefind filters).
 KIND, CATEGORY, REGION, OPERATOR, RISK, LAW, STATUS = (
     "Type", "Kategori", "Region", "Driftsherre", "Risiko", "Lovgrundlag", "Status")
@@ -29,8 +30,7 @@ FOLD = re.compile(r"[^0-9a-z]+")
 
 def folded(text: str) -> str:
     """A comparison key: lower case, æ/ø/å as a/o/a, 'ae/oe/aa' as a/o/a, no punctuation."""
-    key = text.casefold().translate(DIGRAPHS).translate(SINGLES)
-    return FOLD.sub("", key.replace("aa", "a").replace("ae", "a").replace("oe", "o"))
+    return FOLD.sub("", _fold_words(text))
 
 
 def shown_aliases(entity: Any) -> list[str]:
@@ -38,14 +38,16 @@ def shown_aliases(entity: Any) -> list[str]:
 
     Left out (they stay in the search index): legal references (anything with '§'), spelling
     variants (same letters as the name or an alias kept, once æ/ø/å and punctuation are
-    folded; the spelling with æ/ø/å wins), and longer phrases built on the name itself
+    folded; the spelling with æ/ø/å wins), misspellings of the name (at most two letters
+    off: "Kofoedminde") and longer phrases built on the name itself
     ("Kofoedsminde (Region Sjælland)").
     """
     name = folded(entity.navn)
     by_key: dict[str, str] = {}
     for alias in entity.aliaser:
         key = folded(alias)
-        if "§" in alias or not key or key == name or (len(name) > 3 and name in key):
+        if ("§" in alias or not key or (len(name) > 3 and name in key)
+                or _distance(key, name) <= MISSPELT):
             continue
         kept = by_key.get(key)
         if kept is None or (alias.translate(SINGLES) != alias and kept.translate(SINGLES) == kept):
@@ -57,6 +59,28 @@ def name_keys(entity: Any) -> list[str]:
     """The name and every alias as comparison keys (folded, each once): search.js puts a
     result whose name or alias is exactly the query first."""
     return list(dict.fromkeys(k for k in map(folded, [entity.navn, *entity.aliaser]) if k))
+
+
+def name_words(entity: Any) -> list[str]:
+    """Every word of the name and aliases, folded, each once (for search.js's reordering)."""
+    words = (w for text in [entity.navn, *entity.aliaser] for w in re.split(r"[^0-9a-z]+", _fold_words(text)))
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def _fold_words(text: str) -> str:
+    key = text.casefold().translate(DIGRAPHS)
+    return key.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (the same measure as "Mente du …?" in search.js)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = row
+    return previous[-1]
 
 
 def _latest(items: list[Any]) -> Any:
@@ -99,7 +123,8 @@ def search_block(entity: Any, catalog: Any) -> Markup:
     """The hidden block for Pagefind (one line: it is a raw HTML block inside Markdown)."""
     words = Markup(" · ").join(attr(plain(k)) for k in keywords(entity))
     meta = [_span("meta", "kind", kind_label(entity)), _span("meta", "summary", entity.resume),
-            _span("meta", "names", " | ".join(name_keys(entity)))]
+            _span("meta", "names", " | ".join(name_keys(entity))),
+            _span("meta", "nameWords", " ".join(name_words(entity)))]
     filters = [_span("filter", name, value)
                for name, items in facets(entity, catalog).items() for value in items]
     return Markup(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import time
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from koordineringsbasen import search_index
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.render import search_block, search_terms
@@ -94,7 +96,7 @@ CASES = [
     case("paragraf 174", TILBUD, "cfd-doevekonsulentordningen", "paragraph"),
     case("§ 108, stk. 6", TILBUD, "kofoedsminde", "paragraph"),
     case("§108 stk. 6", TILBUD, "kofoedsminde", "paragraph"),
-    case("paragraf 108 stk. 6", TILBUD, "kofoedsminde", "paragraph"),
+    case("SEL § 108, stk. 6", TILBUD, "kofoedsminde", "paragraph"),
     # Names typed without æ/ø/å.
     case("osterskoven", TILBUD, "neurocenter-oesterskoven", "no æøå"),
     case("Refsnaes", TILBUD, "synscenter-refsnaes", "no æøå"),
@@ -115,7 +117,7 @@ CASES = [
     case("gravide rusmidler", CU, "cu-gravide-rusmiddelbrug", "topic"),
     case("vold i nære relationer", MAAL, "natko-29-boern-unge-traumatiserende-overgreb", "topic"),
     case("svær autisme", MAAL, "reg-meget-svaer-autisme", "topic"),
-    case("hjerneskade Nordjylland", CU, "cu-hjerneskade-nordjylland-2017", "topic"),
+    case("CU hjerneskade 2017", CU, "cu-hjerneskade-nordjylland-2017", "topic"),
     case("prænatal eksponering", MAAL, "natko-37-praenatal-eksponering-for-rusmidler", "topic"),
     # Source documents.
     case("risikovurdering efterår 2024", KILDE, "notat-natko-risikovurdering-efteraar-2024",
@@ -269,3 +271,207 @@ def test_search_puts_the_section_overview_first(
     outcome.expected = expected
     summary.outcomes.append(outcome)
     assert outcome.hit, f"{query!r}: expected {expected} first, got {outcome.results[:5]}"
+
+
+def _open_with(page: Any, base_url: str, query: str) -> None:
+    page.add_init_script(PROBE)
+    page.goto(base_url + "/")
+    type_query(page, query)
+
+
+def _facet(page: Any, facet: str, value: str) -> Any:
+    """The checkbox of one filter value; a facet other than the first sits in a <details>."""
+    details = page.locator("#kb-search-filters details", has_text=facet)
+    if details.count() and not details.first.evaluate("d => d.open"):
+        details.first.locator("summary").click()
+    return page.locator(f'#kb-search-filters input[name="{facet}"][value="{value}"]')
+
+
+def _count(option: Any) -> int:
+    label = option.locator("xpath=..")
+    return int(label.locator(".kb-facet__count").inner_text())
+
+
+def _total(page: Any) -> int:
+    text = page.locator("#kb-search-status").inner_text()
+    return int(text.split()[0].replace(".", ""))
+
+
+def _show_all(page: Any) -> None:
+    while page.locator("#kb-search-more").is_visible():
+        before = page.locator(f"{RESULTS} li").count()
+        page.locator("#kb-search-more").click()
+        _poll(page, "n => document.querySelectorAll('#kb-search-results li').length > n", before)
+
+
+def test_a_kind_filter_narrows_the_results_and_its_count_is_right(
+        page: Any, base_url: str) -> None:
+    _open_with(page, base_url, "hjerneskade")
+    before = _total(page)
+    option = _facet(page, search_block.KIND, "Tilbud")
+    expected = _count(option)
+    assert 0 < expected < before
+    option.check()
+    _poll(page, "n => document.querySelector('#kb-search-status').textContent.startsWith(n + ' ')",
+          str(expected) if expected != 1 else "1")
+    assert _total(page) == expected
+    _show_all(page)
+    kinds = page.locator(f"{RESULTS} .kb-search-kind").all_inner_texts()
+    assert len(kinds) == expected and {k.casefold() for k in kinds} == {"tilbud"}
+    # The search and its filter are in the address, so the search can be shared.
+    params = parse_qs(urlsplit(page.url).query)
+    assert params == {"q": ["hjerneskade"], "type": ["Tilbud"]}
+
+
+def test_a_region_filter_uses_the_catalog_regions(page: Any, base_url: str,
+                                                   catalog: Catalog) -> None:
+    """Region comes from Catalog.region_of: the count is the number of matching entities."""
+    regions: dict[str, set[str]] = {}
+    for kind in ("tilbud", "organisationer"):
+        for entity_id in catalog.entities[kind]:
+            region = catalog.region_of(kind, entity_id)
+            if region is not None:
+                regions.setdefault(search_block.labels.REGION[region.value], set()).add(
+                    f"{kind}/{entity_id}/")
+    if not regions:
+        pytest.skip("no offer or organisation has a region in the data yet")
+    name, pages = max(regions.items(), key=lambda item: len(item[1]))
+    # A filter without a query lists every page in the region.
+    page.goto(f"{base_url}/?region={name}")
+    _poll(page, "() => /resultat/.test(document.querySelector('#kb-search-status').textContent)")
+    assert _total(page) == len(pages)
+    _show_all(page)
+    assert set(_paths(page, f"{RESULTS} a")) == pages
+    assert _facet(page, search_block.REGION, name).is_checked()
+
+
+def test_a_shared_search_url_opens_the_search(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/tilbud/?q=Kofoedsminde&type=Tilbud")
+    wait_for(page, "Kofoedsminde")
+    assert page.locator("#__search").is_checked()
+    assert page.locator("input.md-search__input").input_value() == "Kofoedsminde"
+    assert _paths(page, f"{RESULTS} a")[0] == "tilbud/kofoedsminde/"
+    assert _facet(page, search_block.KIND, "Tilbud").is_checked()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_keyboard_only(browser: Any, base_url: str, artifacts: Path, width: int) -> None:
+    """Open with "/", type, arrow to the second result, Enter opens it; Esc closes."""
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    page.goto(base_url + "/")
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.name") == "q"
+    page.keyboard.type("Kofoedsminde", delay=TYPING_DELAY_MS)
+    wait_for(page, "Kofoedsminde")
+    page.screenshot(path=str(artifacts / f"search-{width}.png"))
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("s")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = _paths(page, f"{RESULTS} a")[1]
+    assert page.evaluate("() => new URL(document.activeElement.href).pathname") == "/" + second
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.name") == "q"
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/tilbud/kofoedsminde/"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_results_and_a_filter(browser: Any, base_url: str,
+                                                     artifacts: Path, scheme: str) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 800},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    _open_with(page, base_url, "Kofodsminde")  # results and a suggestion
+    _facet(page, search_block.KIND, "Tilbud").check()
+    _poll(page, "() => location.search.includes('type=')")
+    wait_for(page, "Kofodsminde")
+    page.screenshot(path=str(artifacts / f"search-filter-{scheme}.png"))
+    violations = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
+                         ).response["violations"]
+    assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]])
+                            for v in violations]
+    local = urlsplit(base_url).netloc
+    assert all(urlsplit(u).netloc == local for u in requests
+               if urlsplit(u).scheme in ("http", "https")), requests
+    assert any("/pagefind/" in u and u.endswith(".pagefind") for u in requests)
+    context.close()
+
+
+def test_the_index_is_danish_and_holds_the_pages(real_site: Path, catalog: Catalog) -> None:
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["da"]
+    assert entry["languages"]["da"]["page_count"] >= catalog.count()
+    names = json.loads((real_site / "pagefind" / "kb-navne.json").read_text(encoding="utf-8"))
+    assert len(names) == catalog.count()
+    assert ["Kofoedsminde", "tilbud/kofoedsminde/", "Tilbud"] in names
+    # Overviews keep their tables out of the index; the keywords are in the hidden block.
+    overview = (real_site / "tilbud" / "index.html").read_text(encoding="utf-8")
+    assert '<table data-pagefind-ignore="all"' in overview
+    offer = (real_site / "tilbud" / "kofoedsminde" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-weight="7">' in offer and "data-pagefind-body" in offer
+
+
+def test_keywords_are_derived_from_the_data(catalog: Catalog) -> None:
+    offer = catalog.get("tilbud", "kofoedsminde")
+    words = search_terms.keywords(offer)
+    assert offer.id in words
+    assert set(offer.aliaser) <= set(words) and set(offer.lovgrundlag) <= set(words)
+    assert any(w.startswith("paragraf ") and "108" in w.split() for w in words)
+    assert search_terms.paragraph_numbers("SEL §§ 107 og 108, stk. 2") == ["107", "108"]
+    assert search_terms.paragraph_numbers("SEL § 13 b, stk. 2 og 3") == ["13 b"]
+    assert search_terms.spelling_variants("Østerskoven") == ["Oesterskoven", "Osterskoven"]
+    assert search_terms.spelling_variants("Kofoedsminde") == []
+    hostile = offer.model_copy(update={"aliaser": ["<b>x</b> &\n\n# y"], "resume": "<i>r</i>"})
+    block = search_block.search_block(hostile, catalog)
+    assert "<b>" not in block and "<i>" not in block and "&lt;b&gt;x&lt;/b&gt; &amp; # y" in block
+    assert "\n" not in block  # one raw HTML line: a blank line would end the block
+
+
+def test_visible_alternative_names_are_few_and_real(catalog: Catalog) -> None:
+    for kind, entity_id in [("tilbud", "kofoedsminde"), ("udmeldinger", "cu-gravide-rusmiddelbrug"),
+                            ("tilbud", "neurocenter-oesterskoven")]:
+        entity = catalog.get(kind, entity_id)
+        shown = search_block.shown_aliases(entity)
+        assert 0 < len(shown) <= search_block.MAX_SHOWN_ALIASES, (entity_id, shown)
+        assert not any("§" in a for a in shown)
+        keys = [search_block.folded(a) for a in shown]
+        assert len(set(keys)) == len(keys) and search_block.folded(entity.navn) not in keys
+    # The spelling with æ/ø/å is the one shown.
+    offer = catalog.get("tilbud", "neurocenter-oesterskoven")
+    assert "Osterskoven" not in search_block.shown_aliases(offer)
+
+
+def test_source_texts_are_found_after_entities() -> None:
+    """The rule for source-text pages (kilder/<id>/tekst/): low weight, their own kind."""
+    html = '<div data-pagefind-body><h1>X</h1><div class="kb-kildetekst"><p id="L1">t</p></div>'
+    marked = search_index.mark_page(html, "kilder/x/tekst/", entity_page=False)
+    assert 'class="kb-kildetekst" data-pagefind-weight="0.2"' in marked
+    assert 'data-pagefind-filter="Type:Kildetekst"' in marked
+    assert search_index.mark_page(html, "kilder/x/", entity_page=True) == html
+
+
+def test_header_override_tracks_upstream() -> None:
+    """overrides/partials/header.html is Material's partial with only the search block changed."""
+    material = pytest.importorskip("material")
+    upstream = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
+    ours = (ROOT / "overrides/partials/header.html").read_text()
+    strip = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+    search_part = re.compile(r'    \{% if "material/search" in config.plugins %\}.*?\{% endif %\}\n'
+                             r"    \{% endif %\}\n", re.DOTALL)
+    ours_part = re.compile(r'    <button type="button" class="md-header__button md-icon '
+                           r'kb-search-open".*?\{% include "partials/search.html" %\}\n', re.DOTALL)
+    assert search_part.search(upstream) and ours_part.search(ours)
+    assert ours_part.sub("", strip.sub("", ours)) == search_part.sub("", strip.sub("", upstream)), (
+        "Material's partials/header.html changed: copy it to overrides/partials/ again")

@@ -32,6 +32,8 @@ TABLE = re.compile(r"<table(?=[\s>])")
 EXCLUDED_SECTION = re.compile(
     r"<h2\b[^>]*\bdata-search-exclude\b[^>]*>.*?(?=<h[12][\s>]|<!-- /kb-soegetekst -->)",
     re.DOTALL)
+# The "¶" permalink of each heading would end every result title.
+HEADERLINK = '<a class="headerlink"'
 SOURCE_TEXT = re.compile(r"""(<[a-z]+\b[^>]*\bclass=["'][^"']*\bkb-kildetekst\b[^"']*["'])""")
 
 
@@ -42,6 +44,7 @@ def is_entity_url(url: str, catalog: Any) -> bool:
 
 def mark_page(html: str, url: str, entity_page: bool) -> str:
     """The page's HTML with the index rules above applied (no change to what a reader sees)."""
+    html = html.replace(HEADERLINK, HEADERLINK + ' data-pagefind-ignore="all"')
     if not entity_page:
         html = TABLE.sub('<table data-pagefind-ignore="all"', html)
     html = EXCLUDED_SECTION.sub(lambda m: f'<div data-pagefind-ignore="all">{m.group(0)}</div>',

@@ -91,15 +91,15 @@ def real_build(work: Path) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     rows = [("N", "build a s", "anchor b s", "a/b", "zensical s", "z=a", "RSS a MB", "RSS b MB",
-             "pages", "max page KB", "site MB", "index KB", "index B/ent", "load s")]
+             "pages", "max page KB", "site MB", "b index KB", "b index B/ent", "load s")]
     for r in results:
         a, b, z = r["project"], r["anchor"], r.get("zensical", {})
         z_match = ("yes" if z.get("matches") else "no") if z.get("ok") else "-"
         rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"],
                      z.get("seconds", "-") if z.get("ok") else "-", z_match, a["max_rss_mb"],
                      b["max_rss_mb"], a["pages"], round(a["largest_entity_page_bytes"] / 1024, 1),
-                     round(a["site_bytes"] / 2**20, 1), round(a["search_index_bytes"] / 1024),
-                     a["search_index_bytes_per_entity"], r["load_validate_seconds"]))
+                     round(a["site_bytes"] / 2**20, 1), round(b["search_index_bytes"] / 1024),
+                     b["search_index_bytes_per_entity"], r["load_validate_seconds"]))
     return _columns(rows) + "\n\n" + search_table(results)
 
 

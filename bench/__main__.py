@@ -1,8 +1,9 @@
 """`python -m bench [--sizes N ...] [--no-serve] [--no-real]`: print figures, write JSON.
 
-Per size N: the project's strict build (hook + macros) against the anchor (the same pages as
-static Markdown built by plain mkdocs-material), peak memory, sizes, and load time alone; and
-Zensical building those static pages, with whether its pages match the project's.
+Per size N: the project's strict build (hook + macros + Pagefind) against the anchor (the same
+pages as static Markdown built by plain mkdocs-material WITH Material's search plugin), peak
+memory, sizes, and load time alone; the search figures (bench/search.py); and Zensical building
+those static pages, with whether its pages match the project's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen.loader import ROOT
+from koordineringsbasen.loader import ROOT, load_catalog
 
 from . import targets
 from .anchor import write_anchor
@@ -30,6 +31,7 @@ from .measure import (
     site_stats,
     timed,
 )
+from .search import first_query_bytes, index_bytes, index_seconds
 from .serve import serve_loop
 from .zensical import zensical_build
 
@@ -56,7 +58,21 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
     anchor = mkdocs_build(config, work / "site-b", build_env(None, seeds), work / "build-b.log")
     if anchor.returncode:
         raise RuntimeError(f"anchor build failed for N={n}:\n{anchor.output[-3000:]}")
+    plain = mkdocs_build(config.with_name("mkdocs-nosearch.yml"), work / "site-c",
+                         build_env(None, seeds), work / "build-c.log")
+    if plain.returncode:
+        raise RuntimeError(f"anchor build without search failed for N={n}:\n{plain.output[-3000:]}")
     stats_a, stats_b = site_stats(work / "site-a", n), site_stats(work / "site-b", n)
+    query = next(iter(load_catalog(data).entities["tilbud"].values())).navn
+    search = {
+        "pagefind_index_seconds": index_seconds(project.output),
+        "pagefind_index_bytes": index_bytes(work / "site-a"),
+        "first_query": query,
+        "first_query_bytes": first_query_bytes(work / "site-a", query),
+        "material_search_seconds": round(anchor.seconds - plain.seconds, 2),
+        "material_index_bytes": stats_b["search_index_bytes"],
+        "anchor_without_search_seconds": round(plain.seconds, 2),
+    }
     result = {
         "entities": n,
         "counts": counts,
@@ -70,6 +86,7 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
         "exports_seconds_in_process": round(exports, 3),
         # load + render of every page in-process: work the anchor build gets done for it.
         "anchor_prepare_seconds": round(render, 2),
+        "search": search,
     }
     if zensical:
         result["zensical"] = zensical_build(work / "anchor", work / "site-a",
@@ -94,17 +111,38 @@ def real_build(work: Path) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     rows = [("N", "build a s", "anchor b s", "a/b", "zensical s", "z=a", "RSS a MB", "RSS b MB",
-             "pages", "max page KB", "site MB", "index KB", "index B/ent", "load s")]
+             "pages", "max page KB", "site MB", "b index KB", "b index B/ent", "load s")]
     for r in results:
         a, b, z = r["project"], r["anchor"], r.get("zensical", {})
         z_match = ("yes" if z.get("matches") else "no") if z.get("ok") else "-"
         rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"],
                      z.get("seconds", "-") if z.get("ok") else "-", z_match, a["max_rss_mb"],
                      b["max_rss_mb"], a["pages"], round(a["largest_entity_page_bytes"] / 1024, 1),
-                     round(a["site_bytes"] / 2**20, 1), round(a["search_index_bytes"] / 1024),
-                     a["search_index_bytes_per_entity"], r["load_validate_seconds"]))
+                     round(a["site_bytes"] / 2**20, 1), round(b["search_index_bytes"] / 1024),
+                     b["search_index_bytes_per_entity"], r["load_validate_seconds"]))
+    return _columns(rows) + "\n\n" + search_table(results)
+
+
+def search_table(results: list[dict[str, Any]]) -> str:
+    """Search per N. The anchor (b) keeps Material's search; its cost is b minus b built
+    without the search plugin."""
+    rows = [("N", "pagefind index s", "index KB", "1st query KB", "material search s",
+             "material index KB", "index/material")]
+    for r in results:
+        s = r["search"]
+        rows.append((r["entities"], s["pagefind_index_seconds"],
+                     round(s["pagefind_index_bytes"] / 1024),
+                     round(s["first_query_bytes"]["total"] / 1024),
+                     s["material_search_seconds"], round(s["material_index_bytes"] / 1024),
+                     round(s["pagefind_index_seconds"] / s["material_search_seconds"], 2)
+                     if s["material_search_seconds"] > 0 else "–"))
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple[Any, ...]]) -> str:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
+    return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True))
+                     for row in rows)
 
 
 def main(argv: list[str] | None = None) -> None:

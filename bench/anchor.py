@@ -9,12 +9,28 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from koordineringsbasen import generator, mkdocs_yml, site
 from koordineringsbasen.render.context import RenderContext
 
 EDIT_BASE = generator.edit_base(mkdocs_yml.read()["extra"]["github_repo"])
-anchor_config = mkdocs_yml.without_glue  # the project's mkdocs.yml without the glue
+# Plain Material keeps its own search (the project replaced it with Pagefind), configured as
+# the project had it, so the anchor is what plain Material with its search costs.
+MATERIAL_SEARCH = {"search": {"lang": "da", "separator":
+                              r'[\s\-,;:!=\[\]()"/§·–]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;'}}
+
+
+def anchor_config(docs_dir: Path, search: bool = True) -> dict[str, Any]:
+    """The project's mkdocs.yml without the glue and the theme overrides (plain Material, its
+    own header and search box), with Material's search plugin unless `search` is False."""
+    config = mkdocs_yml.without_glue(docs_dir)
+    if search:
+        config["plugins"].insert(0, MATERIAL_SEARCH)
+    theme = config.get("theme", {})
+    if isinstance(theme, dict):
+        theme.pop("custom_dir", None)
+    return config
 
 
 def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, int, float]:
@@ -36,6 +52,8 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
     docs = target / "docs"
     pages = generator.write_pages(ctx, docs, expand=True)
     config = mkdocs_yml.write(anchor_config(docs), target / "mkdocs.yml")
+    # The same without Material's search: the difference is that plugin's cost.
+    mkdocs_yml.write(anchor_config(docs, search=False), target / "mkdocs-nosearch.yml")
     return config, len(pages), _export_seconds(ctx, target / "exports")
 
 

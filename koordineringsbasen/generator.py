@@ -23,9 +23,8 @@ from .render.source_text import text_pages
 from .render.special import abbreviation_definitions
 
 DOCS_DIR = ROOT / "docs"
-STUB = "---\nrender_macros: true\nsearch:\n  boost: {boost}\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
-# Source texts stay out of Material's search index: they would multiply its size.
-TEXT_STUB = "---\nrender_macros: true\nsearch:\n  exclude: true\n---\n\n{{{{ source_text('{id}', {index}) }}}}\n"
+STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
+TEXT_STUB = "---\nrender_macros: true\n---\n\n{{{{ source_text('{id}', {index}) }}}}\n"
 
 
 def edit_base(repo: str | None) -> str | None:
@@ -37,8 +36,7 @@ def edit_base(repo: str | None) -> str | None:
 def entity_stubs(catalog: Catalog) -> dict[str, str]:
     """Every entity page as the generator is given it: source path -> Markdown."""
     # ids are validated slugs ([a-z0-9-]), so they are safe inside the Jinja stub.
-    return {page_uri(kind, entity_id): STUB.format(kind=kind, id=entity_id,
-                                                   boost=3 if kind != "kilder" else 1)
+    return {page_uri(kind, entity_id): STUB.format(kind=kind, id=entity_id)
             for kind, entities in catalog.entities.items() for entity_id in entities}
 
 

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import datacache, search_merge, site
+from . import datacache, site
 from .loader import default_seeds_dir
 from .render.context import RenderContext
 from .tracking import Changes, Read, tracked
@@ -46,7 +46,6 @@ class _State:
     inputs: str
     pages: dict[str, _PageRecord]
     outputs: set[str]  # every page and export file written into the site folder
-    search: dict[str, list[Any]] | None
 
 
 @dataclass
@@ -112,8 +111,6 @@ def plan(files: Files, config: MkDocsConfig) -> None:
         if not rebuild:
             assert record is not None
             _build.pages[file.src_uri] = record
-    for plugin in config.plugins.values():
-        search_merge.forget_previous(plugin)
     pages = len(files.documentation_pages())
     log.info("Læser %d af %d sider igen%s", pages - len(_build.pages), pages,
              " (alt kan afhænge af ændringen)" if everything else "")
@@ -162,25 +159,20 @@ def before_writing() -> None:
 
 
 def finish(config: MkDocsConfig, exports: list[Path]) -> None:
-    """Remove what no longer exists, complete the search index, remember this build."""
+    """Remove what no longer exists and remember this build (Pagefind then indexes the site)."""
     global _last, _build
     if _build is None:
         return
     build, _build = _build, None
     pages = build.files.documentation_pages()
-    built: set[str] = set()
     for file in pages:
         record = build.pages.get(file.src_uri)
         if file.page is not None and file.page.content is not None and record is not None:
             record.title, record.meta = file.page.title, dict(file.page.meta)
-            if file.is_modified():
-                built.add(file.page.url)
     outputs = {file.abs_dest_path for file in pages} | {str(p) for p in exports}
     if _last is not None:
         _remove(Path(config.site_dir), _last.outputs - outputs)
-    search = search_merge.merge(Path(config.site_dir), [f.page.url for f in pages if f.page], built,
-                                None if build.everything or _last is None else _last.search)
-    _last = _State(build.context, build.inputs, build.pages, outputs, search)
+    _last = _State(build.context, build.inputs, build.pages, outputs)
 
 
 def _remove(site_dir: Path, stale: set[str]) -> None:

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import csp, generator, incremental, preview, serve_mode, site
+from koordineringsbasen import csp, generator, incremental, preview, search_index, serve_mode, site
 from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 
@@ -88,7 +88,10 @@ def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Content-Security-Policy meta tag (see csp.py); `mkdocs serve` needs its inline reload script.
+    # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
+    # (see csp.py); `mkdocs serve` needs its inline reload script.
+    entity_page = search_index.is_entity_url(page.url, site.current().catalog)
+    output = search_index.mark_page(output, page.url, entity_page)
     if csp.is_dev_server(config.site_url):
         return output
     return csp.add_policy(output, page.file.src_uri)
@@ -100,6 +103,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                                            config.site_url or "", config.use_directory_urls)
     log.info("Skrev %d åbne datafiler", len(written))
     incremental.finish(config, written)
+    # The search index (Pagefind) over the pages just written; `mkdocs serve` too.
+    seconds = search_index.build(Path(config.site_dir), site.current().catalog)
+    log.info("Søgeindeks bygget på %.1f s", seconds)
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

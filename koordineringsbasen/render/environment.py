@@ -6,7 +6,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import labels, search_terms
+from . import labels, search_block, search_terms
 from .text import md, number, paragraphs
 
 
@@ -34,4 +34,5 @@ def environment() -> Environment:
     env.filters["val"] = labels.enum_value
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms
+    env.globals["search_block"] = search_block
     return env

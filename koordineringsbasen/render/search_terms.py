@@ -1,11 +1,11 @@
 """Search keywords for an entity page, derived mechanically from its data.
 
-Material's search (lunr, `lang: da`) matches query words as prefixes of indexed words, weighs a
-section's title 1000 times its text and applies no stemming. An alias that only appears in body
-text therefore loses to any other page with the word in a heading, and a name typed without
-æ/ø/å matches nothing. Entity templates put these keywords in a hidden heading, so they are
-indexed as a section title. Nothing here is a hard-coded synonym: every keyword comes from the
-entity's own `aliaser`, `lovgrundlag` and id, or is a spelling variant derived from them.
+The site search (Pagefind, Danish stemming) finds a page by its name (the H1) and by these
+keywords, which the page carries in a hidden block weighted like a name (search_block.py).
+They are for the index only, never shown: every alias and legal reference as written, the id,
+the name and aliases spelt without æ/ø/å ("Hjorring Kommune", "Dovblind"), and one
+"paragraf 108 103" with every "§" number. Nothing here is a hard-coded synonym: every keyword
+comes from the entity's own `navn`, `aliaser`, `lovgrundlag` and id.
 """
 
 from __future__ import annotations
@@ -14,20 +14,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from markupsafe import Markup
-
 from .labels import KIND_SINGULAR
-from .text import attr, plain
 
 # Danish letters and how people type them on a keyboard without them.
 DIGRAPHS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 SINGLES = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "A", "Ø": "O", "Å": "A"})
-# "§ 108", "§108", "SEL §§ 107 og 108": the search separator (mkdocs.yml) splits "§" off, so
-# every way of writing a paragraph reaches the index as the bare number; "paragraf" is added.
+# "§ 108", "§108", "SEL §§ 107 og 108": the numbers under a paragraph sign.
 NUMBER = r"\d+(?:\s?[a-z]\b)?"  # 108, 13 b
 PARAGRAPH = re.compile(rf"§§?\s*({NUMBER}(?:\s*(?:og|,|/)\s*{NUMBER})*)")
-SPACE = re.compile(r"\s")
-WORDS = re.compile(r"[\s\-–/,;:()\[\]\"'.·]+")  # roughly where the search separator splits
 
 
 def kind_label_for(kind: str) -> str:
@@ -61,33 +55,15 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def keywords(entity: Any) -> list[str]:
-    """What the hidden heading lists, in this order; all of it from the data.
+    """What the hidden keyword block lists, each once (ignoring case), all of it from the data.
 
-    1. the kind ("Tilbud"), so a result says what a hit is;
-    2. the name spelt without æ/ø/å ("Hjorring Kommune"): the name itself is the H1, which
-       outranks any keyword, but a name typed without æ/ø/å can only match here;
-    3. one-word aliases ("PWS", "ABI", "Døvblind"), listed again in 4: Material's lunr ignores
-       field length, so repeating is the only way to rank an alias that *is* the typed word
-       above a longer alias that merely contains it ("ABI børn og unge");
-    4. every alias and legal reference as written, and the id, each once;
-    5. one-word aliases without æ/ø/å ("Dovblind") unless the data has them already, and one
-       "paragraf 108 103" with every "§" number (one "paragraf" per page, so a page naming
-       many paragraphs does not outrank the page that names the typed one most).
-    Variants of longer aliases are left to the authors: deriving them all would multiply rare
-    words ("Kommunekontaktraadet", "-radet") that outrank exact matches of a typed prefix.
+    Names and aliases as written, with their spellings without æ/ø/å; legal references and
+    the id; and one "paragraf …" with every number under a "§" (Pagefind drops the "§", so
+    "§108", "§ 108" and "paragraf 108" all meet "108").
     """
     laws = list(getattr(entity, "lovgrundlag", []))
-    names = [entity.navn, *spelling_variants(entity.navn)]
-    single = _unique(a for a in entity.aliaser if not SPACE.search(a.strip()) and "§" not in a)
-    listed = _unique([*entity.aliaser, *laws, entity.id])
-    known = {w.casefold() for text in names + listed for w in WORDS.split(text)}
-    variants = [v for a in single for v in spelling_variants(a) if v.casefold() not in known]
-    numbers = _unique(n for text in [entity.navn, *listed] for n in paragraph_numbers(text))
+    named = [entity.navn, *entity.aliaser]
+    variants = [v for text in named for v in spelling_variants(text)]
+    numbers = _unique(n for text in [*named, *laws] for n in paragraph_numbers(text))
     paragraph = ["paragraf " + " ".join(numbers)] if numbers else []
-    return [kind_label(entity), *names[1:], *single, *listed, *_unique(variants), *paragraph]
-
-
-def keyword_text(entity: Any) -> Markup:
-    """The keywords joined for the hidden heading, escaped as HTML (it is a raw HTML block,
-    which a blank line would end, so whitespace is folded too)."""
-    return Markup(" · ").join(attr(plain(k)) for k in keywords(entity))
+    return _unique([*named[1:], *variants, *laws, entity.id, *paragraph])

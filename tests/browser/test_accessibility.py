@@ -156,17 +156,3 @@ def test_axe_summary(artifacts: Path) -> None:
     (artifacts / "axe-violations.json").write_text(
         json.dumps(FOUND, ensure_ascii=False, indent=1), encoding="utf-8")
     assert not any(by_impact.get(i) for i in BLOCKING), summary
-
-
-def test_search_partial_override_tracks_upstream() -> None:
-    """overrides/partials/search.html is Material's own partial plus the dialog's aria-label."""
-    material = pytest.importorskip("material")
-    upstream = (Path(material.__file__).parent / "templates/partials/search.html").read_text()
-    ours = (ROOT / "overrides/partials/search.html").read_text()
-    strip_comment = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
-    dialog = '<div class="md-search" data-md-component="search" role="dialog"'
-    expected = strip_comment.sub("", upstream).replace(
-        dialog + ">", dialog + " aria-label=\"{{ lang.t('search') }}\">", 1)
-    assert strip_comment.sub("", ours) == expected, (
-        "Material's partials/search.html changed: copy it to overrides/partials/ again and "
-        "re-add aria-label to the search dialog")

@@ -51,7 +51,8 @@ def assert_no_violations(page: Any, console: list[str]) -> None:
 def assert_policy_in_force(page: Any) -> None:
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "default-src 'self'" in policy and "object-src 'none'" in policy
-    assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     # The theme's inline scripts ran (their hashes matched) and so did its bundle.
     assert page.evaluate("() => typeof __md_hash") == "function"
     assert "js" in page.evaluate("() => document.documentElement.className").split()

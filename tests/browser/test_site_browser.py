@@ -222,13 +222,12 @@ def test_search_finds_an_entity(watched: tuple[Any, Watch], base_url: str,
     page, watch = watched
     offer = _searchable_offer(catalog)
     page.goto(f"{base_url}/")
-    opener = 'label.md-header__button[for="__search"]:visible, .md-search__input:visible'
+    opener = "button.kb-search-open:visible, .md-search__input:visible"
     page.locator(opener).first.click()
     query = page.locator(".md-search__input")
-    # Material searches on key release: type the name as a person does (fill() sends none).
     query.press_sequentially(offer.navn, delay=20)
     results = page.locator(".md-search-result__item a.md-search-result__link")
-    # The worker builds the index first; generous, since CI machines can be slow.
+    # Pagefind loads its WebAssembly first; generous, since CI machines can be slow.
     results.first.wait_for(state="visible", timeout=60_000)
     hrefs = [_path(h or "") for h in results.evaluate_all("els => els.map(e => e.href)")]
     assert f"/tilbud/{offer.id}/" in hrefs[:5], f"{offer.navn!r} not in the top 5: {hrefs[:5]}"

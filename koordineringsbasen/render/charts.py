@@ -28,7 +28,7 @@ def _svg(chart_id: str, title: str, desc: str, height: float, body: list[str],
         + "".join(body) + "</svg>")
 
 
-def _figure(svg: Markup, title: str, legend: Markup = Markup("")) -> Markup:
+def _figure(svg: Markup, title: str, legend: str = "") -> Markup:
     return Markup(f'<figure class="kb-figure">{svg}{legend}<figcaption>{attr(title)}'
                   "</figcaption></figure>")
 

@@ -114,12 +114,13 @@ def all_deadlines(ctx: RenderContext) -> list[Deadline]:
     return sorted(found, key=lambda d: (d.event.dato, d.notification.id))
 
 
-def _answers(n: Any, h: Helpers, c: Citations) -> Markup:
+def _answer_summary(n: Any) -> Markup:
     if not n.svar:
         return Markup("Ingen svar i data")
-    return Markup("<br>").join(
-        h.maybe("organisationer", s.fra) + md(f" ({date_da(s.dato)})") + c.cite(s.kilde)
-        for s in sorted(n.svar, key=lambda s: s.dato))
+    dates = sorted(s.dato for s in n.svar)
+    span = date_da(dates[0]) + (f"–{date_da(dates[-1])}" if dates[-1] != dates[0] else "")
+    label = f"{len(n.svar)} svar, {span}"
+    return Markup(f"[{md(label)}](#svar-{n.id})")
 
 
 def _result(n: Any, c: Citations) -> Markup:
@@ -129,6 +130,17 @@ def _result(n: Any, c: Citations) -> Markup:
     when = f" ({date_da(r.dato)})" if r.dato else ""
     return Markup(f"**{md(NOTIFICATION_STATE[r.status.value] + when)}:** {md(r.beskrivelse)}") \
         + c.cite(r.kilde)
+
+
+def _answers_section(n: Any, h: Helpers, c: Citations) -> list[Any]:
+    out: list[Any] = [f"### {md(n.navn)} {{ #svar-{n.id} }}\n",
+                      Markup("**Resultat:** ") + _result(n, c) + "\n"]
+    for s in sorted(n.svar, key=lambda s: s.dato):
+        who = h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet")
+        out.append(f"- **{md(date_da(s.dato))}**, {who}: {md(s.resume)}{c.cite(s.kilde)}")
+    if not n.svar:
+        out.append("Ingen svar i data.")
+    return [*out, ""]
 
 
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
@@ -149,11 +161,16 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
         rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
                  h.entity("udmeldinger", d.notification.id),
                  Markup(md(EVENT_TYPE[d.event.type.value])) + deadline_badge(d.event.dato, ctx.today),
-                 md(d.event.beskrivelse) + c.cite(d.event.kilde),
-                 _answers(d.notification, h, c), _result(d.notification, c)]
+                 md(d.event.beskrivelse) + c.cite(d.event.kilde), _answer_summary(d.notification),
+                 md(NOTIFICATION_STATE[d.notification.resultat.status.value])
+                 if d.notification.resultat else "–"]
                 for d in items]
         out += [markdown_table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
                                 "Resultat"], rows), ""]
+    out.append("## Svar og resultat pr. udmelding\n")
+    for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
+                    key=lambda n: n.navn):
+        out += _answers_section(n, h, c)
     out += footer(c)
     return "\n".join(str(x) for x in out)
 

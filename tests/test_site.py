@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
 
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.render.links import SPECIAL_PAGES
 from tests.support import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build
-SECTION_PAGES = {"risikomatrix", "frister"}  # hand-written pages inside the sections
+# Hand-written pages inside the sections (risk matrix, deadlines, comparison pages).
+SECTION_PAGES = {PurePosixPath(p).stem for p in SPECIAL_PAGES.values() if "/" in p}
 
 
 @pytest.fixture(scope="module")

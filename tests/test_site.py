@@ -96,3 +96,12 @@ def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
         for tag in page.find_all("link", href=True):
             assert not tag["href"].startswith(("http:", "https:", "//")) or tag.get("rel") in (
                 ["canonical"], ["alternate"]), (html, tag)
+
+
+def test_not_found_page_is_danish_with_policy(real_site: Path) -> None:
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("h1").get_text(strip=True) == "Siden findes ikke"
+    assert "Not found" not in html
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy and "script-src 'self'" in policy["content"]

@@ -16,7 +16,6 @@ from mkdocs.structure.pages import Page
 
 from koordineringsbasen import csp, generator, site
 from koordineringsbasen.problems import DataError, format_problems
-from koordineringsbasen.render.tableregions import wrap_tables
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 
@@ -44,11 +43,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
     return generator.finish_markdown(markdown, site.current())
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Every table scrolls inside its own focusable region (small screens, see tableregions.py).
-    return wrap_tables(html, page.title or config.site_name)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

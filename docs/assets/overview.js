@@ -146,6 +146,36 @@
     }
   }
 
+  /* Every table scrolls inside its own focusable region named after the heading above it
+     (role=region, tabindex=0), so a wide table never cuts off the page. Done here rather than
+     at build time so that a generator without the mkdocs hooks builds the same pages. */
+  function regions() {
+    var heading = document.title;
+    document.querySelectorAll("article h1, article h2, article h3, article h4, article table")
+      .forEach(function (element) {
+        if (element.tagName !== "TABLE") {
+          var copy = element.cloneNode(true);
+          copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
+          heading = copy.textContent.trim() || heading;
+          return;
+        }
+        if (element.closest(".kb-scroll")) return;
+        var target = element.closest(".md-typeset__scrollwrap") || element;
+        var region = document.createElement("div");
+        region.className = "kb-scroll";
+        region.setAttribute("role", "region");
+        region.setAttribute("tabindex", "0");
+        region.setAttribute("aria-label", "Tabel: " + heading);
+        var hint = document.createElement("p");
+        hint.className = "kb-scroll__hint";
+        hint.hidden = true;
+        hint.textContent = "Tabellen er bredere end skærmen: rul vandret i den for at se alle kolonner.";
+        target.parentNode.insertBefore(hint, target);
+        target.parentNode.insertBefore(region, target);
+        region.appendChild(target);
+      });
+  }
+
   /* A table wider than its region gets a visible hint that it scrolls sideways. */
   function hints() {
     document.querySelectorAll(".kb-scroll").forEach(function (region) {
@@ -157,6 +187,7 @@
   }
 
   function init() {
+    regions();
     document.querySelectorAll("form[data-kb-filter]").forEach(enhance);
     hints();
   }

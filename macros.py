@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from koordineringsbasen import site
 from koordineringsbasen.exports import describe as open_data
-from koordineringsbasen.render import special
+from koordineringsbasen.render import comparisons, special
+from koordineringsbasen.render.coverage import coverage_page
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
@@ -16,6 +18,11 @@ from koordineringsbasen.render.source_text import render_source_text
 def define_env(env: Any) -> None:
     def page_uri() -> str:
         return env.page.file.src_uri
+
+    def relative_file(path: str) -> str:
+        # A site file (not a page) linked from the current page's URL.
+        base = env.page.url if env.page.url.endswith("/") else posixpath.dirname(env.page.url)
+        return posixpath.relpath(path, base.rstrip("/") or ".")
 
     @env.macro
     def entity_page(kind: str, entity_id: str) -> str:
@@ -39,7 +46,14 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def deadlines() -> str:
-        return special.deadlines_page(site.current())
+        return special.deadlines_page(site.current(), relative_file("frister.ics"))
+
+    @env.macro
+    def comparison(name: str) -> str:
+        return {"sikrede-afdelinger": comparisons.secure_units,
+                "landsdaekkende": comparisons.national_offers,
+                "takster": comparisons.prices,
+                "daekning": coverage_page}[name](site.current())
 
     @env.macro
     def upcoming_deadlines(limit: int = 5) -> str:

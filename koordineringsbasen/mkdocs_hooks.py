@@ -97,6 +97,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return csp.add_policy(output, page.file.src_uri)
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Static theme pages (404.html) get the same policy as content pages.
+    if not template_name.endswith(".html") or csp.is_dev_server(config.site_url):
+        return output_content
+    return csp.add_policy(output_content, template_name)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # Open data (api/, frister.ics, aendringer.xml) is written next to the built pages.
     written = generator.write_site_exports(site.current(), Path(config.site_dir),

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
 
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.render.links import SPECIAL_PAGES
 from tests.support import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build
-SECTION_PAGES = {"risikomatrix", "frister"}  # hand-written pages inside the sections
+# Hand-written pages inside the sections (risk matrix, deadlines, comparison pages).
+SECTION_PAGES = {PurePosixPath(p).stem for p in SPECIAL_PAGES.values() if "/" in p}
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +96,12 @@ def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
         for tag in page.find_all("link", href=True):
             assert not tag["href"].startswith(("http:", "https:", "//")) or tag.get("rel") in (
                 ["canonical"], ["alternate"]), (html, tag)
+
+
+def test_not_found_page_is_danish_with_policy(real_site: Path) -> None:
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("h1").get_text(strip=True) == "Siden findes ikke"
+    assert "Not found" not in html
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy and "script-src 'self'" in policy["content"]

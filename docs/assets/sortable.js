@@ -3,10 +3,18 @@
 (function () {
   "use strict";
 
+  var MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                "september", "oktober", "november", "december"];
+
   function cellValue(cell) {
     var text = (cell.textContent || "").trim();
     var iso = text.match(/^(\d{4})(-\d{2})?(-\d{2})?$/);
     if (iso) return { num: Date.parse(text.length === 4 ? text + "-01-01" : text) };
+    // Danish dates as the site writes them: "31. maj 2025", "maj 2025" (labels.date_da).
+    var da = text.match(/^(?:(\d{1,2})\. )?([a-zæøå]+) (\d{4})\b/);
+    if (da && MONTHS.indexOf(da[2]) !== -1) {
+      return { num: Date.UTC(+da[3], MONTHS.indexOf(da[2]), da[1] ? +da[1] : 1) };
+    }
     var numeric = text.replace(/\s|%|kr\.|ca\./g, "").replace(/\./g, "").replace(",", ".");
     var match = numeric.match(/^-?\d+(\.\d+)?/);
     if (match && match[0].length === numeric.split("(")[0].length) return { num: parseFloat(match[0]) };

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from ..model import Reference
 from ..model.common import _line_range, _partial_date
+from ..render.labels import KIND_PLURAL
 
 # Danish descriptions for fields whose model declares none. The model's own description wins;
 # tests/test_exports.py checks that every field ends up with one.
@@ -102,7 +103,7 @@ class FieldSpec:
         if self.is_reference:
             label = "kildehenvisning"
         elif self.kind == "id" and self.ref:
-            label = f"id i {self.ref}"
+            label = f"id i {KIND_PLURAL[self.ref].lower()}"
         else:
             label = TYPE_LABELS[self.kind]
         return f"liste af {label}" if self.many else label

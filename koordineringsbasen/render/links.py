@@ -13,6 +13,10 @@ SPECIAL_PAGES = {
     "forside": "index.md",
     "risikomatrix": "maalgrupper/risikomatrix.md",
     "frister": "udmeldinger/frister.md",
+    "daekning": "maalgrupper/daekning.md",
+    "sikrede-afdelinger": "tilbud/sikrede-afdelinger.md",
+    "landsdaekkende": "tilbud/lands-og-landsdelsdaekkende.md",
+    "takster": "tilbud/takster.md",
     "datakvalitet": "om-data/datakvalitet.md",
     "ordliste": "ordliste.md",
 }

@@ -7,8 +7,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..exports.site import API_DIR
 from .context import RenderContext
 from .environment import environment
+from .filters import download_link, filter_form, filters_for, region_value, row_marker
 from .helpers import Helpers, deadline_passed, risk_badge
 from .labels import (
     NOTIFICATION_STATE,
@@ -23,15 +25,16 @@ from .links import overview_uri
 from .text import md, number
 
 Row = list[Any]
+Built = tuple[list[str], list[Row], list[Any]]  # headers, rows, the entity of each row
 
 
 def _latest(items: list[Any], key: str = "dato") -> Any:
     return max(items, key=lambda item: getattr(item, key)) if items else None
 
 
-def _target_groups(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
-    rows = []
-    for g in sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999, g.navn)):
+def _target_groups(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999, g.navn))
+    for g in items:
         risk = _latest(g.risiko)
         rows.append([
             g.natko_nr or "–", h.entity("maalgrupper", g.id), SCOPE[g.art.value].split(" (")[0],
@@ -39,12 +42,12 @@ def _target_groups(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]
             len(ctx.catalog.linking_entities("maalgrupper", g.id, "tilbud")),
             len(ctx.catalog.linking_entities("maalgrupper", g.id, "udmeldinger")),
         ])
-    return ["Nr.", "Målgruppe", "Type", "Seneste risiko", "Tilbud", "Udmeldinger"], rows
+    return ["Nr.", "Målgruppe", "Type", "Seneste risiko", "Tilbud", "Udmeldinger"], rows, items
 
 
-def _offers(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
-    rows = []
-    for o in sorted(ctx.catalog.all("tilbud"), key=lambda o: o.navn):
+def _offers(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("tilbud"), key=lambda o: o.navn)
+    for o in items:
         measured = [r for r in o.kapacitet if r.belaegning_procent is not None]
         latest = max(measured, key=lambda r: r.aar) if measured else None
         places = max((r for r in o.kapacitet if r.pladser is not None), key=lambda r: r.aar,
@@ -53,16 +56,18 @@ def _offers(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
         rows.append([
             h.entity("tilbud", o.id), OFFER_CATEGORY[o.kategori.value],
             h.maybe("organisationer", o.driftsherre),
+            region_value(ctx.catalog, "tilbud", o.id)[1],
             f"{number(places.pladser)} ({places.aar})" if places else "–",
             f"{number(latest.belaegning_procent)} % ({latest.aar})" if latest else "–",
             OFFER_STATUS[status.status.value] if status else "–",
         ])
-    return ["Tilbud", "Kategori", "Driftsherre", "Pladser", "Belægning", "Opfølgning"], rows
+    return (["Tilbud", "Kategori", "Driftsherre", "Region", "Pladser", "Belægning", "Opfølgning"],
+            rows, items)
 
 
-def _notifications(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
-    rows = []
-    for n in sorted(ctx.catalog.all("udmeldinger"), key=lambda n: n.navn):
+def _notifications(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("udmeldinger"), key=lambda n: n.navn)
+    for n in items:
         sent = min((e.dato for e in n.haendelser if e.type.value == "udsendt"), default=None)
         upcoming = sorted(e.dato for e in n.haendelser
                           if e.type.value in ("frist", "fristforlaengelse")
@@ -73,28 +78,29 @@ def _notifications(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]
             date_da(sent), NOTIFICATION_STATE[n.resultat.status.value] if n.resultat else "–",
             date_da(upcoming[0]) if upcoming else "ingen kommende",
         ])
-    return ["Udmelding", "Målgruppe", "Udsendt", "Status", "Næste frist"], rows
+    return ["Udmelding", "Målgruppe", "Udsendt", "Status", "Næste frist"], rows, items
 
 
-def _sources(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
-    rows = []
-    for s in sorted(ctx.catalog.all("kilder"), key=lambda s: s.dato, reverse=True):
+def _sources(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("kilder"), key=lambda s: s.dato, reverse=True)
+    for s in items:
         rows.append([
-            s.dato, h.entity("kilder", s.id), SOURCE_TYPE[s.type.value],
+            date_da(s.dato), h.entity("kilder", s.id), SOURCE_TYPE[s.type.value],
             h.maybe("organisationer", s.organ), len(ctx.catalog.citations.get(s.id, ())),
         ])
-    return ["Dato", "Kilde", "Type", "Organ", "Henvisninger"], rows
+    return ["Dato", "Kilde", "Type", "Organ", "Henvisninger"], rows, items
 
 
-def _organisations(ctx: RenderContext, h: Helpers) -> tuple[list[str], list[Row]]:
-    rows = []
-    for o in sorted(ctx.catalog.all("organisationer"), key=lambda o: o.navn):
+def _organisations(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("organisationer"), key=lambda o: o.navn)
+    for o in items:
         rows.append([
             h.entity("organisationer", o.id), o.forkortelse or "–", ORG_TYPE[o.type.value],
+            region_value(ctx.catalog, "organisationer", o.id)[1],
             len(ctx.catalog.linking_entities("organisationer", o.id, "tilbud")),
             len(ctx.catalog.backlinks.get(("organisationer", o.id), ())),
         ])
-    return ["Organisation", "Forkortelse", "Type", "Tilbud", "Henvisninger"], rows
+    return ["Organisation", "Forkortelse", "Type", "Region", "Tilbud", "Henvisninger"], rows, items
 
 
 TABLES: dict[str, tuple[Callable[[RenderContext, Helpers], tuple[list[str], list[Row]]], str]] = {
@@ -108,7 +114,15 @@ TABLES: dict[str, tuple[Callable[[RenderContext, Helpers], tuple[list[str], list
 
 def render_overview(ctx: RenderContext, kind: str) -> str:
     builder, noun = TABLES[kind]
-    headers, rows = builder(ctx, Helpers(ctx, overview_uri(kind)))
-    cells = [[c if isinstance(c, Markup) else md(c) for c in row] for row in rows]
+    headers, rows, items = builder(ctx, Helpers(ctx, overview_uri(kind)))
+    filters = filters_for(kind, ctx.today)
+    cells = [[row_marker(ctx.catalog, filters, entity) + _cell(row[0]),
+              *(_cell(c) for c in row[1:])] for row, entity in zip(rows, items, strict=True)]
     return environment().get_template("overview.md.j2").render(
-        headers=headers, rows=cells, noun=noun)
+        headers=headers, rows=cells, noun=noun, kind=kind, total=len(rows),
+        form=filter_form(ctx.catalog, kind, filters, items),
+        download=download_link(f"../{API_DIR}/{kind}.csv", f"{kind}.csv"))
+
+
+def _cell(value: Any) -> Markup:
+    return value if isinstance(value, Markup) else md(value)

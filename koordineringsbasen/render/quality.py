@@ -14,7 +14,8 @@ from .entity import capacity_groups
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
-from .special import _table, all_deadlines
+from .special import all_deadlines
+from .tables import markdown_table as _table
 from .text import md
 
 # What records what came of a deadline: an answer, a report or a ruling (a planned meeting or

@@ -11,21 +11,10 @@ from .citations import Citations
 from .context import RenderContext
 from .currency import newest_source_dates
 from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
-from .labels import EVENT_TYPE, RISK_MEANING, date_da
+from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
 from .links import SPECIAL_PAGES
-from .text import md
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> Markup:
-    lines = ["| " + " | ".join(md(h) for h in headers) + " |",
-             "|" + "---|" * len(headers)]
-    for row in rows:
-        lines.append("| " + " | ".join(c if isinstance(c, Markup) else md(c) for c in row) + " |")
-    return Markup("\n".join(lines))
-
-
-def _sortable(table: Markup) -> Markup:
-    return Markup('<div class="kb-sortable" markdown>\n\n') + table + Markup("\n\n</div>")
+from .tables import footer, markdown_table, sortable
+from .text import attr, md
 
 
 def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -35,6 +24,35 @@ def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
         for rating in group.risiko:
             rounds[rating.runde] = min(rounds.get(rating.runde, rating.dato), rating.dato)
     return sorted(rounds.items(), key=lambda item: item[1])
+
+
+SEVERITY = {"groen": 0, "gul": 1, "roed": 2}
+
+
+def risk_change(previous: Any | None, current: Any) -> Markup:
+    """The change from the group's previous rating, as symbol and text ("▲ forværret fra gul")."""
+    if previous is None:
+        return Markup("")
+    before, now = previous.niveau.value, current.niveau.value
+    if before == now:
+        symbol, text = "=", "uændret"
+    elif SEVERITY[now] > SEVERITY[before]:
+        symbol, text = "▲", f"forværret fra {RISK[before].lower()}"
+    else:
+        symbol, text = "▼", f"forbedret fra {RISK[before].lower()}"
+    return Markup(f'<br><span class="kb-change"><span aria-hidden="true">{symbol}</span> '
+                  f"{md(text)}</span>")
+
+
+def missing_natko_numbers(ctx: RenderContext) -> list[int]:
+    """NATKO numbers below the highest one that no target group in the data has."""
+    numbers = {g.natko_nr for g in ctx.catalog.all("maalgrupper") if g.natko_nr}
+    return [n for n in range(1, max(numbers, default=0) + 1) if n not in numbers]
+
+
+def _numbers_da(numbers: list[int]) -> str:
+    text = [str(n) for n in numbers]
+    return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " og " + text[-1]
 
 
 def risk_matrix(ctx: RenderContext) -> str:
@@ -47,11 +65,26 @@ def risk_matrix(ctx: RenderContext) -> str:
     for group in rated:
         by_round = {r.runde: r for r in group.risiko}
         cells: list[Any] = [group.natko_nr or "–", h.entity("maalgrupper", group.id)]
+        previous = None
         for name in rounds:
             rating = by_round.get(name)
-            cells.append(risk_badge(rating.niveau) + c.cite(rating.kilde) if rating else "–")
+            if rating is None:
+                cells.append("Ikke vurderet")
+                continue
+            cells.append(risk_badge(rating.niveau) + c.cite(rating.kilde)
+                         + risk_change(previous, rating))
+            previous = rating
         rows.append(cells)
-    out = [_sortable(_table(["Nr.", "Målgruppe", *rounds], rows)), ""]
+    out = [f"{len(rated)} målgrupper med risikovurdering i {len(rounds)} "
+           f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
+           "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
+           "▼ forbedret, = uændret.\n",
+           sortable(markdown_table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+    missing = missing_natko_numbers(ctx)
+    if missing:
+        out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
+                   f"{_numbers_da(missing)}: numrene findes ikke i de kilder, basen bygger på, "
+                   "og kilderne forklarer ikke hvorfor. Numrene i tabellen er NATKO's egne.\n")
     for name in reversed(rounds):
         out.append(f"## {md(name)}\n")
         for level in ("roed", "gul", "groen"):
@@ -66,7 +99,7 @@ def risk_matrix(ctx: RenderContext) -> str:
                 out.append(f"- {h.entity('maalgrupper', group.id)}: {md(rating.begrundelse)}"
                            f"{step}{c.cite(rating.kilde)}")
             out.append("")
-    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", c.footnotes()]
+    out += footer(c)
     return "\n".join(str(x) for x in out)
 
 
@@ -82,25 +115,64 @@ def all_deadlines(ctx: RenderContext) -> list[Deadline]:
     return sorted(found, key=lambda d: (d.event.dato, d.notification.id))
 
 
-def deadlines_page(ctx: RenderContext) -> str:
+def _answer_summary(n: Any) -> Markup:
+    if not n.svar:
+        return Markup("Ingen svar i data")
+    dates = sorted(s.dato for s in n.svar)
+    span = date_da(dates[0]) + (f"–{date_da(dates[-1])}" if dates[-1] != dates[0] else "")
+    label = f"{len(n.svar)} svar, {span}"
+    return Markup(f"[{md(label)}](#svar-{n.id})")
+
+
+def _result(n: Any, c: Citations) -> Markup:
+    if n.resultat is None:
+        return Markup("Intet resultat i data")
+    r = n.resultat
+    when = f" ({date_da(r.dato)})" if r.dato else ""
+    return Markup(f"**{md(NOTIFICATION_STATE[r.status.value] + when)}:** {md(r.beskrivelse)}") \
+        + c.cite(r.kilde)
+
+
+def _answers_section(n: Any, h: Helpers, c: Citations) -> list[Any]:
+    out: list[Any] = [f"### {md(n.navn)} {{ #svar-{n.id} }}\n",
+                      Markup("**Resultat:** ") + _result(n, c) + "\n"]
+    for s in sorted(n.svar, key=lambda s: s.dato):
+        who = h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet")
+        out.append(f"- **{md(date_da(s.dato))}**, {who}: {md(s.resume)}{c.cite(s.kilde)}")
+    if not n.svar:
+        out.append("Ingen svar i data.")
+    return [*out, ""]
+
+
+def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
     h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
     deadlines = all_deadlines(ctx)
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
     out = [f"Opgjort {md(date_da(ctx.today.isoformat()))}: {len(upcoming)} kommende og "
-           f"{len(passed)} overskredne frister.\n"]
+           f"{len(passed)} overskredne frister.\n",
+           f'<p><a href="{attr(calendar_href)}" class="md-button">Abonnér i kalender</a> '
+           "Kalenderfilen (iCalendar) har alle frister og opdateres, når basen gør.</p>\n"]
     for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
         out.append(f"## {title}\n")
         if not items:
             out.append("Ingen.\n")
             continue
-        rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
-                 EVENT_TYPE[d.event.type.value] + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
-                 deadline_badge(d.event.dato, ctx.today), md(d.event.beskrivelse) + c.cite(d.event.kilde)]
+        rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
+                 h.entity("udmeldinger", d.notification.id),
+                 Markup(md(EVENT_TYPE[d.event.type.value])) + deadline_badge(d.event.dato, ctx.today),
+                 md(d.event.beskrivelse) + c.cite(d.event.kilde), _answer_summary(d.notification),
+                 md(NOTIFICATION_STATE[d.notification.resultat.status.value])
+                 if d.notification.resultat else "–"]
                 for d in items]
-        out += [_table(["Dato", "Udmelding", "Type", "Status", "Beskrivelse"], rows), ""]
-    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", c.footnotes()]
+        out += [markdown_table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
+                                "Resultat"], rows), ""]
+    out.append("## Svar og resultat pr. udmelding\n")
+    for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
+                    key=lambda n: n.navn):
+        out += _answers_section(n, h, c)
+    out += footer(c)
     return "\n".join(str(x) for x in out)
 
 
@@ -175,8 +247,7 @@ def glossary_page(ctx: RenderContext) -> str:
                  md(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
-            out += [f"## {heading}\n", str(_sortable(_table([header, "Betydning", "Forklaring"],
-                                                              rows))), ""]
+            out += [f"## {heading}\n", str(sortable(markdown_table([header, "Betydning", "Forklaring"], rows))), ""]
     if len(c):
         out += ["", str(c.footnotes())]
     return "\n".join(out)

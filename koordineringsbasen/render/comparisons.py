@@ -1,0 +1,160 @@
+"""Comparison pages over the offers: the secure units and the national offers side by side by
+year (as the annual capacity report shows them in tables), and every price in one table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .charts import Group, hbar_chart
+from .citations import Citations
+from .context import RenderContext
+from .helpers import Helpers
+from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
+from .links import SPECIAL_PAGES
+from .tables import footer, markdown_table, sortable
+from .text import md, number
+
+SECURE = ("sikret-afdeling",)
+NATIONAL = ("landsdaekkende-undervisning", "landsdelsdaekkende-undervisning", "oevrigt-landsdaekkende")
+# The occupancy goal is a key figure of a secure unit (data: noegletal) named like
+# "Danske Regioners aktivitetsmål for belægning på de sikrede afdelinger": the one rule for it.
+GOAL = re.compile(r"aktivitetsmål for belægning", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One offer and one ydelse (department or legal basis) with its capacity rows by year."""
+
+    offer: Any
+    ydelse: str | None
+    rows: dict[int, Any]
+
+    @property
+    def label(self) -> str:
+        return f"{self.offer.navn}, {self.ydelse}" if self.ydelse else self.offer.navn
+
+
+def capacity_lines(offers: Iterable[Any]) -> list[Line]:
+    """Every offer's capacity rows grouped by ydelse, offers by name, ydelser as in the data."""
+    lines = []
+    for offer in sorted(offers, key=lambda o: o.navn):
+        grouped: dict[str | None, dict[int, Any]] = {}
+        for row in offer.kapacitet:
+            grouped.setdefault(row.ydelse, {})[row.aar] = row
+        lines += [Line(offer, ydelse, rows) for ydelse, rows in grouped.items()]
+    return lines
+
+
+def occupancy_goal(offers: Iterable[Any]) -> Any | None:
+    """The first key figure that states the occupancy goal, or None when the data has none."""
+    for offer in sorted(offers, key=lambda o: o.id):
+        for figure in offer.noegletal:
+            if GOAL.search(figure.betegnelse):
+                return figure
+    return None
+
+
+def _cell(row: Any, c: Citations) -> Markup:
+    if row is None:
+        return Markup("–")
+    share = f"{number(row.belaegning_procent)} %" if row.belaegning_procent is not None else "–"
+    used = number(row.forbrug) if row.forbrug is not None else "–"
+    places = number(row.pladser) if row.pladser is not None else "–"
+    return Markup(f"**{md(share)}**<br>{md(used)} af {md(places)}") + c.cite(row.kilde)
+
+
+def _pivot(lines: list[Line], c: Citations, first: list[str],
+           extra: dict[int, list[Markup]] | None = None) -> Markup:
+    years = sorted({year for line in lines for year in line.rows})
+    rows = []
+    for index, line in enumerate(lines):
+        rows.append([*(extra or {}).get(index, []), *[_cell(line.rows.get(y), c) for y in years]])
+    return sortable(markdown_table([*first, *map(str, years)], rows), compact=True)
+
+
+def _offer_cells(line: Line, h: Helpers) -> list[Markup]:
+    return [h.entity("tilbud", line.offer.id), md(line.ydelse or "Hele tilbuddet")]
+
+
+def _chart(lines: list[Line], goal: Any | None) -> Markup:
+    years = sorted({year for line in lines for year in line.rows
+                    if line.rows[year].belaegning_procent is not None})[-2:]
+    groups = [Group(line.label, tuple(line.rows[y].belaegning_procent if y in line.rows else None
+                                      for y in years)) for line in lines]
+    label = f"Aktivitetsmål {number(goal.vaerdi)} %" if goal else ""
+    return hbar_chart("sikrede-belaegning", f"Belægning i procent, {' og '.join(map(str, years))}",
+                      groups, [str(y) for y in years], " %", goal.vaerdi if goal else None, label)
+
+
+def secure_units(ctx: RenderContext) -> str:
+    page = SPECIAL_PAGES["sikrede-afdelinger"]
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in SECURE]
+    lines = capacity_lines(offers)
+    goal = occupancy_goal(offers)
+    out = [f"{len(offers)} sikrede afdelinger i data, med {len(lines)} afdelinger og afsnit. "
+           "Hver celle viser belægningen i procent og derunder pladsforbrug af pladser.\n"]
+    if goal:
+        out.append(f"!!! note \"Aktivitetsmål\"\n    {md(goal.betegnelse)}: "
+                   f"{md(number(goal.vaerdi))} %.{c.cite(goal.kilde)}\n")
+    out += ["## Belægning, pladsforbrug og pladser pr. år\n",
+            _pivot(lines, c, ["Afdeling", "Afsnit"],
+                   {i: [h.entity("tilbud", line.offer.id), md(line.ydelse or "Samlet")]
+                    for i, line in enumerate(lines)}), "",
+            "## Diagram\n", _chart(lines, goal), ""]
+    out += footer(c)
+    return "\n".join(str(x) for x in out)
+
+
+def _status(offer: Any, c: Citations) -> Markup:
+    if not offer.status:
+        return Markup("Ingen opfølgning i data")
+    latest = max(offer.status, key=lambda s: s.dato)
+    return (md(f"{OFFER_STATUS[latest.status.value]} ({date_da(latest.dato)})")
+            + c.cite(latest.kilde))
+
+
+def national_offers(ctx: RenderContext) -> str:
+    page = SPECIAL_PAGES["landsdaekkende"]
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in NATIONAL]
+    out = [f"{len(offers)} lands- og landsdelsdækkende tilbud i data. Hver celle viser belægningen "
+           "i procent og derunder pladsforbrug af pladser, pr. tilbud og pr. ydelse eller "
+           "lovgrundlag, når kilden opgør dem hver for sig.\n"]
+    for category in NATIONAL:
+        group = [o for o in offers if o.kategori.value == category]
+        if not group:
+            continue
+        lines = capacity_lines(group)
+        out.append(f"## {md(OFFER_CATEGORY[category])}\n")
+        without = sorted((o for o in group if not o.kapacitet), key=lambda o: o.navn)
+        if lines:
+            extra = {i: [*_offer_cells(line, h), md("; ".join(line.offer.lovgrundlag) or "–"),
+                         _status(line.offer, c)] for i, line in enumerate(lines)}
+            out += [_pivot(lines, c, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"], extra), ""]
+        if without:
+            out.append("Uden kapacitetstal i data: "
+                       + ", ".join(str(h.entity("tilbud", o.id)) for o in without) + ".\n")
+    out += footer(c)
+    return "\n".join(str(x) for x in out)
+
+
+def prices(ctx: RenderContext) -> str:
+    page = SPECIAL_PAGES["takster"]
+    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
+                   key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
+    offers = len({o.id for o, _ in found})
+    out = [f"{len(found)} takster for {offers} tilbud i data.\n"]
+    rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
+             p.ydelse or "–", Markup(f"{md(number(p.beloeb))} {md(p.enhed)}"), p.note or "",
+             c.cite(p.kilde)] for o, p in found]
+    out += [sortable(markdown_table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
+                                    rows)), ""]
+    out += footer(c)
+    return "\n".join(str(x) for x in out)

@@ -1,0 +1,213 @@
+"""Filter controls for the overview tables: which values each row has, and the form to pick them.
+
+Each overview row carries its filter values as data attributes on a hidden marker at the start of
+its first cell (`data-f-<key>="slug slug"`); docs/assets/overview.js reads them, hides the rows
+that do not match and keeps the choice in the URL query (`?region=nordjylland`). The form is
+rendered here at build time, hidden until the script shows it, so without JavaScript the full
+table shows. Values are ASCII slugs (URLs), labels are the Danish text a reader sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..scaffold import slugify
+from .helpers import deadline_passed
+from .labels import (
+    NOTIFICATION_STATE,
+    OFFER_CATEGORY,
+    OFFER_STATUS,
+    ORG_TYPE,
+    REGION,
+    RISK,
+    SCOPE,
+    SOURCE_TYPE,
+)
+from .text import attr
+
+NONE = "ingen"  # the value of a row that has nothing for a filter
+UNKNOWN_REGION = "ukendt"
+Value = tuple[str, str]  # (slug, Danish label)
+
+
+DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three characters after z
+
+
+def danish_key(text: str) -> str:
+    """Sort key in Danish alphabetical order (æ, ø, å after z)."""
+    return text.lower().translate(DANISH_ORDER)
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str  # URL parameter and data attribute (data-f-<key>)
+    label: str
+    values: Callable[[Catalog, Any], list[Value]]
+    order: Callable[[Value], Any] = lambda value: danish_key(value[1])
+
+
+def region_value(catalog: Catalog, kind: str, entity_id: str) -> Value:
+    """The region filter value of an offer or organisation; no region is a value of its own."""
+    region = catalog.region_of(kind, entity_id)
+    if region is None:
+        return (UNKNOWN_REGION, "Ingen region i data")
+    return (region.value, REGION[region.value])
+
+
+def _entity(kind: str, field: str, none_label: str) -> Callable[[Catalog, Any], list[Value]]:
+    def values(catalog: Catalog, entity: Any) -> list[Value]:
+        target = getattr(entity, field)
+        return [(target, catalog.get(kind, target).navn)] if target else [(NONE, none_label)]
+    return values
+
+
+def _offer_groups(catalog: Catalog, offer: Any) -> list[Value]:
+    return [(g.id, catalog.get("maalgrupper", g.id).navn) for g in offer.maalgrupper] \
+        or [(NONE, "Ingen målgruppe i data")]
+
+
+def _legal_basis(catalog: Catalog, entity: Any) -> list[Value]:
+    # "BL § 43, stk. 1 nr. 6" and "BL § 43 stk. 1 nr. 6" are one value: bl-43-stk-1-nr-6.
+    return [(slugify(text), text) for text in entity.lovgrundlag] \
+        or [(NONE, "Intet lovgrundlag i data")]
+
+
+def _offer_status(catalog: Catalog, offer: Any) -> list[Value]:
+    if not offer.status:
+        return [(NONE, "Ingen opfølgning i data")]
+    latest = max(offer.status, key=lambda s: s.dato)
+    return [(latest.status.value, OFFER_STATUS[latest.status.value])]
+
+
+def _latest_risk(catalog: Catalog, group: Any) -> list[Value]:
+    if not group.risiko:
+        return [(NONE, "Ikke vurderet")]
+    level = max(group.risiko, key=lambda r: r.dato).niveau.value
+    return [(level, RISK[level])]
+
+
+def _served(catalog: Catalog, group: Any) -> list[Value]:
+    if catalog.linking_entities("maalgrupper", group.id, "tilbud"):
+        return [("ja", "Har tilbud i data")]
+    return [("nej", "Ingen tilbud i data")]
+
+
+def _notification_state(catalog: Catalog, n: Any) -> list[Value]:
+    if n.resultat is None:
+        return [(NONE, "Ingen status i data")]
+    return [(n.resultat.status.value, NOTIFICATION_STATE[n.resultat.status.value])]
+
+
+def passed_deadline_filter(today: Any) -> Filter:
+    def values(catalog: Catalog, n: Any) -> list[Value]:
+        passed = any(e.type.value in ("frist", "fristforlaengelse")
+                     and deadline_passed(e.dato, today) for e in n.haendelser)
+        return [("overskredet", "Har en overskredet frist")] if passed \
+            else [("ikke-overskredet", "Ingen overskredet frist")]
+    return Filter("frist", "Frist", values)
+
+
+def _enum(labels: dict[str, str], field: str) -> Callable[[Catalog, Any], list[Value]]:
+    def values(catalog: Catalog, entity: Any) -> list[Value]:
+        value = getattr(entity, field).value
+        return [(value, labels[value])]
+    return values
+
+
+def _scope(catalog: Catalog, group: Any) -> list[Value]:
+    return [(group.art.value, SCOPE[group.art.value].split(" (")[0])]
+
+
+def _year(catalog: Catalog, source: Any) -> list[Value]:
+    year = source.dato[:4]
+    return [(year, year)]
+
+
+def _region(kind: str) -> Callable[[Catalog, Any], list[Value]]:
+    return lambda catalog, entity: [region_value(catalog, kind, entity.id)]
+
+
+def _risk_order(value: Value) -> int:
+    return ["roed", "gul", "groen", NONE].index(value[0])
+
+
+def _scope_order(value: Value) -> int:
+    return ["natko", "regional", "ad-hoc"].index(value[0])
+
+
+def filters_for(kind: str, today: Any) -> list[Filter]:
+    """The filters of one overview, in the order the controls show."""
+    return {
+        "tilbud": [
+            Filter("kategori", "Kategori", _enum(OFFER_CATEGORY, "kategori")),
+            Filter("region", "Region", _region("tilbud")),
+            Filter("driftsherre", "Driftsherre",
+                   _entity("organisationer", "driftsherre", "Ingen driftsherre i data")),
+            Filter("maalgruppe", "Målgruppe", _offer_groups),
+            Filter("lovgrundlag", "Lovgrundlag", _legal_basis),
+            Filter("opfoelgning", "Opfølgning", _offer_status),
+        ],
+        "maalgrupper": [
+            Filter("type", "Type", _scope, _scope_order),
+            Filter("risiko", "Seneste risiko", _latest_risk, _risk_order),
+            Filter("tilbud", "Tilbud", _served),
+        ],
+        "udmeldinger": [
+            Filter("status", "Status", _notification_state),
+            passed_deadline_filter(today),
+        ],
+        "kilder": [
+            Filter("type", "Type", _enum(SOURCE_TYPE, "type")),
+            Filter("organ", "Organ", _entity("organisationer", "organ", "Intet organ i data")),
+            Filter("aar", "År", _year, lambda value: value[0]),
+        ],
+        "organisationer": [
+            Filter("type", "Type", _enum(ORG_TYPE, "type")),
+            Filter("region", "Region", _region("organisationer")),
+        ],
+    }[kind]
+
+
+def row_marker(catalog: Catalog, filters: list[Filter], entity: Any) -> Markup:
+    """The hidden element at the start of a row's first cell that holds its filter values."""
+    data = " ".join(
+        f'data-f-{f.key}="{attr(" ".join(dict.fromkeys(v for v, _ in f.values(catalog, entity))))}"'
+        for f in filters)
+    return Markup(f'<span class="kb-row" data-id="{attr(entity.id)}" {data} hidden></span>')
+
+
+def _options(catalog: Catalog, f: Filter, entities: Iterable[Any]) -> list[Value]:
+    found: dict[str, str] = {}
+    for entity in entities:
+        for value, label in f.values(catalog, entity):
+            found.setdefault(value, label)
+    return sorted(found.items(), key=f.order)
+
+
+def download_link(csv_href: str, csv_name: str) -> Markup:
+    """The published CSV; overview.js turns it into "Download denne visning"."""
+    return Markup(f'<a href="{attr(csv_href)}" download="{attr(csv_name)}" class="md-button '
+                  f'kb-filter__download" data-kb-download>Download som CSV</a>')
+
+
+def filter_form(catalog: Catalog, kind: str, filters: list[Filter], entities: list[Any]) -> Markup:
+    """The filter form, hidden until overview.js runs (without it the whole table shows)."""
+    fields = []
+    for f in filters:
+        field_id = f"kb-filter-{kind}-{f.key}"
+        options = "".join(f'<option value="{attr(v)}">{attr(label)}</option>'
+                          for v, label in _options(catalog, f, entities))
+        fields.append(f'<div class="kb-filter__field"><label for="{field_id}">{attr(f.label)}'
+                      f'</label><select id="{field_id}" name="{attr(f.key)}">'
+                      f'<option value="">Alle</option>{options}</select></div>')
+    return Markup(
+        f'<form class="kb-filter" data-kb-filter="{attr(kind)}" hidden>'
+        f'<fieldset><legend>Filtrér tabellen</legend>{"".join(fields)}</fieldset>'
+        '<button type="reset" class="md-button kb-filter__reset">Nulstil filtre</button>'
+        "</form>"
+    )

@@ -63,7 +63,7 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
     if plain.returncode:
         raise RuntimeError(f"anchor build without search failed for N={n}:\n{plain.output[-3000:]}")
     stats_a, stats_b = site_stats(work / "site-a", n), site_stats(work / "site-b", n)
-    query = next(iter(load_catalog(data).entities["tilbud"].values())).navn
+    query = next(iter(load_catalog(data, seeds).entities["tilbud"].values())).navn
     search = {
         "pagefind_index_seconds": index_seconds(project.output),
         "pagefind_index_bytes": index_bytes(work / "site-a"),

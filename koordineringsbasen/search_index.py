@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .render.search_block import KIND
+from .render.search_block import KIND, name_keys
 from .render.search_terms import kind_label
 
 BUNDLE = "pagefind"
@@ -57,9 +57,10 @@ def mark_page(html: str, url: str, entity_page: bool) -> str:
     return html
 
 
-def names(catalog: Any) -> list[list[str]]:
-    """[name, page URL, kind label] for every entity: what "Mente du …?" compares with."""
-    return [[entity.navn, f"{kind}/{entity.id}/", kind_label(entity)]
+def names(catalog: Any) -> list[list[Any]]:
+    """[name, page URL, kind label, name keys] for every entity: what "Mente du …?" compares
+    with, and what puts the page first when the query is exactly one of its names."""
+    return [[entity.navn, f"{kind}/{entity.id}/", kind_label(entity), name_keys(entity)]
             for kind, entities in catalog.entities.items() for entity in entities.values()]
 
 

@@ -65,7 +65,6 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.mark.xfail(reason="known failure after merging parallel branches; see the closing note of this stop", strict=False)
 def test_every_edit_is_served_as_a_full_build_would_build_it(
     served: tuple[PreviewServer, Path], tmp_path: Path
 ) -> None:

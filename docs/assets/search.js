@@ -28,13 +28,16 @@
   const RANKING = { metaWeights: { title: 5.0, summary: 0.0, kind: 0.0, names: 0.0, nameWords: 0.0 } };
   /* Facets in the order shown; the first is always open. URL keys are the lower-case names. */
   const FACETS = ["Type", "Kategori", "Region", "Driftsherre", "Risiko", "Lovgrundlag", "Status"];
-  const param = name => name.toLowerCase();
+  /* "q-type=Tilbud": prefixed, so an overview's own filters (?kategori=...) never open the search. */
+  const TYPE = FACETS[0];
+  const param = name => "q-" + name.toLowerCase();
 
   let pagefind = null;
   let names = null;
   let allFilters = null;
   let selected = {};
   let current = null;
+  let promoted = null; /* the path of a page moved up from beyond the first page (namedPage) */
   let shown = 0;
   let sequence = 0;
   let timer = 0;
@@ -212,19 +215,42 @@
     const batch = current.results.slice(shown, shown + PAGE);
     const data = await Promise.all(batch.map(r => r.data()));
     if (mine !== sequence) return;
-    data.forEach(d => list.append(resultItem(d)));
+    data.filter(d => new URL(d.url, base).pathname !== promoted)
+      .forEach(d => list.append(resultItem(d)));
     shown += batch.length;
     more.hidden = shown >= current.results.length;
   };
 
   const plural = n => n === 1 ? "1 resultat" : `${n.toLocaleString("da-DK")} resultater`;
 
-  const render = async (query, search) => {
+  /* The page one of whose names is exactly the query ("DAS"), when Pagefind ranks it below the
+     first page (pages that mention the name often rank higher): found by searching within its
+     type only, so it can lead. */
+  const namedPage = async (query, filters, module, data) => {
+    const key = fold(query).replace(/ /g, "");
+    if (!key) return null;
+    const named = (await loadNames()).find(entry => entry[3].includes(key));
+    const wanted = named && new URL(named[1], base).pathname;
+    if (!named || data.some(d => new URL(d.url, base).pathname === wanted)) return null;
+    if (filters[TYPE] && !filters[TYPE].any.includes(named[2])) return null;
+    const within = await module.search(query, { filters: { ...filters, [TYPE]: { any: [named[2]] } } });
+    for (const result of within?.results.slice(0, PAGE) || []) {
+      const d = await result.data();
+      if (new URL(d.url, base).pathname === wanted) return d;
+    }
+    return null;
+  };
+
+  const render = async (query, search, filters = {}) => {
     const mine = sequence;
     current = search;
     shown = 0;
     const batch = search.results.slice(0, PAGE);
-    const data = byNames(query, await Promise.all(batch.map(r => r.data())));
+    let data = await Promise.all(batch.map(r => r.data()));
+    const named = query ? await namedPage(query, filters, await load(), data) : null;
+    promoted = named ? new URL(named.url, base).pathname : null;
+    if (named) data = [named, ...data.slice(0, PAGE - 1)];
+    data = byNames(query, data);
     /* Suggest when no result's name holds the query as typed (a near miss or a folded
        spelling): the names within edit distance 2 are offered. */
     const typed = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -277,7 +303,7 @@
     const go = async () => {
       allFilters ??= await module.filters();
       const search = await module.search(query || null, { filters });
-      if (mine === sequence && search) await render(query, search);
+      if (mine === sequence && search) await render(query, search, filters);
     };
     if (now) await go(); else timer = setTimeout(go, DEBOUNCE_MS);
   }

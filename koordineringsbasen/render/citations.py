@@ -41,7 +41,7 @@ class Citations:
 
     catalog: Catalog
     page: str
-    texts: SeedTexts = field(default_factory=lambda: SeedTexts(None))
+    texts: SeedTexts  # required: without it no footnote would quote or link its passage
     _numbers: dict[tuple[CiteKey, ...], int] = field(default_factory=dict)
     _refs: dict[tuple[CiteKey, ...], tuple[Reference, ...]] = field(default_factory=dict)
 

@@ -93,7 +93,7 @@ def _chart(lines: list[Line], goal: Any | None) -> Markup:
 
 def secure_units(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["sikrede-afdelinger"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in SECURE]
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
@@ -121,7 +121,7 @@ def _status(offer: Any, c: Citations) -> Markup:
 
 def national_offers(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["landsdaekkende"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in NATIONAL]
     out = [f"{len(offers)} lands- og landsdelsdækkende tilbud i data. Hver celle viser belægningen "
            "i procent og derunder pladsforbrug af pladser, pr. tilbud og pr. ydelse eller "
@@ -146,7 +146,7 @@ def national_offers(ctx: RenderContext) -> str:
 
 def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
                    key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
     offers = len({o.id for o, _ in found})

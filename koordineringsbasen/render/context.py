@@ -6,9 +6,13 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..seedtext import SeedTexts
+
+if TYPE_CHECKING:
+    from .citations import Citations
 
 
 def build_date() -> dt.date:
@@ -28,6 +32,12 @@ class RenderContext:
     texts: SeedTexts = field(default_factory=lambda: SeedTexts(None))  # the source texts
     corrected: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date of its
     # newest content change after it was added
+
+    def citations(self, page: str) -> Citations:
+        """The footnote register of `page`, quoting and linking the source texts of this build."""
+        from .citations import Citations  # citations -> textlayout -> exports -> here
+
+        return Citations(self.catalog, page, self.texts)
 
     def edit_url(self, kind: str, entity_id: str) -> str | None:
         path = self.catalog.files.get((kind, entity_id))

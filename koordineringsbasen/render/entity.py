@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..model.common import line_bounds
 from .charts import bar_chart
-from .citations import Citations, agenda_anchor
+from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .helpers import Helpers, deadline_passed
@@ -93,7 +93,7 @@ def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | No
 def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     entity = ctx.catalog.get(kind, entity_id)
     page = page_uri(kind, entity_id)
-    citations = Citations(ctx.catalog, page, ctx.texts)
+    citations = ctx.citations(page)
     extra: dict[str, Any] = {}
     if kind == "tilbud":
         extra["capacity"] = capacity_groups(entity)

@@ -7,7 +7,6 @@ import difflib
 import re
 from typing import Any
 
-from .citations import Citations
 from .context import RenderContext
 from .currency import newest_source_dates
 from .entity import capacity_groups
@@ -105,7 +104,7 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
 
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     out: list[str] = []
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")

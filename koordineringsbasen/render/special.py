@@ -57,7 +57,7 @@ def _numbers_da(numbers: list[int]) -> str:
 
 def risk_matrix(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["risikomatrix"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     rounds = [name for name, _ in risk_rounds(ctx)]
     rated = sorted((g for g in ctx.catalog.all("maalgrupper") if g.risiko),
                    key=lambda g: (g.natko_nr or 999, g.navn))
@@ -146,7 +146,7 @@ def _answers_section(n: Any, h: Helpers, c: Citations) -> list[Any]:
 
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
-    h, c = Helpers(ctx, page), Citations(ctx.catalog, page, ctx.texts)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     deadlines = all_deadlines(ctx)
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
@@ -238,7 +238,7 @@ def source_texts_notice(ctx: RenderContext) -> str:
 
 def glossary_page(ctx: RenderContext) -> str:
     """Two sorted tables, domain terms first, then abbreviations; each entry cites its source."""
-    c = Citations(ctx.catalog, SPECIAL_PAGES["ordliste"], ctx.texts)
+    c = ctx.citations(SPECIAL_PAGES["ordliste"])
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
     out = []
     for heading, header, terms in (("Begreber", "Begreb", True),

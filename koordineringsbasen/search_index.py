@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -67,6 +68,9 @@ def names(catalog: Any) -> list[list[Any]]:
 def build(site_dir: Path, catalog: Any) -> float:
     """Index the built site with Pagefind (Danish) and write the names file; seconds taken."""
     started = time.perf_counter()
+    # Pagefind adds to its folder; a bundle of an earlier build (`mkdocs serve --dirty`) is
+    # removed so no stale index file stays behind.
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
          "--force-language", "da", "--quiet"],

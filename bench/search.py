@@ -9,6 +9,7 @@ without it (the anchor keeps Material's search, as plain Material would).
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import re
@@ -41,7 +42,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def first_query_bytes(site_dir: Path, query: str) -> dict[str, Any]:
-    """Bytes fetched under pagefind/ from page load to the first query's results, by kind."""
+    """Bytes fetched under pagefind/ from page load to the first query's results, by kind.
+
+    Measured in a thread of its own: Playwright's sync API refuses a thread whose asyncio loop
+    runs (a caller's own Playwright session, as in the test suite)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_first_query_bytes, site_dir, query).result()
+
+
+def _first_query_bytes(site_dir: Path, query: str) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site_dir))

@@ -16,11 +16,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import csp, generator, incremental, preview, search_index, serve_mode, site
+from koordineringsbasen import (csp, generator, incremental, preview, raw_blocks, search_index,
+                                serve_mode, site)
 from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
+_SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -74,7 +76,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
     markdown = generator.finish_markdown(markdown, site.current())
     incremental.after_markdown(page, markdown)
+    markdown, _SET_ASIDE[page.file.src_uri] = raw_blocks.set_aside(markdown)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = _SET_ASIDE.pop(page.file.src_uri, [])
+    if blocks and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
+    return raw_blocks.put_back(html, blocks)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

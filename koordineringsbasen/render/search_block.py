@@ -47,7 +47,7 @@ def shown_aliases(entity: Any) -> list[str]:
     for alias in entity.aliaser:
         key = folded(alias)
         if ("§" in alias or not key or (len(name) > 3 and name in key)
-                or _distance(key, name) <= MISSPELT):
+                or _within(key, name, MISSPELT)):
             continue
         kept = by_key.get(key)
         if kept is None or (alias.translate(SINGLES) != alias and kept.translate(SINGLES) == kept):
@@ -70,6 +70,11 @@ def name_words(entity: Any) -> list[str]:
 def _fold_words(text: str) -> str:
     key = text.casefold().translate(DIGRAPHS)
     return key.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance of `a` and `b` is at most `limit` (lengths decide most pairs)."""
+    return abs(len(a) - len(b)) <= limit and _distance(a, b) <= limit
 
 
 def _distance(a: str, b: str) -> int:

@@ -16,8 +16,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import (csp, generator, incremental, preview, raw_blocks, search_index,
-                                serve_mode, site)
+from koordineringsbasen import (
+    csp,
+    generator,
+    incremental,
+    preview,
+    raw_blocks,
+    search_index,
+    serve_mode,
+    site,
+)
 from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 

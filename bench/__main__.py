@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen.loader import ROOT, load_catalog
+from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.settings import ROOT
 
 from . import targets
 from .anchor import write_anchor

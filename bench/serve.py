@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from koordineringsbasen.loader import ROOT
+from koordineringsbasen.settings import ROOT
 
 from .generate import generate
 

@@ -10,12 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import GlossaryEntry, Region, Source
+from .model import KINDS, GlossaryEntry, Region, Source
 from .references import Citation, IdRef, walk
 from .yamlsource import PathKey
 
 Key = tuple[str, str]  # (kind, id)
-KINDS = ("maalgrupper", "tilbud", "udmeldinger", "kilder", "organisationer")
 
 
 @dataclass(frozen=True)

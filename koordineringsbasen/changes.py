@@ -51,7 +51,6 @@ LABELS = {
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier",
 }
-NEW = {"tilbud": "Nyt tilbud"}
 ENUM_LABELS = {
     "EventType": labels.EVENT_TYPE, "OfferStatus": labels.OFFER_STATUS,
     "NotificationState": labels.NOTIFICATION_STATE, "RiskLevel": labels.RISK,
@@ -216,7 +215,7 @@ def summarize(old: Catalog, new: Catalog) -> list[str]:
     for kind in KINDS:
         before, after = old.entities.get(kind, {}), new.entities.get(kind, {})
         for entity_id in sorted(set(after) - set(before)):
-            prefix = NEW.get(kind, f"Ny {KIND_SINGULAR[kind]}")
+            prefix = KINDS[kind].new
             lines.append(f"{prefix}: {after[entity_id].navn}")
         for entity_id in sorted(set(after) & set(before)):
             if before[entity_id] != after[entity_id]:

@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cited_values, datacache, generator, mkdocs_yml, site
+from . import cited_values, generator, mkdocs_yml, settings, site
 from .changes import load_revision, summarize
-from .loader import ROOT, default_seeds_dir, load_catalog
+from .loader import default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
 from .problems import DataError, format_problems
 from .render.context import RenderContext
 from .scaffold import MARK, ScaffoldError, create
 from .schema import stale_schemas, write_schemas
+from .settings import ROOT
 
 OK, REFUSED, FAILED = 0, 1, 2
 
@@ -100,7 +101,7 @@ def check(args: argparse.Namespace) -> int:
               f"tjekket mod kilderne (sæt KOORDINERINGSBASEN_SEEDS).", file=sys.stderr)
     try:
         catalog = load_catalog(Path(args.data), Path(args.seeds) if args.seeds else None,
-                               cache_dir=datacache.default_dir())
+                               cache_dir=settings.cache_dir())
     except DataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} fejl i data.", file=sys.stderr)

@@ -26,9 +26,11 @@ from typing import Any
 import pydantic
 import yaml
 
+from . import settings
+
 MAGIC = b"KBCACHE1"
 KEEP_PACKS = 12  # one pack per data folder; the least recently used beyond this are removed
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = settings.PACKAGE
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,7 @@ def seeds_fingerprint(seeds: Path | None) -> str:
     return digest.hexdigest()
 
 
-def default_dir() -> Path | None:
-    """KOORDINERINGSBASEN_CACHE (empty: no cache), else .cache/koordineringsbasen/ in the repo."""
-    value = os.environ.get("KOORDINERINGSBASEN_CACHE")
-    if value is not None:
-        return Path(value) if value.strip() else None
-    return PACKAGE.parent / ".cache" / "koordineringsbasen"
+default_dir = settings.cache_dir  # KOORDINERINGSBASEN_CACHE, see settings.py
 
 
 def file_key(kind: str, raw: bytes) -> str:

@@ -8,28 +8,26 @@ too). After the build, `write_site_exports` adds the open data (api/, frister.ic
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-from . import site
+from . import settings, site
 from .catalog import Catalog
 from .exports import SiteInfo, write_exports
-from .loader import ROOT
 from .macro_expansion import MacrosEnv
 from .render.context import RenderContext
 from .render.links import page_uri
 from .render.source_text import text_pages
 from .render.special import abbreviation_definitions
+from .settings import DOCS_DIR
 
-DOCS_DIR = ROOT / "docs"
 STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
 TEXT_STUB = "---\nrender_macros: true\n---\n\n{{{{ source_text('{id}', {index}) }}}}\n"
 
 
 def edit_base(repo: str | None) -> str | None:
     """Base of the "Ret data" links: the GitHub repository from CI, else `repo` (owner/name)."""
-    repo = os.environ.get("GITHUB_REPOSITORY") or repo
+    repo = settings.github_repository() or repo
     return f"https://github.com/{repo}/edit/main/" if repo else None
 
 

@@ -24,8 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import datacache, site
-from .loader import default_seeds_dir
+from . import datacache, settings, site
 from .render.context import RenderContext
 from .tracking import Changes, Read, tracked
 
@@ -92,7 +91,7 @@ def _digest_inputs(config: MkDocsConfig, files: Files, ctx: RenderContext) -> st
             if path.is_file():
                 add(path.as_posix(), path.read_bytes())
     add(ctx.today, ctx.edit_base, sorted(ctx.changed.items()), ctx.catalog.glossary,
-        datacache.seeds_fingerprint(default_seeds_dir()))
+        datacache.seeds_fingerprint(settings.seeds_dir()))
     return digest.hexdigest()
 
 

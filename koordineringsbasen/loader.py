@@ -7,7 +7,6 @@ entirely valid.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -24,15 +23,12 @@ from .model import ENTITY_MODELS, Glossary, Source
 from .model.common import line_bounds
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
+from .settings import seeds_dir
 from .validation import field_path, validate_document
 from .yamlsource import MAX_BYTES, PathKey, YamlDocument, YamlProblem, locate, read_yaml
 
 GLOSSARY_FILE = "ordliste.yml"
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def default_seeds_dir() -> Path:
-    return Path(os.environ.get("KOORDINERINGSBASEN_SEEDS", ROOT.parent / "shared" / "seeds"))
+default_seeds_dir = seeds_dir  # the name the rest of the code and the tests use
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from .loader import ROOT
+from .settings import ROOT
 
 
 class _Page:

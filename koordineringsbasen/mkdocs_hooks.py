@@ -6,7 +6,6 @@ No domain logic lives here; see koordineringsbasen.render for that.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -24,9 +23,9 @@ from koordineringsbasen import (
     raw_blocks,
     search_index,
     serve_mode,
+    settings,
     site,
 )
-from koordineringsbasen.loader import default_seeds_dir
 from koordineringsbasen.problems import DataError, format_problems
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
@@ -39,8 +38,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_base = generator.edit_base(config.extra.get("github_repo"))
-    data_dir = Path(os.environ.get("KOORDINERINGSBASEN_DATA")
-                    or Path(config.config_file_path).parent / "data")
+    data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
         context = site.load(data_dir, edit_base=edit_base)
     except DataError as exc:
@@ -60,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         # INFO, not WARNING: a build without the texts is allowed and must pass --strict.
         log.info("Kildeteksterne findes ikke (%s; sæt KOORDINERINGSBASEN_SEEDS): siden bygges "
-                 "uden kildetekstsider, citater og links til teksten", default_seeds_dir())
+                 "uden kildetekstsider, citater og links til teksten", settings.seeds_dir())
     return config
 
 
@@ -136,9 +134,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
     # `watch: [data]` covers the repository's own data; a data folder given through
     # KOORDINERINGSBASEN_DATA (tests, benchmark) is watched here so edits there rebuild too.
-    external = os.environ.get("KOORDINERINGSBASEN_DATA")
+    external = settings.data_override()
     if external:
-        server.watch(str(Path(external).resolve()))
+        server.watch(str(external.resolve()))
     server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
     return server
 

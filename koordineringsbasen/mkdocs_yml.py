@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .loader import ROOT
+from .settings import ROOT
 
 CONFIG = ROOT / "mkdocs.yml"
 PYTHON_APPLY = "tag:yaml.org,2002:python/object/apply:"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from . import settings
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +45,6 @@ def format_problems(problems: Iterable[Problem]) -> str:
     lines = []
     for problem in sorted(set(problems)):
         lines.append(str(problem))
-        if os.environ.get("GITHUB_ACTIONS") == "true":
+        if settings.on_github_actions():
             lines.append(problem.github_annotation())
     return "\n".join(lines)

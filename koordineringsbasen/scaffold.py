@@ -17,19 +17,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .exports.fields import FieldSpec, field_specs
-from .loader import ROOT
-from .model import ENTITY_MODELS
+from .model import ENTITY_MODELS, KINDS
 from .schema import SCHEMA_DIR
+from .settings import ROOT
 
 MARK = "UDFYLD"
-KIND_NAMES = {
-    "maalgrupper": "maalgrupper", "maalgruppe": "maalgrupper", "målgruppe": "maalgrupper",
-    "målgrupper": "maalgrupper",
-    "tilbud": "tilbud",
-    "udmeldinger": "udmeldinger", "udmelding": "udmeldinger", "central-udmelding": "udmeldinger",
-    "kilder": "kilder", "kilde": "kilder",
-    "organisationer": "organisationer", "organisation": "organisationer",
-}
+KIND_NAMES = {name: folder for folder, kind in KINDS.items() for name in (folder, *kind.names)}
 
 
 class ScaffoldError(Exception):

@@ -5,12 +5,11 @@ The mkdocs hook sets it once per build (on_config); macros read it when pages re
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from . import datacache
+from . import settings
 from .history import last_changed, last_corrected
-from .loader import ROOT, default_seeds_dir, load_catalog
+from .loader import load_catalog
 from .render.context import RenderContext
 from .seedtext import SeedTexts
 
@@ -20,9 +19,9 @@ _current: RenderContext | None = None
 def load(data_dir: Path | None = None, edit_base: str | None = None) -> RenderContext:
     """Load and validate the data (raises DataError) and make it the current build's."""
     global _current
-    data = data_dir or Path(os.environ.get("KOORDINERINGSBASEN_DATA", ROOT / "data"))
-    seeds = default_seeds_dir()
-    catalog = load_catalog(data, seeds, cache_dir=datacache.default_dir())
+    data = data_dir or settings.data_dir()
+    seeds = settings.seeds_dir()
+    catalog = load_catalog(data, seeds, cache_dir=settings.cache_dir())
     _current = RenderContext(catalog, edit_base=edit_base, changed=last_changed(data.parent),
                              texts=SeedTexts(seeds if seeds.is_dir() else None),
                              corrected=last_corrected(data.parent))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from koordineringsbasen import datacache, loader
+from koordineringsbasen import datacache, loader, settings
 from koordineringsbasen.problems import DataError
 from tests.support import FIXTURE_SEEDS
 
@@ -150,4 +150,4 @@ def test_no_cache_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("KOORDINERINGSBASEN_CACHE", "")
     assert datacache.default_dir() is None
     monkeypatch.delenv("KOORDINERINGSBASEN_CACHE")
-    assert datacache.default_dir() == loader.ROOT / ".cache" / "koordineringsbasen"
+    assert datacache.default_dir() == settings.ROOT / ".cache" / "koordineringsbasen"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..render.context import build_date
+from ..settings import build_date
 
 API_DIR = "api"
 

@@ -22,8 +22,7 @@ from .fields import FieldSpec, child_tables, field_specs
 from .site import SiteInfo
 
 LIST_SEPARATOR = " | "
-SINGULAR = {"maalgrupper": "maalgruppe", "tilbud": "tilbud", "udmeldinger": "udmelding",
-            "kilder": "kilde", "organisationer": "organisation"}
+SINGULAR = {folder: kind.ascii_singular for folder, kind in KINDS.items()}
 ROW_COLUMN = "raekke"
 # Text that Excel would run as a formula gets a leading apostrophe (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,6 @@ from .common import (
     TargetGroupLink,
 )
 from .entities import (
-    ENTITY_MODELS,
     Entity,
     Notification,
     Offer,
@@ -21,6 +20,7 @@ from .entities import (
     TargetGroup,
 )
 from .glossary import Glossary, GlossaryEntry
+from .kinds import ENTITY_MODELS, KINDS, Kind
 
 __all__ = [
     "ENTITY_MODELS",
@@ -30,6 +30,8 @@ __all__ = [
     "EventType",
     "Glossary",
     "GlossaryEntry",
+    "KINDS",
+    "Kind",
     "KeyFigure",
     "Notification",
     "Offer",

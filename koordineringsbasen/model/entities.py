@@ -334,6 +334,3 @@ class Notification(Entity):
     resultat: Outcome | None = None
 
 
-ENTITY_MODELS: dict[str, type[Entity] | type[Source]] = {
-    model.kind: model for model in (TargetGroup, Offer, Notification, Source, Organisation)
-}

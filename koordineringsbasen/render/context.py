@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..seedtext import SeedTexts
+from ..settings import build_date
 
 if TYPE_CHECKING:
     from .citations import Citations
-
-
-def build_date() -> dt.date:
-    """Today, or the date fixed by SOURCE_DATE_EPOCH (reproducible builds and tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-KIND_SINGULAR = {
-    "maalgrupper": "målgruppe",
-    "tilbud": "tilbud",
-    "udmeldinger": "central udmelding",
-    "kilder": "kilde",
-    "organisationer": "organisation",
-}
-KIND_PLURAL = {
-    "maalgrupper": "Målgrupper",
-    "tilbud": "Tilbud",
-    "udmeldinger": "Centrale udmeldinger",
-    "kilder": "Kilder",
-    "organisationer": "Organisationer",
-}
+from ..model.kinds import KINDS
+
+KIND_SINGULAR = {folder: kind.singular for folder, kind in KINDS.items()}
+KIND_PLURAL = {folder: kind.plural for folder, kind in KINDS.items()}
 RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
 RISK_MEANING = {
     "roed": "anledning til bekymring",

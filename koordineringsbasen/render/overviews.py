@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..exports.site import API_DIR
+from ..model import KINDS
 from .context import RenderContext
 from .environment import environment
 from .filters import download_link, filter_form, filters_for, region_value, row_marker
@@ -103,17 +104,14 @@ def _organisations(ctx: RenderContext, h: Helpers) -> Built:
     return ["Organisation", "Forkortelse", "Type", "Region", "Tilbud", "Henvisninger"], rows, items
 
 
-TABLES: dict[str, tuple[Callable[[RenderContext, Helpers], tuple[list[str], list[Row]]], str]] = {
-    "maalgrupper": (_target_groups, "målgrupper"),
-    "tilbud": (_offers, "tilbud"),
-    "udmeldinger": (_notifications, "centrale udmeldinger"),
-    "kilder": (_sources, "kilder"),
-    "organisationer": (_organisations, "organisationer"),
+TABLES: dict[str, Callable[[RenderContext, Helpers], tuple[list[str], list[Row], list[Any]]]] = {
+    "maalgrupper": _target_groups, "tilbud": _offers, "udmeldinger": _notifications,
+    "kilder": _sources, "organisationer": _organisations,
 }
 
 
 def render_overview(ctx: RenderContext, kind: str) -> str:
-    builder, noun = TABLES[kind]
+    builder, noun = TABLES[kind], KINDS[kind].plural_in_text
     headers, rows, items = builder(ctx, Helpers(ctx, overview_uri(kind)))
     filters = filters_for(kind, ctx.today)
     cells = [[row_marker(ctx.catalog, filters, entity) + _cell(row[0]),

@@ -18,6 +18,12 @@ Key = tuple[str, str]  # (kind, id)
 
 
 @dataclass(frozen=True)
+class Deadline:
+    notification: Any  # model.Notification
+    event: Any  # model.Event, a deadline
+
+
+@dataclass(frozen=True)
 class Backlink:
     """`source` points at the entity through `path` (e.g. ('maalgrupper', 0, 'id'))."""
 
@@ -48,6 +54,12 @@ class Catalog:
 
     def all(self, kind: str) -> list[Any]:
         return list(self.entities.get(kind, {}).values())
+
+    def deadlines(self) -> list[Deadline]:
+        """Every deadline (Event.is_deadline) of every central notification, by date, then id."""
+        found = [Deadline(n, e) for n in self.all("udmeldinger") for e in n.haendelser
+                 if e.is_deadline]
+        return sorted(found, key=lambda d: (d.event.dato, d.notification.id))
 
     def count(self) -> int:
         return sum(len(v) for v in self.entities.values())

@@ -19,7 +19,7 @@ from frictionless import validate
 
 from koordineringsbasen.catalog import KINDS, Catalog
 from koordineringsbasen.exports import SiteInfo, write_exports
-from koordineringsbasen.exports.calendar import calendar, deadlines, fold
+from koordineringsbasen.exports.calendar import calendar, fold
 from koordineringsbasen.exports.feed import atom_feed
 from koordineringsbasen.exports.fields import field_specs
 from koordineringsbasen.exports.tables import Column, cell
@@ -169,7 +169,7 @@ def test_ics_holds_every_deadline_as_all_day_event(fixture_site: Path, catalog: 
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
     parsed = icalendar.Calendar.from_ical(raw)
     events = list(parsed.walk("VEVENT"))
-    wanted = [(d.notification_id, d.event.dato) for d in deadlines(catalog)]
+    wanted = [(d.notification.id, d.event.dato) for d in catalog.deadlines()]
     assert len(events) == len(wanted) == 2
     starts = sorted(e.decoded("DTSTART") for e in events)
     assert starts == [dt.date(2024, 12, 31), dt.date(2099, 5, 31)]
@@ -305,4 +305,4 @@ def test_real_site_exports_match_the_catalog(real_site: Path) -> None:
         assert len(_csv(real_site / "api" / f"{kind}.csv")) == expected, kind
         assert everything["antal"][kind] == expected
     parsed = icalendar.Calendar.from_ical((real_site / "frister.ics").read_bytes())
-    assert len(list(parsed.walk("VEVENT"))) == len(deadlines(real))
+    assert len(list(parsed.walk("VEVENT"))) == len(real.deadlines())

@@ -9,33 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 
 import icalendar
 from icalendar.parser import Contentline
 
-from ..catalog import Catalog
-from ..model import Event
+from ..catalog import Catalog, Deadline
 from ..render.labels import EVENT_TYPE, date_da
 from .site import SiteInfo
 
-DEADLINE_TYPES = ("frist", "fristforlaengelse")
 CALENDAR_PATH = "frister.ics"
 PRODID = "-//Koordineringsbasen//Frister//DA"
-
-
-@dataclass(frozen=True)
-class Deadline:
-    notification_id: str
-    notification_name: str
-    event: Event
-
-
-def deadlines(catalog: Catalog) -> list[Deadline]:
-    """Every deadline event of every central notification, by date then notification."""
-    found = [Deadline(n.id, n.navn, e) for n in catalog.all("udmeldinger") for e in n.haendelser
-             if e.type.value in DEADLINE_TYPES]
-    return sorted(found, key=lambda d: (d.event.dato, d.notification_id))
 
 
 def first_day(partial: str) -> tuple[dt.date, str | None]:
@@ -56,7 +39,7 @@ def fold(line: str) -> str:
 
 def _uid(deadline: Deadline, seen: Counter[str], host: str) -> str:
     # Stable across builds: notification, type and date (a counter only for same-day twins).
-    base = f"{deadline.notification_id}-{deadline.event.type.value}-{deadline.event.dato}"
+    base = f"{deadline.notification.id}-{deadline.event.type.value}-{deadline.event.dato}"
     seen[base] += 1
     suffix = f"-{seen[base]}" if seen[base] > 1 else ""
     return f"{base}{suffix}@{host}"
@@ -84,12 +67,12 @@ def vevent(deadline: Deadline, site: SiteInfo, uid: str, source: str) -> icalend
     event.add("dtstamp", dt.datetime.combine(site.today, dt.time(), tzinfo=dt.timezone.utc))
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(days=1))
-    event.add("summary", f"{label}: {deadline.notification_name}")
+    event.add("summary", f"{label}: {deadline.notification.navn}")
     event.add("description", _description(deadline, precision, source))
     event.add("transp", "TRANSPARENT")
     event.add("categories", [label])
     if site.base:
-        event.add("url", site.page_url("udmeldinger", deadline.notification_id),
+        event.add("url", site.page_url("udmeldinger", deadline.notification.id),
                   parameters={"VALUE": "URI"})
     return event
 
@@ -103,7 +86,7 @@ def calendar(catalog: Catalog, site: SiteInfo) -> str:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Koordineringsbasen: frister for centrale udmeldinger")
     seen: Counter[str] = Counter()
-    for deadline in deadlines(catalog):
+    for deadline in catalog.deadlines():
         source = catalog.get("kilder", deadline.event.kilde.kilde).navn
         cal.add_component(vevent(deadline, site, _uid(deadline, seen, site.host), source))
     return cal.to_ical(sorted=False).decode("utf-8")

@@ -268,6 +268,11 @@ class EventType(str, Enum):
     andet = "andet"
 
 
+# A deadline extension is a deadline of its own: it is listed, counted and can pass like the
+# deadline it extends (which stays in the data as it was).
+DEADLINE_TYPES = frozenset({EventType.frist, EventType.fristforlaengelse})
+
+
 class Event(Strict):
     """A dated event in an entity's history; 'frist' and 'fristforlaengelse' are deadlines."""
 
@@ -276,3 +281,7 @@ class Event(Strict):
     type: EventType
     beskrivelse: Text
     kilde: Reference
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.type in DEADLINE_TYPES

@@ -55,8 +55,8 @@ def capacity_groups(offer: Any) -> list[tuple[str | None, list[CapacityRow], Mar
 
 
 def _deadlines(entity: Any) -> list[Any]:
-    return sorted((h for h in getattr(entity, "haendelser", [])
-                   if h.type.value in ("frist", "fristforlaengelse")), key=lambda h: h.dato)
+    return sorted((h for h in getattr(entity, "haendelser", []) if h.is_deadline),
+                  key=lambda h: h.dato)
 
 
 def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, list[Markup]]]:

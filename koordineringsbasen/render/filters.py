@@ -105,8 +105,7 @@ def _notification_state(catalog: Catalog, n: Any) -> list[Value]:
 
 def passed_deadline_filter(today: Any) -> Filter:
     def values(catalog: Catalog, n: Any) -> list[Value]:
-        passed = any(e.type.value in ("frist", "fristforlaengelse")
-                     and deadline_passed(e.dato, today) for e in n.haendelser)
+        passed = any(e.is_deadline and deadline_passed(e.dato, today) for e in n.haendelser)
         return [("overskredet", "Har en overskredet frist")] if passed \
             else [("ikke-overskredet", "Ingen overskredet frist")]
     return Filter("frist", "Frist", values)

@@ -71,8 +71,7 @@ def _notifications(ctx: RenderContext, h: Helpers) -> Built:
     for n in items:
         sent = min((e.dato for e in n.haendelser if e.type.value == "udsendt"), default=None)
         upcoming = sorted(e.dato for e in n.haendelser
-                          if e.type.value in ("frist", "fristforlaengelse")
-                          and not deadline_passed(e.dato, ctx.today))
+                          if e.is_deadline and not deadline_passed(e.dato, ctx.today))
         rows.append([
             h.entity("udmeldinger", n.id),
             Markup(", ").join(h.entity("maalgrupper", g.id) for g in n.maalgrupper),

@@ -13,7 +13,6 @@ from .entity import capacity_groups
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
-from .special import all_deadlines
 from .tables import markdown_table as _table
 from .text import md
 
@@ -50,7 +49,7 @@ def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
     90 days after it (a date given as a month or year counts when its period overlaps)."""
     result = []
     window = dt.timedelta(days=GRACE_DAYS)
-    for deadline in all_deadlines(ctx):
+    for deadline in ctx.catalog.deadlines():
         if not deadline_passed(deadline.event.dato, ctx.today):
             continue
         due_first, due_last = period(deadline.event.dato)
@@ -119,7 +118,7 @@ def quality_page(ctx: RenderContext) -> str:
     out += [str(_table(["Art", "Side", "Oplysning", "Uenighed"], rows)) if rows else "Ingen.", ""]
 
     unanswered = unanswered_deadlines(ctx)
-    passed = [d for d in all_deadlines(ctx) if deadline_passed(d.event.dato, ctx.today)]
+    passed = [d for d in ctx.catalog.deadlines() if deadline_passed(d.event.dato, ctx.today)]
     out.append(f"## Overskredne frister uden registreret resultat ({len(unanswered)})\n")
     out.append(f"{len(passed)} frister er overskredet. Her står dem, hvor data ikke har et svar, "
                f"en afrapportering eller en afgørelse dateret fra fristen til {GRACE_DAYS} dage "

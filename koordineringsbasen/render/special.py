@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -103,18 +102,6 @@ def risk_matrix(ctx: RenderContext) -> str:
     return "\n".join(str(x) for x in out)
 
 
-@dataclass(frozen=True)
-class Deadline:
-    notification: Any
-    event: Any
-
-
-def all_deadlines(ctx: RenderContext) -> list[Deadline]:
-    found = [Deadline(n, e) for n in ctx.catalog.all("udmeldinger") for e in n.haendelser
-             if e.type.value in ("frist", "fristforlaengelse")]
-    return sorted(found, key=lambda d: (d.event.dato, d.notification.id))
-
-
 def _answer_summary(n: Any) -> Markup:
     if not n.svar:
         return Markup("Ingen svar i data")
@@ -147,7 +134,7 @@ def _answers_section(n: Any, h: Helpers, c: Citations) -> list[Any]:
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
     h, c = Helpers(ctx, page), ctx.citations(page)
-    deadlines = all_deadlines(ctx)
+    deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
     out = [f"Opgjort {md(date_da(ctx.today.isoformat()))}: {len(upcoming)} kommende og "
@@ -178,7 +165,7 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
 
 def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
     h = Helpers(ctx, page)
-    deadlines = all_deadlines(ctx)
+    deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)][:limit]
     if not upcoming:
         latest = [d for d in deadlines][-3:]

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import KINDS, GlossaryEntry, Region, Source
+from .model.entities import source_chain
 from .references import Citation, IdRef, walk
 from .yamlsource import PathKey
 
@@ -103,13 +104,8 @@ class Catalog:
 
     def source_chain(self, source_id: str) -> list[Source]:
         """The source followed by the documents/meetings it is embedded in."""
-        chain = []
-        current: str | None = source_id
-        while current and current in self.entities["kilder"] and len(chain) < 10:
-            source = self.entities["kilder"][current]
-            chain.append(source)
-            current = source.indgaar_i
-        return chain
+        sources = self.entities["kilder"]
+        return source_chain(sources[source_id], sources.get) if source_id in sources else []
 
 
 def build_catalog(

@@ -7,7 +7,6 @@ entirely valid.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from .catalog import KINDS, Catalog, Key, build_catalog
 from .datacache import DataCache, Entry
 from .model import ENTITY_MODELS, Glossary, Source
 from .model.common import line_bounds
+from .model.entities import source_chain
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
 from .settings import seeds_dir
@@ -170,7 +170,7 @@ def _check_citation(
                                                f"{total} linjer"))
     punkt = cite.reference.punkt
     if punkt is not None:
-        chain = list(_chain(source, sources))
+        chain = _chain(source, sources)
         numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:
             problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "
@@ -182,14 +182,11 @@ def _check_citation(
     return problems
 
 
-def _chain(source: Source, sources: dict[str, _Loaded]) -> Iterable[Source]:
-    seen = set()
-    current: Source | None = source
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        yield current
-        parent = sources.get(current.indgaar_i or "")
-        current = parent.entity if parent else None  # type: ignore[assignment]
+def _chain(source: Source, sources: dict[str, _Loaded]) -> list[Source]:
+    def find(source_id: str) -> Source | None:
+        loaded = sources.get(source_id)
+        return loaded.entity if loaded else None  # type: ignore[return-value]
+    return source_chain(source, find)
 
 
 def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list[Problem]:
@@ -205,6 +202,10 @@ def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list
             elif last > seed_line_count(seed):
                 problems.append(item.problem(("linjer",), f"linje {last} findes ikke; {source.fil}"
                                                           f" har {seed_line_count(seed)} linjer"))
+        chain = _chain(source, sources)
+        if chain[-1].indgaar_i and any(s.id == chain[-1].indgaar_i for s in chain):
+            problems.append(item.problem(("indgaar_i",), "kilden indgår i sig selv: "
+                                         + " → ".join(s.id for s in [*chain, chain[0]])))
         parent = sources.get(source.indgaar_i or "")
         if parent is not None:
             p_source: Source = parent.entity  # type: ignore[assignment]

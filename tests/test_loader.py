@@ -91,3 +91,12 @@ def test_duplicate_year_in_time_series(fixture_data: Path) -> None:
     path.write_text(text, encoding="utf-8")
     (problem,) = problems_for(fixture_data)
     assert "kapacitet[2]: samme aar/ydelse som kapacitet[1]" in problem
+
+
+def test_a_source_that_is_part_of_itself_is_reported(fixture_data: Path) -> None:
+    path = fixture_data / "kilder" / "testmoede-2025-01-01.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "linjer: 1-150\n", "linjer: 1-150\nindgaar_i: testrapport-2025\n"), encoding="utf-8")
+    joined = "\n".join(problems_for(fixture_data))
+    assert ("data/kilder/testmoede-2025-01-01.yml:10:12: indgaar_i: kilden indgår i sig selv: "
+            "testmoede-2025-01-01 → testrapport-2025 → testmoede-2025-01-01") in joined

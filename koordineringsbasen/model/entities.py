@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import ClassVar
 
@@ -135,6 +136,18 @@ class Source(Strict):
         default_factory=list,
         description="Offentlige dokumenter, som kilden henviser til med adresse",
     )
+
+
+def source_chain(source: Source, find: Callable[[str], Source | None]) -> list[Source]:
+    """The source, then the meeting it is an appendix of, and so on (`find` looks a source up
+    by id; an unknown id ends the chain). A loop in the data ends at the first repeated
+    source, so the loader can report it instead of hanging."""
+    chain: list[Source] = []
+    current: Source | None = source
+    while current is not None and all(current.id != s.id for s in chain):
+        chain.append(current)
+        current = find(current.indgaar_i) if current.indgaar_i else None
+    return chain
 
 
 # --- Target groups ---------------------------------------------------------------------

@@ -13,6 +13,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .model.dates import MONTHS
+
 # A maximal run of digits with '.' or ',' between them; never part of a longer run or a word
 # (hex file names, ids).
 TOKEN = re.compile(r"(?<![\w.,])(?<!\d[.,])\d+(?:[.,]\d+)*(?![\w])(?![.,]\d)")
@@ -30,8 +32,6 @@ RANGE_REST = re.compile(r"\s*(?:-|–|til)\s*\d+(?:[.,]\d+)*")
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d])-[ \t]*\n[ \t]*(?=[^\W\d])")
 LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 # The full name, or the usual abbreviation with or without its full stop ("nov.", "sept").
 MONTH_WORDS = tuple(rf"(?:{name}|{name[:3]}{'t?' if name == 'september' else ''}\.?)"
                     for name in MONTHS)

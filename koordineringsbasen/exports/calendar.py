@@ -14,6 +14,7 @@ import icalendar
 from icalendar.parser import Contentline
 
 from ..catalog import Catalog, Deadline
+from ..model.dates import period
 from ..render.labels import EVENT_TYPE, date_da
 from .site import SiteInfo
 
@@ -23,12 +24,8 @@ PRODID = "-//Koordineringsbasen//Frister//DA"
 
 def first_day(partial: str) -> tuple[dt.date, str | None]:
     """The date an event is placed on, and what precision the source gave ('måned'/'år')."""
-    parts = [int(p) for p in partial.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts), None
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1), "måned"
-    return dt.date(parts[0], 1, 1), "år"
+    found = period(partial)
+    return found.first, None if found.precision == "dag" else found.precision
 
 
 def fold(line: str) -> str:

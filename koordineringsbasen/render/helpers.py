@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.dates import period
 from .context import RenderContext
 from .labels import KIND_SINGULAR, RISK, date_da
 from .links import link, page_uri
@@ -54,13 +55,7 @@ def deadline_badge(date: str, today: dt.date) -> Markup:
 
 def deadline_passed(date: str, today: dt.date) -> bool:
     """A deadline given only as month or year counts as passed once that period is over."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts) < today
-    if len(parts) == 2:
-        year, month = parts
-        return (year, month) < (today.year, today.month)
-    return parts[0] < today.year
+    return period(date).is_past(today)
 
 
 def external_link(url: str, label: str) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.dates import period
 from ..model.kinds import KINDS
 
 KIND_SINGULAR = {folder: kind.singular for folder, kind in KINDS.items()}
@@ -59,21 +60,11 @@ ORG_TYPE = {
     "sundhedsvaesen": "Sundhedsvæsen", "fond": "Fond", "virksomhed": "Virksomhed",
     "andet": "Anden organisation",
 }
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december"]
 
 
 def date_da(value: str | None) -> str:
     """'2024-05-14' -> '14. maj 2024'; '2024-05' -> 'maj 2024'; '2024' -> '2024'."""
-    if not value:
-        return "–"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])}. {month} {parts[0]}"
+    return period(value).danish() if value else "–"
 
 
 def enum_value(value: object) -> str:

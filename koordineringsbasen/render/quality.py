@@ -7,6 +7,7 @@ import difflib
 import re
 from typing import Any
 
+from ..model.dates import period
 from .context import RenderContext
 from .currency import newest_source_dates
 from .entity import capacity_groups
@@ -25,17 +26,10 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SPELLING_SIMILARITY = 0.85
 
 
-def period(value: str) -> tuple[dt.date, dt.date]:
+def bounds(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day a (partial) ISO date can mean: '2024' is all of 2024."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    found = period(value)
+    return found.first, found.last
 
 
 def outcome_dates(notification: Any) -> list[str]:
@@ -52,9 +46,9 @@ def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
     for deadline in ctx.catalog.deadlines():
         if not deadline_passed(deadline.event.dato, ctx.today):
             continue
-        due_first, due_last = period(deadline.event.dato)
+        due_first, due_last = bounds(deadline.event.dato)
         answered = any(first <= due_last + window and last >= due_first
-                       for first, last in map(period, outcome_dates(deadline.notification)))
+                       for first, last in map(bounds, outcome_dates(deadline.notification)))
         if not answered:
             result.append(deadline)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from koordineringsbasen import site
+from koordineringsbasen import build_state
 from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import comparisons, special
 from koordineringsbasen.render.coverage import coverage_page
@@ -26,62 +26,62 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def entity_page(kind: str, entity_id: str) -> str:
-        return render_entity(site.current(), kind, entity_id)
+        return render_entity(build_state.current(), kind, entity_id)
 
     @env.macro
     def source_text(source_id: str, index: int) -> str:
-        return render_source_text(site.current(), source_id, index)
+        return render_source_text(build_state.current(), source_id, index)
 
     @env.macro
     def source_texts_notice() -> str:
-        return special.source_texts_notice(site.current())
+        return special.source_texts_notice(build_state.current())
 
     @env.macro
     def overview(kind: str) -> str:
-        return render_overview(site.current(), kind)
+        return render_overview(build_state.current(), kind)
 
     @env.macro
     def risk_matrix() -> str:
-        return special.risk_matrix(site.current())
+        return special.risk_matrix(build_state.current())
 
     @env.macro
     def deadlines() -> str:
-        return special.deadlines_page(site.current(), relative_file("frister.ics"))
+        return special.deadlines_page(build_state.current(), relative_file("frister.ics"))
 
     @env.macro
     def comparison(name: str) -> str:
         return {"sikrede-afdelinger": comparisons.secure_units,
                 "landsdaekkende": comparisons.national_offers,
                 "takster": comparisons.prices,
-                "daekning": coverage_page}[name](site.current())
+                "daekning": coverage_page}[name](build_state.current())
 
     @env.macro
     def upcoming_deadlines(limit: int = 5) -> str:
-        return special.upcoming_deadlines(site.current(), page_uri(), limit)
+        return special.upcoming_deadlines(build_state.current(), page_uri(), limit)
 
     @env.macro
     def red_groups() -> str:
-        return special.red_groups(site.current(), page_uri())
+        return special.red_groups(build_state.current(), page_uri())
 
     @env.macro
     def newest_facts(limit: int = 8) -> str:
-        return special.newest_facts(site.current(), page_uri(), limit)
+        return special.newest_facts(build_state.current(), page_uri(), limit)
 
     @env.macro
     def recent_corrections(limit: int = 8) -> str:
-        return special.recent_corrections(site.current(), page_uri(), limit)
+        return special.recent_corrections(build_state.current(), page_uri(), limit)
 
     @env.macro
     def glossary() -> str:
-        return special.glossary_page(site.current())
+        return special.glossary_page(build_state.current())
 
     @env.macro
     def data_quality() -> str:
-        return quality_page(site.current())
+        return quality_page(build_state.current())
 
     @env.macro
     def count(kind: str) -> int:
-        return len(site.current().catalog.entities[kind])
+        return len(build_state.current().catalog.entities[kind])
 
     @env.macro
     def data_fields(kind: str) -> str:
@@ -89,4 +89,4 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def data_files() -> str:
-        return open_data.export_files(site.current().catalog, env.page.url)
+        return open_data.export_files(build_state.current().catalog, env.page.url)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen import generator, mkdocs_yml, site
+from koordineringsbasen import build_state, generator, mkdocs_yml
 from koordineringsbasen.render.context import RenderContext
 
 EDIT_BASE = generator.edit_base(mkdocs_yml.read()["extra"]["github_repo"])
@@ -42,8 +42,8 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
     previous = os.environ.get("KOORDINERINGSBASEN_SEEDS")
     os.environ["KOORDINERINGSBASEN_SEEDS"] = str(seeds_dir)
     try:
-        # site.load makes this the current context, which the macros read, as in a build.
-        ctx = site.load(data_dir, edit_base=EDIT_BASE)
+        # build_state.load makes this the current context, which the macros read, as in a build.
+        ctx = build_state.load(data_dir, edit_base=EDIT_BASE)
     finally:
         if previous is None:
             os.environ.pop("KOORDINERINGSBASEN_SEEDS")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cited_values, generator, mkdocs_yml, settings, site
+from . import build_state, cited_values, generator, mkdocs_yml, settings
 from .changes import load_revision, summarize
 from .loader import default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
@@ -82,7 +82,7 @@ BUILD_DATA = arg("--data", type=Path, default=None,
 def _build_context(data: Path | None) -> RenderContext | None:
     """The data loaded as the mkdocs hook loads it, or None after printing its problems."""
     try:
-        return site.load(data, edit_base=generator.edit_base(
+        return build_state.load(data, edit_base=generator.edit_base(
             mkdocs_yml.read().get("extra", {}).get("github_repo")))
     except DataError as exc:
         print("Data er ugyldige; intet er skrevet:\n" + format_problems(exc.problems),

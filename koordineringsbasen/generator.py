@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import settings, site
+from . import build_state, settings
 from .catalog import Catalog
 from .exports import SiteInfo, write_exports
 from .macro_expansion import MacrosEnv
@@ -55,10 +55,10 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
 
     With `expand`, every macro is expanded and each page finished as the hook finishes it: plain
     Markdown for any generator. `out` is replaced whole, and only once every page is written.
-    `ctx` is the current build's (site.load), since the macros read that one.
+    `ctx` is the current build's (build_state.load), since the macros read that one.
     """
-    if ctx is not site.current():
-        raise ValueError("write_pages needs the current build's context (site.load)")
+    if ctx is not build_state.current():
+        raise ValueError("write_pages needs the current build's context (build_state.load)")
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import datacache, settings, site
+from . import build_state, datacache, settings
 from .render.context import RenderContext
 from .tracking import Changes, Read, tracked
 
@@ -98,7 +98,7 @@ def _digest_inputs(config: MkDocsConfig, files: Files, ctx: RenderContext) -> st
 def plan(files: Files, config: MkDocsConfig) -> None:
     """Mark each page modified or not, before mkdocs reads any of them."""
     global _build
-    ctx = site.current()
+    ctx = build_state.current()
     inputs = _digest_inputs(config, files, ctx)
     everything = _last is None or _last.inputs != inputs
     _build = _Build(ctx, inputs, everything, files)
@@ -120,7 +120,7 @@ def before_page(page: Page) -> None:
     if _build is None:
         return
     _build.reads = set()
-    site.use(_tracked_context(_build.context, _build.reads))
+    build_state.use(_tracked_context(_build.context, _build.reads))
 
 
 def _tracked_context(ctx: RenderContext, reads: set[Read]) -> RenderContext:
@@ -131,7 +131,7 @@ def after_markdown(page: Page, markdown: str) -> None:
     """Keep what the page read; a page whose Markdown is unchanged is not written again."""
     if _build is None or _build.reads is None:
         return
-    site.use(_build.context)
+    build_state.use(_build.context)
     src = page.file.src_uri
     digest = hashlib.sha256(markdown.encode()).hexdigest()
     _build.pages[src] = _PageRecord(frozenset(_build.reads), digest)

@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from koordineringsbasen import (
+    build_state,
     csp,
     generator,
     incremental,
@@ -24,7 +25,6 @@ from koordineringsbasen import (
     search_index,
     serve_mode,
     settings,
-    site,
 )
 from koordineringsbasen.problems import DataError, format_problems
 
@@ -40,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
-        context = site.load(data_dir, edit_base=edit_base)
+        context = build_state.load(data_dir, edit_base=edit_base)
     except DataError as exc:
         report = format_problems(exc.problems)
         if not serve_mode.keeps_last_good():
@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    ctx = site.current()
+    ctx = build_state.current()
     stubs = {**generator.entity_stubs(ctx.catalog), **generator.source_text_stubs(ctx)}
     for uri, content in stubs.items():
         files.append(File.generated(config, uri, content=content,
@@ -80,7 +80,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
-    markdown = generator.finish_markdown(markdown, site.current())
+    markdown = generator.finish_markdown(markdown, build_state.current())
     incremental.after_markdown(page, markdown)
     markdown, _SET_ASIDE[page.file.src_uri] = raw_blocks.set_aside(markdown)
     return markdown
@@ -106,7 +106,7 @@ def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
     # (see csp.py); `mkdocs serve` needs its inline reload script.
-    entity_page = search_index.is_entity_url(page.url, site.current().catalog)
+    entity_page = search_index.is_entity_url(page.url, build_state.current().catalog)
     output = search_index.mark_page(output, page.url, entity_page)
     if csp.is_dev_server(config.site_url):
         return output
@@ -122,12 +122,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Open data (api/, frister.ics, aendringer.xml) is written next to the built pages.
-    written = generator.write_site_exports(site.current(), Path(config.site_dir),
+    written = generator.write_site_exports(build_state.current(), Path(config.site_dir),
                                            config.site_url or "", config.use_directory_urls)
     log.info("Skrev %d åbne datafiler", len(written))
     incremental.finish(config, written)
     # The search index (Pagefind) over the pages just written; `mkdocs serve` too.
-    seconds = search_index.build(Path(config.site_dir), site.current().catalog)
+    seconds = search_index.build(Path(config.site_dir), build_state.current().catalog)
     log.info("Søgeindeks bygget på %.1f s", seconds)
 
 

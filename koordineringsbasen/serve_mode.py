@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from . import site
+from . import build_state
 
 _command = "build"
 _dirty = False
@@ -39,4 +39,4 @@ def incremental() -> bool:
 
 def keeps_last_good() -> bool:
     """Invalid data after a good build: keep showing that build's data (preview only)."""
-    return serving() and site.loaded()
+    return serving() and build_state.loaded()

@@ -20,7 +20,7 @@ from ..render.text import attr, md
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
 from .fields import FieldSpec, child_tables, field_specs
-from .site import API_DIR
+from .site_urls import API_DIR
 
 
 def file_link(page_url: str, path: str, label: str | None = None) -> Markup:

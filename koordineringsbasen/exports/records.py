@@ -6,7 +6,7 @@ from typing import Any
 
 from ..catalog import KINDS, Catalog
 from ..validation import field_path
-from .site import SiteInfo
+from .site_urls import SiteInfo
 
 FORMAT_VERSION = 1
 

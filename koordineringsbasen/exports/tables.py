@@ -19,7 +19,7 @@ from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS, GlossaryEntry
 from ..render.labels import KIND_PLURAL
 from .fields import FieldSpec, child_tables, field_specs
-from .site import SiteInfo
+from .site_urls import SiteInfo
 
 LIST_SEPARATOR = " | "
 SINGULAR = {folder: kind.ascii_singular for folder, kind in KINDS.items()}
@@ -99,7 +99,7 @@ def columns_for(model: type[BaseModel], *, nested_lists: bool, prefix: str = "",
     return result
 
 
-def number(value: float) -> str:
+def excel_number(value: float) -> str:
     """Decimal comma, as Danish Excel reads numbers; whole numbers without decimals."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -117,7 +117,7 @@ def cell(column: Column, value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return number(value)
+        return excel_number(value)
     if isinstance(value, Enum):
         return str(value.value)
     text = str(value)

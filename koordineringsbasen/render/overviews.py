@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..exports.site import API_DIR
+from ..exports.site_urls import API_DIR
 from ..model import KINDS
 from .context import RenderContext
 from .environment import environment

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from .model import KINDS, GlossaryEntry, Region, Source
 from .model.entities import source_chain
-from .references import Citation, IdRef, walk
+from .references import Citation, CitedSource, IdRef, walk
 from .yamlsource import PathKey
 
 Key = tuple[str, str]  # (kind, id)
@@ -129,14 +129,10 @@ def build_catalog(
                     citations[ref.kilde].append(
                         CitingFact((kind, entity_id), item.path, ref.linjer, ref.punkt)
                     )
-                elif isinstance(item, IdRef) and item.kind != "kilder":
-                    target = (item.kind, item.target)
-                    backlinks[target].append(Backlink((kind, entity_id), item.path))
-                elif isinstance(item, IdRef) and item.path[-1] != "kilde":
-                    # indgaar_i: a document embedded in a meeting
+                elif isinstance(item, IdRef) and not isinstance(item, CitedSource):
+                    # every other reference, e.g. indgaar_i: a document embedded in a meeting
                     backlinks[(item.kind, item.target)].append(
-                        Backlink((kind, entity_id), item.path)
-                    )
+                        Backlink((kind, entity_id), item.path))
     frozen_entities = MappingProxyType(
         {kind: MappingProxyType(dict(sorted(entities.get(kind, {}).items()))) for kind in KINDS}
     )

@@ -25,6 +25,11 @@ class IdRef:
 
 
 @dataclass(frozen=True)
+class CitedSource(IdRef):
+    """The source id inside a citation: checked like any id, but a citation, not a backlink."""
+
+
+@dataclass(frozen=True)
 class Citation:
     path: PathKey
     reference: Reference
@@ -44,7 +49,7 @@ def walk(value: Any, path: PathKey = ()) -> Iterator[IdRef | Citation]:
     """Yield every id reference and citation below `value`, with its path."""
     if isinstance(value, Reference):
         yield Citation(path, value)
-        yield IdRef((*path, "kilde"), "kilder", value.kilde)
+        yield CitedSource((*path, "kilde"), "kilder", value.kilde)
         return
     if isinstance(value, BaseModel):
         for name, kind in _fields(type(value)):

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import KINDS, Catalog, build_catalog
-from .exports.fields import FieldSpec, field_specs
 from .loader import load_catalog
 from .model import Reference
+from .model.fields import FieldSpec, field_specs
 from .render import labels
 from .render.labels import KIND_SINGULAR, date_da
 from .render.text import number

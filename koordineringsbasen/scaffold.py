@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .exports.fields import FieldSpec, field_specs
 from .model import ENTITY_MODELS, KINDS
+from .model.fields import FieldSpec, field_specs
 from .schema import SCHEMA_DIR
 from .settings import ROOT
 

@@ -21,10 +21,10 @@ from koordineringsbasen.catalog import KINDS, Catalog
 from koordineringsbasen.exports import SiteInfo, write_exports
 from koordineringsbasen.exports.calendar import calendar, fold
 from koordineringsbasen.exports.feed import atom_feed
-from koordineringsbasen.exports.fields import field_specs
 from koordineringsbasen.exports.tables import Column, cell
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.model import ENTITY_MODELS, GlossaryEntry
+from koordineringsbasen.model.fields import field_specs
 
 # Not imported from conftest: tests/browser/conftest.py shadows that module name.
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 
 from koordineringsbasen import cli
-from koordineringsbasen.exports.fields import FieldSpec, field_specs
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.model import ENTITY_MODELS
+from koordineringsbasen.model.fields import FieldSpec, field_specs
 from koordineringsbasen.problems import DataError
 from koordineringsbasen.scaffold import MARK, ScaffoldError, create, slugify
 

@@ -15,11 +15,11 @@ from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS
+from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
 from ..render.text import attr, md
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
-from .fields import FieldSpec, child_tables, field_specs
 from .site_urls import API_DIR
 
 

@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS, GlossaryEntry
+from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
-from .fields import FieldSpec, child_tables, field_specs
 from .site_urls import SiteInfo
 
 LIST_SEPARATOR = " | "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
 
@@ -19,6 +20,14 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors, instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What a field holds, declared in its type (model/fields.py reads it for the exports,
+    the "Om data" tables and the scaffold): "dato", "linjer" or "id"."""
+
+    kind: str
 
 
 def _partial_date(value: Any) -> str:
@@ -47,6 +56,7 @@ def _partial_date(value: Any) -> str:
 
 PartialDate = Annotated[
     str,
+    Declared("dato"),
     BeforeValidator(_partial_date),
     Field(
         description="Dato som ÅÅÅÅ-MM-DD; kendes kun måned eller år: ÅÅÅÅ-MM eller ÅÅÅÅ",
@@ -99,6 +109,7 @@ def _line_range(value: Any) -> str:
 
 LineRange = Annotated[
     str,
+    Declared("linjer"),
     BeforeValidator(_line_range),
     Field(
         description="Linje eller linjeinterval i kildefilen, fx 120-134",
@@ -108,6 +119,7 @@ LineRange = Annotated[
 
 EntityId = Annotated[
     str,
+    Declared("id"),
     Field(
         pattern=ID_PATTERN,
         description="Id: små bogstaver a-z, cifre og bindestreg (æ→ae, ø→oe, å→aa)",

@@ -13,12 +13,11 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import Reference
-from ..model.common import _line_range, _partial_date
-from ..render.labels import KIND_PLURAL
+from .common import Declared, Reference
+from .kinds import KINDS
 
 # Danish descriptions for fields whose model declares none. The model's own description wins;
 # tests/test_exports.py checks that every field ends up with one.
@@ -103,7 +102,7 @@ class FieldSpec:
         if self.is_reference:
             label = "kildehenvisning"
         elif self.kind == "id" and self.ref:
-            label = f"id i {KIND_PLURAL[self.ref].lower()}"
+            label = f"id i {KINDS[self.ref].plural_in_text}"
         else:
             label = TYPE_LABELS[self.kind]
         return f"liste af {label}" if self.many else label
@@ -127,35 +126,24 @@ def _strip(annotation: Any) -> tuple[Any, bool, bool, list[Any]]:
             return annotation, optional, many, metadata
 
 
-def _validators(metadata: list[Any]) -> set[Any]:
-    found = set()
+def _declared(metadata: list[Any]) -> str | None:
+    """The kind a field's type declares (model.common.Declared), if any."""
     for item in metadata:
-        if isinstance(item, BeforeValidator):
-            found.add(item.func)
-        elif isinstance(item, FieldInfo):
-            found |= _validators(list(item.metadata))
-    return found
+        if isinstance(item, Declared):
+            return item.kind
+        if isinstance(item, FieldInfo) and (inner := _declared(list(item.metadata))):
+            return inner
+    return None
 
 
-def _kind(base: Any, validators: set[Any], info: FieldInfo, name: str) -> str:
+def _kind(base: Any, declared: str | None) -> str:
     if isinstance(base, type) and issubclass(base, BaseModel):
         return "blok"
     if isinstance(base, type) and issubclass(base, Enum):
         return "valg"
-    if _partial_date in validators:
-        return "dato"
-    if _line_range in validators:
-        return "linjer"
-    if base is bool:
-        return "sandhed"
-    if base is int:
-        return "heltal"
-    if base is float:
-        return "tal"
-    pattern = str(getattr(info, "json_schema_extra", None) or "") + repr(info.metadata)
-    if name == "id" or "[a-z0-9]+(?:-[a-z0-9]+)*" in pattern:
-        return "id"
-    return "tekst"
+    if declared:
+        return declared
+    return {bool: "sandhed", int: "heltal", float: "tal"}.get(base, "tekst")
 
 
 @cache
@@ -164,8 +152,7 @@ def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
         base, _, many, metadata = _strip(info.annotation)
-        validators = _validators([*metadata, *info.metadata])
-        kind = _kind(base, validators, info, name)
+        kind = _kind(base, _declared([*metadata, *info.metadata]))
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         ref = extra.get("x-ref")
         if ref and kind == "tekst":

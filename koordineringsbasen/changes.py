@@ -101,7 +101,7 @@ def _summary(row: BaseModel, key_fields: tuple[str, ...], main: str | None) -> s
         value = getattr(row, main)
         return "" if _is_long(value) else _show(value, field_kind(type(row), main))
     shown = [f"{label(s.name)} {fmt(getattr(row, s.name))}" for s in field_specs(type(row))
-             if s.kind in ("heltal", "tal", "valg") and s.name not in key_fields
+             if s.value_type in ("heltal", "tal", "valg") and s.name not in key_fields
              and getattr(row, s.name) is not None]
     return ", ".join(shown)
 
@@ -114,15 +114,15 @@ def _compare_rows(name: str, key: str, old: BaseModel, new: BaseModel,
             continue
         if spec.name == main:
             where = f"{label(name)} {key}"
-        elif main is None and spec.kind in ("heltal", "tal", "sandhed"):
+        elif main is None and spec.value_type in ("heltal", "tal", "sandhed"):
             where = f"{label(spec.name)} {key}"  # "pladser 2025"
         else:
             where = f"{label(name)} {key}: {label(spec.name)}"
-        yield _change(where, before, after, spec.kind)
+        yield _change(where, before, after, spec.value_type)
 
 
 def field_kind(model: type[BaseModel], name: str) -> str:
-    return next(s.kind for s in field_specs(model) if s.name == name)
+    return next(s.value_type for s in field_specs(model) if s.name == name)
 
 
 def _show(value: Any, kind: str) -> str:
@@ -201,7 +201,7 @@ def compare_entities(old: BaseModel, new: BaseModel, catalog: Catalog) -> list[s
                                   for v in (before, after))
             lines.append(_change(label(spec.name), old_name, new_name))
         else:
-            lines.append(_change(label(spec.name), before, after, spec.kind))
+            lines.append(_change(label(spec.name), before, after, spec.value_type))
     return lines
 
 

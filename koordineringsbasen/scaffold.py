@@ -46,11 +46,11 @@ def resolve_kind(name: str) -> str:
 def _hint(spec: FieldSpec) -> str:
     if spec.choices:
         text = f"vælg én af: {', '.join(spec.choices)}"
-    elif spec.kind == "id" and spec.ref:
+    elif spec.value_type == "id" and spec.ref:
         text = f"id på en fil i data/{spec.ref}/"
     else:
         text = spec.description or spec.type_label()
-    if spec.kind == "dato" and spec.description and "ÅÅÅÅ" not in text:
+    if spec.value_type == "dato" and spec.description and "ÅÅÅÅ" not in text:
         text += " (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ)"
     return text
 
@@ -73,7 +73,7 @@ def _block(model: type[BaseModel], indent: str, first_prefix: str) -> list[str]:
 
 
 def _field(spec: FieldSpec, prefix: str, indent: str) -> list[str]:
-    if spec.kind == "blok" and spec.model is not None:
+    if spec.value_type == "blok" and spec.model is not None:
         head = f"{prefix}{spec.name}:  # {MARK}: {spec.description or spec.type_label()}"
         if spec.many:
             return [head, *_block(spec.model, indent + "    ", indent + "  - ")]

@@ -43,7 +43,7 @@ def _sample(spec: FieldSpec) -> Any:
     if spec.name == "fil":
         return "000_0000000000000000.txt"
     return {"tekst": "Udfyldt tekst.", "id": "udfyldt", "linjer": "12", "dato": "2025-01-01",
-            "heltal": 1, "tal": 1.5, "sandhed": False}.get(spec.kind) or spec.choices[-1]
+            "heltal": 1, "tal": 1.5, "sandhed": False}.get(spec.value_type) or spec.choices[-1]
 
 
 def _fill(node: Any, model: type[BaseModel]) -> int:
@@ -52,7 +52,7 @@ def _fill(node: Any, model: type[BaseModel]) -> int:
     filled = 0
     for key in list(node):
         spec, value = specs[key], node[key]
-        if spec.kind == "blok" and spec.model is not None:
+        if spec.value_type == "blok" and spec.model is not None:
             for item in (value if spec.many else [value]):
                 filled += _fill(item, spec.model)
         elif spec.many:

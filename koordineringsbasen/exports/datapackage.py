@@ -15,17 +15,17 @@ CSV_ENCODING = "utf-8-sig"  # UTF-8 with BOM, so Danish Excel reads æøå
 def field_descriptor(column: Column) -> dict[str, Any]:
     descriptor: dict[str, Any] = {"name": column.name, "description": column.description}
     constraints: dict[str, Any] = {}
-    if column.kind == "heltal":
+    if column.value_type == "heltal":
         descriptor["type"] = "integer"
-    elif column.kind == "tal":
+    elif column.value_type == "tal":
         descriptor.update(type="number", decimalChar=",")
-    elif column.kind == "sandhed":
+    elif column.value_type == "sandhed":
         descriptor.update(type="boolean", trueValues=["true"], falseValues=["false"])
-    elif column.kind == "url":
+    elif column.value_type == "url":
         descriptor.update(type="string", format="uri")
     else:
         descriptor["type"] = "string"
-    if column.kind == "dato":
+    if column.value_type == "dato":
         constraints["pattern"] = PARTIAL_DATE.pattern.strip("^$")
     if column.choices:
         constraints["enum"] = list(column.choices)
@@ -40,7 +40,7 @@ def _foreign_keys(table: Table) -> list[dict[str, Any]]:
     keys = []
     for column in table.columns:
         target = column.ref
-        if not target or column.kind == "liste":
+        if not target or column.value_type == "liste":
             continue
         resource = "" if target == table.name else target  # "" is the table itself
         keys.append({"fields": [column.name],

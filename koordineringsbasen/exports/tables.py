@@ -31,7 +31,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # a FieldSpec kind, or "liste" (joined values), "json" (nested list), "url"
+    value_type: str  # a FieldSpec value type, or "liste" (joined values), "json", "url"
     description: str
     get: Callable[[Any], Any]
     required: bool = False
@@ -80,10 +80,10 @@ def columns_for(model: type[BaseModel], *, nested_lists: bool, prefix: str = "",
     for spec in field_specs(model):
         name, getter = prefix + spec.name, _attr(spec.name, get)
         needed = required and spec.required
-        if spec.kind == "blok" and spec.many:
+        if spec.value_type == "blok" and spec.many:
             if nested_lists:
                 result.append(Column(name, "json", spec.description, getter))
-        elif spec.kind == "blok":
+        elif spec.value_type == "blok":
             assert spec.model is not None
             inner = columns_for(spec.model, nested_lists=True, prefix=name + "_", get=getter,
                                 required=needed)
@@ -94,7 +94,7 @@ def columns_for(model: type[BaseModel], *, nested_lists: bool, prefix: str = "",
         elif spec.many:
             result.append(Column(name, "liste", spec.description, getter, ref=spec.ref))
         else:
-            result.append(Column(name, spec.kind, spec.description, getter, needed,
+            result.append(Column(name, spec.value_type, spec.description, getter, needed,
                                  spec.choices, spec.ref))
     return result
 
@@ -109,10 +109,10 @@ def excel_number(value: float) -> str:
 def cell(column: Column, value: Any) -> str:
     if value is None:
         return ""
-    if column.kind == "json":
+    if column.value_type == "json":
         return json.dumps([v.model_dump(mode="json") for v in value], ensure_ascii=False) \
             if value else ""
-    if column.kind == "liste":
+    if column.value_type == "liste":
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -121,7 +121,7 @@ def cell(column: Column, value: Any) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     text = str(value)
-    if column.kind == "tekst" and text.startswith(FORMULA_START):
+    if column.value_type == "tekst" and text.startswith(FORMULA_START):
         return "'" + text
     return text
 

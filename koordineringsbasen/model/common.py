@@ -27,7 +27,7 @@ class Declared:
     """What a field holds, declared in its type (model/fields.py reads it for the exports,
     the "Om data" tables and the scaffold): "dato", "linjer" or "id"."""
 
-    kind: str
+    value_type: str
 
 
 def _partial_date(value: Any) -> str:

@@ -85,14 +85,14 @@ class FieldSpec:
     """One field of a model, as far as exports and scaffolds need to know it."""
 
     name: str
-    kind: str  # tekst | heltal | tal | sandhed | dato | linjer | id | valg | blok
+    value_type: str  # tekst | heltal | tal | sandhed | dato | linjer | id | valg | blok
     required: bool
-    many: bool  # a list of `kind`
+    many: bool  # a list of `value_type`
     min_items: int
     description: str
     choices: tuple[str, ...] = ()
-    model: type[BaseModel] | None = None  # for kind == "blok"
-    ref: str | None = None  # the kind an id points at
+    model: type[BaseModel] | None = None  # for value_type == "blok"
+    ref: str | None = None  # the entity kind an id points at
 
     @property
     def is_reference(self) -> bool:
@@ -101,10 +101,10 @@ class FieldSpec:
     def type_label(self) -> str:
         if self.is_reference:
             label = "kildehenvisning"
-        elif self.kind == "id" and self.ref:
+        elif self.value_type == "id" and self.ref:
             label = f"id i {KINDS[self.ref].plural_in_text}"
         else:
-            label = TYPE_LABELS[self.kind]
+            label = TYPE_LABELS[self.value_type]
         return f"liste af {label}" if self.many else label
 
 
@@ -127,16 +127,16 @@ def _strip(annotation: Any) -> tuple[Any, bool, bool, list[Any]]:
 
 
 def _declared(metadata: list[Any]) -> str | None:
-    """The kind a field's type declares (model.common.Declared), if any."""
+    """The value type a field's type declares (model.common.Declared), if any."""
     for item in metadata:
         if isinstance(item, Declared):
-            return item.kind
+            return item.value_type
         if isinstance(item, FieldInfo) and (inner := _declared(list(item.metadata))):
             return inner
     return None
 
 
-def _kind(base: Any, declared: str | None) -> str:
+def _value_type(base: Any, declared: str | None) -> str:
     if isinstance(base, type) and issubclass(base, BaseModel):
         return "blok"
     if isinstance(base, type) and issubclass(base, Enum):
@@ -152,21 +152,21 @@ def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
         base, _, many, metadata = _strip(info.annotation)
-        kind = _kind(base, _declared([*metadata, *info.metadata]))
+        value_type = _value_type(base, _declared([*metadata, *info.metadata]))
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         ref = extra.get("x-ref")
-        if ref and kind == "tekst":
-            kind = "id"
+        if ref and value_type == "tekst":
+            value_type = "id"
         min_items = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), 0)
         specs.append(FieldSpec(
             name=name,
-            kind=kind,
+            value_type=value_type,
             required=info.is_required(),
             many=many,
             min_items=min_items if many else 0,
             description=info.description or FALLBACK.get(name, ""),
-            choices=tuple(e.value for e in base) if kind == "valg" else (),
-            model=base if kind == "blok" else None,
+            choices=tuple(e.value for e in base) if value_type == "valg" else (),
+            model=base if value_type == "blok" else None,
             ref=str(ref) if ref else None,
         ))
     return tuple(specs)
@@ -174,4 +174,4 @@ def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
 
 def child_tables(model: type[BaseModel]) -> list[FieldSpec]:
     """Top-level list-of-block fields: each becomes a table of its own in the CSV export."""
-    return [f for f in field_specs(model) if f.kind == "blok" and f.many]
+    return [f for f in field_specs(model) if f.value_type == "blok" and f.many]

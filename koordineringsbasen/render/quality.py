@@ -14,6 +14,7 @@ from .entity import capacity_groups
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
+from .tables import footer
 from .tables import markdown_table as _table
 from .text import md
 
@@ -143,5 +144,5 @@ def quality_page(ctx: RenderContext) -> str:
     out.append("Siderne hvis nyeste kilde er ældst; de trænger mest til en opdatering.\n")
     rows = [[date_da(date), h.entity(kind, e.id), KIND_SINGULAR[kind]] for date, kind, e in aged]
     out += [str(_table(["Nyeste kilde", "Side", "Type"], rows)), ""]
-    out += ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n", str(c.footnotes())]
-    return "\n".join(out)
+    out += footer(c)
+    return "\n".join(str(x) for x in out)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from koordineringsbasen import datacache
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.loader import load_catalog, seed_line_count
+from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
 from koordineringsbasen.settings import ROOT
+from koordineringsbasen.source_checks import seed_line_count
 
 # Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
 SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}

@@ -1,3 +1,5 @@
+"""`python -m koordineringsbasen`: the command line (cli.py)."""
+
 from .cli import main
 
 raise SystemExit(main())

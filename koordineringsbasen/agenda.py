@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model.common import line_bounds
-from .model.entities import AgendaItem, Source
+from .model.sources import AgendaItem, Source
 
 
 def contains(outer: str, inner: str) -> bool:

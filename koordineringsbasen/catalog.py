@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import KINDS, GlossaryEntry, Region, Source
-from .model.entities import source_chain
+from .model.sources import source_chain
 from .references import Citation, CitedSource, IdRef, walk
 from .yamlsource import PathKey
 

@@ -33,9 +33,9 @@ from .model.entities import (
     Price,
     RiskRating,
     SizeFigure,
-    Source,
     StatusEntry,
 )
+from .model.sources import Source
 from .references import Citation, walk
 from .render.text import number
 from .yamlsource import PathKey

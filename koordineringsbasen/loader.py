@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import cited_values, personal_data
-from .agenda import resolve_item
+from . import cited_values, personal_data, source_checks
 from .catalog import KINDS, Catalog, Key, build_catalog
 from .datacache import DataCache, Entry
 from .model import ENTITY_MODELS, Glossary, Source
-from .model.common import line_bounds
-from .model.entities import source_chain
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
 from .settings import seeds_dir
@@ -43,19 +40,6 @@ class _Loaded:
     def problem(self, path: PathKey, message: str) -> Problem:
         line, col = locate(self.doc.positions, path[len(self.prefix):])
         return Problem(self.rel, line, col, field_path(path), message)
-
-
-@cache
-def _seed_lines(seeds: Path, name: str) -> int | None:
-    """Line count of seed file `name`, or None when it is missing (reported elsewhere)."""
-    path = seeds / name
-    return seed_line_count(path) if path.is_file() else None
-
-
-@cache
-def seed_line_count(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for _ in handle)
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -147,83 +131,6 @@ def _check_reference(
     guess = difflib.get_close_matches(ref.target, list(known), n=1, cutoff=0.6)
     hint = f"; mente du '{guess[0]}'?" if guess else ""
     return item.problem(ref.path, f"ukendt id '{ref.target}' i {ref.kind}/{hint}")
-
-
-def _check_citation(
-    item: _Loaded, cite: Citation, sources: dict[str, _Loaded], seeds: Path | None
-) -> list[Problem]:
-    source_item = sources.get(cite.reference.kilde)
-    if source_item is None:
-        return []  # reported as an unknown id
-    source: Source = source_item.entity  # type: ignore[assignment]
-    first, last = line_bounds(cite.reference.linjer)
-    span_first, span_last = line_bounds(source.linjer)
-    problems = []
-    path = (*cite.path, "linjer")
-    if first < span_first or last > span_last:
-        problems.append(item.problem(path, f"linje {cite.reference.linjer} ligger uden for kilden "
-                                           f"'{source.id}' (linje {source.linjer} i {source.fil})"))
-    total = _seed_lines(seeds, source.fil) if seeds is not None else None
-    if total is not None:
-        if last > total:
-            problems.append(item.problem(path, f"linje {last} findes ikke; {source.fil} har "
-                                               f"{total} linjer"))
-    punkt = cite.reference.punkt
-    if punkt is not None:
-        chain = _chain(source, sources)
-        numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
-        if not numbered:
-            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "
-                                         f"på dagsordenen for '{source.id}'"))
-        elif resolve_item(chain, punkt, cite.reference.linjer) is None:
-            where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
-            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' omfatter ikke "
-                                         f"linje {cite.reference.linjer} (punkt {punkt}: {where})"))
-    return problems
-
-
-def _chain(source: Source, sources: dict[str, _Loaded]) -> list[Source]:
-    def find(source_id: str) -> Source | None:
-        loaded = sources.get(source_id)
-        return loaded.entity if loaded else None  # type: ignore[return-value]
-    return source_chain(source, find)
-
-
-def _check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list[Problem]:
-    problems = []
-    for item in sources.values():
-        source: Source = item.entity  # type: ignore[assignment]
-        first, last = line_bounds(source.linjer)
-        if seeds is not None:
-            seed = seeds / source.fil
-            if not seed.exists():
-                problems.append(item.problem(("fil",), f"kildefilen {source.fil} findes ikke i "
-                                                       f"{seeds}"))
-            elif last > seed_line_count(seed):
-                problems.append(item.problem(("linjer",), f"linje {last} findes ikke; {source.fil}"
-                                                          f" har {seed_line_count(seed)} linjer"))
-        chain = _chain(source, sources)
-        if chain[-1].indgaar_i and any(s.id == chain[-1].indgaar_i for s in chain):
-            problems.append(item.problem(("indgaar_i",), "kilden indgår i sig selv: "
-                                         + " → ".join(s.id for s in [*chain, chain[0]])))
-        parent = sources.get(source.indgaar_i or "")
-        if parent is not None:
-            p_source: Source = parent.entity  # type: ignore[assignment]
-            p_first, p_last = line_bounds(p_source.linjer)
-            if p_source.fil != source.fil or first < p_first or last > p_last:
-                problems.append(item.problem(("indgaar_i",), f"kilden ligger ikke inden for "
-                                             f"'{p_source.id}' ({p_source.fil} {p_source.linjer})"))
-        for index, agenda in enumerate(source.punkter):
-            a_first, a_last = line_bounds(agenda.linjer)
-            if a_first < first or a_last > last:
-                problems.append(item.problem(("punkter", index, "linjer"), f"punktet ligger uden "
-                                             f"for kildens linjer {source.linjer}"))
-        for index, document in enumerate(source.henvisninger):
-            d_first, d_last = line_bounds(document.linjer)
-            if d_first < first or d_last > last:
-                problems.append(item.problem(("henvisninger", index, "linjer"), f"linjen ligger "
-                                             f"uden for kildens linjer {source.linjer}"))
-    return problems
 
 
 def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], ...]:
@@ -323,12 +230,12 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
                 if problem:
                     problems.append(problem)
             else:
-                problems.extend(_check_citation(item, found, loaded["kilder"], seeds))
+                problems.extend(source_checks.check_citation(item, found, loaded["kilder"], seeds))
         problems.extend(item.problem(path, message) for path, message in item.local)
         if seeds is not None:
             problems.extend(item.problem(path, message) for path, message
                             in _check_cited_values(item, links[key], sources, seeds))
-    problems.extend(_check_source_spans(loaded["kilder"], seeds))
+    problems.extend(source_checks.check_source_spans(loaded["kilder"], seeds))
     if problems:
         raise DataError(problems)
     entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}

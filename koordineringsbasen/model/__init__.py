@@ -16,11 +16,11 @@ from .entities import (
     Offer,
     Organisation,
     RiskLevel,
-    Source,
     TargetGroup,
 )
 from .glossary import Glossary, GlossaryEntry
 from .kinds import ENTITY_MODELS, KINDS, Kind
+from .sources import Source
 
 __all__ = [
     "ENTITY_MODELS",

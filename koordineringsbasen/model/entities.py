@@ -1,8 +1,8 @@
-"""The five entity kinds of the knowledge base and their time series."""
+"""Four of the entity kinds (målgrupper, tilbud, udmeldinger, organisationer) and their time
+series; the fifth, the sources they cite, is in sources.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 from typing import ClassVar
 
@@ -13,9 +13,7 @@ from .common import (
     EntityId,
     Event,
     Flag,
-    HttpsUrl,
     KeyFigure,
-    LineRange,
     Number,
     PartialDate,
     Reference,
@@ -79,75 +77,6 @@ class Organisation(Entity):
     region: RegionClaim | None = Field(
         None, description="Regionen organisationen hører til, med kilde (udelades for landsdækkende)"
     )
-
-
-# --- Sources ---------------------------------------------------------------------------
-
-
-class SourceType(str, Enum):
-    referat = "referat"
-    dagsorden = "dagsorden"
-    rapport = "rapport"
-    notat = "notat"
-    skrivelse = "skrivelse"
-    aftale = "aftale"
-    praesentation = "praesentation"
-    andet = "andet"
-
-
-class AgendaItem(Strict):
-    nr: Text = Field(description="Punktets nummer, fx '7' eller '9.3'")
-    titel: Text
-    linjer: LineRange
-    resume: Text | None = None
-    beslutning: Text | None = None
-
-
-class PublicDocument(Strict):
-    """A document with a public address that the source refers to (a law, a regional report)."""
-
-    titel: Text = Field(description="Dokumentets titel eller en kort dansk beskrivelse")
-    adresse: HttpsUrl
-    linjer: LineRange = Field(description="Linjen i kildefilen, hvor adressen står")
-
-
-class Source(Strict):
-    """A meeting or document in a seed file; facts cite it by id and line range."""
-
-    kind: ClassVar[str] = "kilder"
-    id: EntityId
-    navn: Text
-    aliaser: list[Text] = Field(default_factory=list)
-    type: SourceType
-    organ: EntityId | None = ref("organisationer", "Organisation der holdt mødet / udgav", None)
-    dato: PartialDate
-    tidspunkt: Text | None = None
-    sted: Text | None = None
-    sagsnr: Text | None = None
-    fil: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$", description="Kildefil i seeds/")
-    linjer: LineRange = Field(description="Hvor i filen kilden står")
-    indgaar_i: EntityId | None = ref("kilder", "Kilde (møde) som dokumentet er bilag til", None)
-    # Named 'adresse', not 'url': the exported tables already have a 'url' column (the page).
-    adresse: HttpsUrl | None = Field(None, description="Kildens egen offentlige adresse, hvis "
-                                                       "kildeteksten oplyser den")
-    resume: Text
-    punkter: list[AgendaItem] = Field(default_factory=list)
-    henvisninger: list[PublicDocument] = Field(
-        default_factory=list,
-        description="Offentlige dokumenter, som kilden henviser til med adresse",
-    )
-
-
-def source_chain(source: Source, find: Callable[[str], Source | None]) -> list[Source]:
-    """The source, then the meeting it is an appendix of, and so on (`find` looks a source up
-    by id; an unknown id ends the chain). A loop in the data ends at the first repeated
-    source, so the loader can report it instead of hanging."""
-    chain: list[Source] = []
-    current: Source | None = source
-    while current is not None and all(current.id != s.id for s in chain):
-        chain.append(current)
-        current = find(current.indgaar_i) if current.indgaar_i else None
-    return chain
 
 
 # --- Target groups ---------------------------------------------------------------------

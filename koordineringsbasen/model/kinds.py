@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .entities import Entity, Notification, Offer, Organisation, Source, TargetGroup
+from .entities import Entity, Notification, Offer, Organisation, TargetGroup
+from .sources import Source
 
 
 @dataclass(frozen=True)

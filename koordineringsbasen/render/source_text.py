@@ -11,7 +11,7 @@ import html
 from collections import defaultdict
 
 from ..model.common import line_bounds
-from ..model.entities import Source
+from ..model.sources import Source
 from .context import RenderContext
 from .labels import date_da
 from .links import link, page_uri

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..agenda import contains
 from ..catalog import Catalog
 from ..model.common import line_bounds
-from ..model.entities import AgendaItem, Source
+from ..model.sources import AgendaItem, Source
 from ..scaffold import slugify
 
 # Above this many lines a source with an agenda gets one page per item (see `make bench`).

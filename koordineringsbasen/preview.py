@@ -73,8 +73,8 @@ def middleware(app: App) -> App:
 
         body = app(environ, capture)
         status, headers = answer
-        kind = next((v for k, v in headers if k.lower() == "content-type"), "")
-        if not kind.startswith("text/html"):
+        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if not content_type.startswith("text/html"):
             start_response(status, headers)
             return body
         try:

@@ -37,24 +37,24 @@ def field_path(loc: tuple[Any, ...]) -> str:
 
 
 def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    kind = error["type"]
+    error_type = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"; mente du '{guess[0]}'?" if guess else f"; tilladte felter: {', '.join(allowed)}"
         return f"ukendt felt{hint}"
-    if kind == "enum":
+    if error_type == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"'{error.get('input')}' er ikke tilladt; vælg en af: {expected}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+    if error_type in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = "mindst" if kind.startswith("greater") else "højst"
+        word = "mindst" if error_type.startswith("greater") else "højst"
         return f"{error.get('input')} er uden for det tilladte område; skal være {word} {limit}"
-    if kind == "value_error":
+    if error_type == "value_error":
         return str(ctx.get("error", error["msg"]))
-    if kind in MESSAGES:
-        return MESSAGES[kind].format(input=error.get("input"), **ctx)
+    if error_type in MESSAGES:
+        return MESSAGES[error_type].format(input=error.get("input"), **ctx)
     return error["msg"]
 
 
@@ -88,8 +88,8 @@ def validate_document(
 ) -> tuple[BaseModel | None, list[Problem]]:
     """Validate; on failure, return one located problem per error."""
     if not isinstance(doc.data, dict) and not _is_root_list(model):
-        kind = "en liste" if isinstance(doc.data, list) else "en enkelt værdi"
-        return None, [Problem(rel, 1, 1, "", f"filen er {kind}; den skal være en blok med felter")]
+        shape = "en liste" if isinstance(doc.data, list) else "en enkelt værdi"
+        return None, [Problem(rel, 1, 1, "", f"filen er {shape}; den skal være en blok med felter")]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:

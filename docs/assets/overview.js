@@ -193,11 +193,5 @@
   }
 
   window.addEventListener("resize", hints);
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kbOnPage(init);
 })();

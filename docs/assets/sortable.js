@@ -60,11 +60,5 @@
     document.querySelectorAll(".kb-sortable table").forEach(enhance);
   }
 
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kbOnPage(init);
 })();

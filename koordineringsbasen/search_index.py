@@ -26,6 +26,9 @@ from .render.search_terms import kind_label
 
 BUNDLE = "pagefind"
 NAMES_FILE = "pagefind/kb-navne.json"
+# Name key -> [page URL, kind label], one small file per first character of the key
+# (pagefind/kb-navn-a.json ...): a query fetches only its own, not every name of the site.
+KEYS_FILE = "pagefind/kb-navn-{}.json"
 SOURCE_TEXT_URL = re.compile(r"^kilder/[a-z0-9-]+/tekst/")
 SOURCE_TEXT_WEIGHT = 0.2
 SOURCE_TEXT_KIND = "Kildetekst"
@@ -58,11 +61,22 @@ def mark_page(html: str, url: str, entity_page: bool) -> str:
     return html
 
 
-def names(catalog: Any) -> list[list[Any]]:
-    """[name, page URL, kind label, name keys] for every entity: what "Mente du …?" compares
-    with, and what puts the page first when the query is exactly one of its names."""
-    return [[entity.navn, f"{kind}/{entity.id}/", kind_label(entity), name_keys(entity)]
+def names(catalog: Any) -> list[list[str]]:
+    """[name, page URL, kind label] for every entity: what "Mente du …?" compares with."""
+    return [[entity.navn, f"{kind}/{entity.id}/", kind_label(entity)]
             for kind, entities in catalog.entities.items() for entity in entities.values()]
+
+
+def name_key_shards(catalog: Any) -> dict[str, dict[str, list[str]]]:
+    """First character -> {name key: [page URL, kind label]}: what puts a page first when the
+    query is exactly one of its names or aliases (the first entity in page order wins a key)."""
+    shards: dict[str, dict[str, list[str]]] = {}
+    for kind, entities in catalog.entities.items():
+        for entity in entities.values():
+            for key in name_keys(entity):
+                shards.setdefault(key[0], {}).setdefault(
+                    key, [f"{kind}/{entity.id}/", kind_label(entity)])
+    return shards
 
 
 def build(site_dir: Path, catalog: Any) -> float:
@@ -78,7 +92,11 @@ def build(site_dir: Path, catalog: Any) -> float:
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind kunne ikke indeksere {site_dir}:\n"
                            + result.stdout + result.stderr)
-    target = site_dir / NAMES_FILE
-    target.write_text(json.dumps(names(catalog), ensure_ascii=False, separators=(",", ":")),
-                      encoding="utf-8")
+    _write_json(site_dir / NAMES_FILE, names(catalog))
+    for first, keys in name_key_shards(catalog).items():
+        _write_json(site_dir / KEYS_FILE.format(first), keys)
     return time.perf_counter() - started
+
+
+def _write_json(target: Path, value: Any) -> None:
+    target.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,9 +1,10 @@
 /* The site search: Pagefind's index (pagefind/, built after mkdocs build) in Material's search
    box. Danish labels; a dialog with a label, a status line, filters with counts, a results
    list. Keys: "/", "s" or "f" open it, arrows move through the results, Enter opens one, Esc
-   closes. The query and filters live in the page URL (?q=…&type=…), so a search can be
-   shared. "Mente du …?" compares the query with the entity names (pagefind/kb-navne.json) by
-   edit distance. Everything shown is set as text (textContent), never as HTML, except
+   closes. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
+   shared. A query that is exactly a name or alias puts that page first (pagefind/kb-navn-<c>.json,
+   one small file per first character). "Mente du …?" compares the query with the entity names
+   (pagefind/kb-navne.json, fetched only when no result holds the query) by edit distance. Everything shown is set as text (textContent), never as HTML, except
    Pagefind's excerpt, which Pagefind escapes itself. */
 (() => {
   "use strict";
@@ -51,6 +52,13 @@
       return module;
     });
     return pagefind;
+  };
+  const shards = {};
+  /* {name key: [page URL, kind label]} for keys that start like `key` (one small file each). */
+  const loadKeys = key => {
+    shards[key[0]] ??= fetch(new URL(`pagefind/kb-navn-${key[0]}.json`, base))
+      .then(r => (r.ok ? r.json() : {})).catch(() => ({}));
+    return shards[key[0]];
   };
   const loadNames = () => {
     names ??= fetch(new URL("pagefind/kb-navne.json", base)).then(r => r.json());
@@ -229,11 +237,11 @@
   const namedPage = async (query, filters, module, data) => {
     const key = fold(query).replace(/ /g, "");
     if (!key) return null;
-    const named = (await loadNames()).find(entry => entry[3].includes(key));
-    const wanted = named && new URL(named[1], base).pathname;
+    const named = (await loadKeys(key))[key];
+    const wanted = named && new URL(named[0], base).pathname;
     if (!named || data.some(d => new URL(d.url, base).pathname === wanted)) return null;
-    if (filters[TYPE] && !filters[TYPE].any.includes(named[2])) return null;
-    const within = await module.search(query, { filters: { ...filters, [TYPE]: { any: [named[2]] } } });
+    if (filters[TYPE] && !filters[TYPE].any.includes(named[1])) return null;
+    const within = await module.search(query, { filters: { ...filters, [TYPE]: { any: [named[1]] } } });
     for (const result of within?.results.slice(0, PAGE) || []) {
       const d = await result.data();
       if (new URL(d.url, base).pathname === wanted) return d;

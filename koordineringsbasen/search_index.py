@@ -26,9 +26,10 @@ from .render.search_terms import kind_label
 
 BUNDLE = "pagefind"
 NAMES_FILE = "pagefind/kb-navne.json"
-# Name key -> [page URL, kind label], one small file per first character of the key
-# (pagefind/kb-navn-a.json ...): a query fetches only its own, not every name of the site.
+# Name key -> [page URL, kind label] in KEY_SHARDS small files (pagefind/kb-navn-<n>.json),
+# so a query fetches one of them, not every name of the site.
 KEYS_FILE = "pagefind/kb-navn-{}.json"
+KEY_SHARDS = 64
 SOURCE_TEXT_URL = re.compile(r"^kilder/[a-z0-9-]+/tekst/")
 SOURCE_TEXT_WEIGHT = 0.2
 SOURCE_TEXT_KIND = "Kildetekst"
@@ -67,14 +68,19 @@ def names(catalog: Any) -> list[list[str]]:
             for kind, entities in catalog.entities.items() for entity in entities.values()]
 
 
-def name_key_shards(catalog: Any) -> dict[str, dict[str, list[str]]]:
-    """First character -> {name key: [page URL, kind label]}: what puts a page first when the
-    query is exactly one of its names or aliases (the first entity in page order wins a key)."""
-    shards: dict[str, dict[str, list[str]]] = {}
+def key_shard(key: str) -> int:
+    """The file a name key is in; search.js computes the same (keys are ASCII a-z0-9)."""
+    return sum(map(ord, key)) % KEY_SHARDS
+
+
+def name_key_shards(catalog: Any) -> dict[int, dict[str, list[str]]]:
+    """Shard -> {name key: [page URL, kind label]}: what puts a page first when the query is
+    exactly one of its names or aliases (the first entity in page order wins a key)."""
+    shards: dict[int, dict[str, list[str]]] = {}
     for kind, entities in catalog.entities.items():
         for entity in entities.values():
             for key in name_keys(entity):
-                shards.setdefault(key[0], {}).setdefault(
+                shards.setdefault(key_shard(key), {}).setdefault(
                     key, [f"{kind}/{entity.id}/", kind_label(entity)])
     return shards
 
@@ -93,8 +99,8 @@ def build(site_dir: Path, catalog: Any) -> float:
         raise RuntimeError(f"Pagefind kunne ikke indeksere {site_dir}:\n"
                            + result.stdout + result.stderr)
     _write_json(site_dir / NAMES_FILE, names(catalog))
-    for first, keys in name_key_shards(catalog).items():
-        _write_json(site_dir / KEYS_FILE.format(first), keys)
+    for shard, keys in name_key_shards(catalog).items():
+        _write_json(site_dir / KEYS_FILE.format(shard), keys)
     return time.perf_counter() - started
 
 

@@ -2,10 +2,11 @@
    box. Danish labels; a dialog with a label, a status line, filters with counts, a results
    list. Keys: "/", "s" or "f" open it, arrows move through the results, Enter opens one, Esc
    closes. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
-   shared. A query that is exactly a name or alias puts that page first (pagefind/kb-navn-<c>.json,
-   one small file per first character). "Mente du …?" compares the query with the entity names
-   (pagefind/kb-navne.json, fetched only when no result holds the query) by edit distance. Everything shown is set as text (textContent), never as HTML, except
-   Pagefind's excerpt, which Pagefind escapes itself. */
+   shared. A query that is exactly a name or alias puts that page first (pagefind/kb-navn-<n>.json,
+   one of 64 small files). "Mente du …?" compares the query with the entity names
+   (pagefind/kb-navne.json, fetched only when no result holds the query) by edit distance.
+   Everything shown is set as text (textContent), never as HTML, except Pagefind's excerpt,
+   which Pagefind escapes itself. */
 (() => {
   "use strict";
   const root = document.getElementById("kb-search");
@@ -53,12 +54,14 @@
     });
     return pagefind;
   };
+  /* {name key: [page URL, kind label]} of the file `key` is in: search_index.key_shard. */
+  const KEY_SHARDS = 64;
   const shards = {};
-  /* {name key: [page URL, kind label]} for keys that start like `key` (one small file each). */
   const loadKeys = key => {
-    shards[key[0]] ??= fetch(new URL(`pagefind/kb-navn-${key[0]}.json`, base))
+    const shard = [...key].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % KEY_SHARDS;
+    shards[shard] ??= fetch(new URL(`pagefind/kb-navn-${shard}.json`, base))
       .then(r => (r.ok ? r.json() : {})).catch(() => ({}));
-    return shards[key[0]];
+    return shards[shard];
   };
   const loadNames = () => {
     names ??= fetch(new URL("pagefind/kb-navne.json", base)).then(r => r.json());

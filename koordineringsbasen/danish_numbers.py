@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 
 from .model.dates import MONTHS
 
@@ -64,7 +64,7 @@ def _scaled(text: str, end: int, value: Decimal) -> set[Decimal]:
     return found
 
 
-@lru_cache(maxsize=4096)
+@cache  # every cited passage of a build: an LRU bound made large data sets re-scan
 def numbers_in(text: str) -> frozenset[Decimal]:
     """Every value a number in `text` can stand for."""
     text = tidy(text)
@@ -115,7 +115,7 @@ def _add(found: set[str], year: int | None, month: int, day: int | None) -> None
         found.add(f"{year}-{month:02d}-{day:02d}")
 
 
-@lru_cache(maxsize=4096)
+@cache
 def dates_in(text: str) -> frozenset[str]:
     """Every date `text` states, as ISO text: `2022-11-18` (also `2022-11`), `2022-11`, `2022`,
     and `--11-18` for a day and month without a year."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from koordineringsbasen import build_state, generator, mkdocs_yml
 from koordineringsbasen.render.context import RenderContext
+from koordineringsbasen.render.special import abbreviations
 
 EDIT_BASE = generator.edit_base(mkdocs_yml.read()["extra"]["github_repo"])
 # Plain Material keeps its own search (the project replaced it with Pagefind), configured as
@@ -21,10 +22,10 @@ MATERIAL_SEARCH = {"search": {"lang": "da", "separator":
                               r'[\s\-,;:!=\[\]()"/§·–]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;'}}
 
 
-def anchor_config(docs_dir: Path, search: bool = True) -> dict[str, Any]:
+def anchor_config(docs_dir: Path, ctx: RenderContext, search: bool = True) -> dict[str, Any]:
     """The project's mkdocs.yml without the glue and the theme overrides (plain Material, its
     own header and search box), with Material's search plugin unless `search` is False."""
-    config = mkdocs_yml.without_glue(docs_dir)
+    config = mkdocs_yml.without_glue(docs_dir, abbreviations(ctx))
     if search:
         config["plugins"].insert(0, MATERIAL_SEARCH)
     theme = config.get("theme", {})
@@ -51,9 +52,9 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
             os.environ["KOORDINERINGSBASEN_SEEDS"] = previous
     docs = target / "docs"
     pages = generator.write_pages(ctx, docs, expand=True)
-    config = mkdocs_yml.write(anchor_config(docs), target / "mkdocs.yml")
+    config = mkdocs_yml.write(anchor_config(docs, ctx), target / "mkdocs.yml")
     # The same without Material's search: the difference is that plugin's cost.
-    mkdocs_yml.write(anchor_config(docs, search=False), target / "mkdocs-nosearch.yml")
+    mkdocs_yml.write(anchor_config(docs, ctx, search=False), target / "mkdocs-nosearch.yml")
     return config, len(pages), _export_seconds(ctx, target / "exports")
 
 

@@ -26,7 +26,8 @@ def zensical_build(anchor: Path, project_site: Path, env: dict[str, str]) -> dic
     if importlib.util.find_spec("zensical") is None:
         return {"ok": False, "error": "zensical is not installed: make bench installs it"}
     # Zensical 0.0.73 panics on an absolute docs_dir or site_dir: paths relative to the config.
-    config = mkdocs_yml.without_glue(Path("docs"))
+    anchor_abbreviations = mkdocs_yml.abbreviations(mkdocs_yml.read(anchor / "mkdocs.yml"))
+    config = mkdocs_yml.without_glue(Path("docs"), anchor_abbreviations)
     config["site_dir"] = "site-zensical"
     mkdocs_yml.write(config, anchor / CONFIG)
     run = timed([sys.executable, "-m", "zensical", "build", "--clean", "--strict",

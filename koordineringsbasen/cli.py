@@ -32,6 +32,7 @@ from .loader import default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
 from .problems import DataError, format_problems
 from .render.context import RenderContext
+from .render.special import abbreviations
 from .scaffold import MARK, ScaffoldError, create
 from .schema import stale_schemas, write_schemas
 from .settings import ROOT
@@ -171,20 +172,30 @@ def diff(args: argparse.Namespace) -> int:
 @command("pages", arg("--out", type=Path, required=True, help="mappen siderne skrives til"),
          arg("--expand", action="store_true",
              help="udfold alle makroer: ren Markdown til en generator uden makro-plugin"),
+         arg("--config", type=Path, default=None,
+             help="skriv også en mkdocs.yml uden hook og makroer til de udfoldede sider"),
          BUILD_DATA)
 def pages(args: argparse.Namespace) -> int:
     """Skriv alle sider, som generatoren får dem (docs/ og én side pr. enhed), til en mappe.
 
     Uden --expand er enhedssiderne de samme korte sider, som mkdocs-hooket giver mkdocs
     (front matter og ét makrokald); makroerne kræver, at data er indlæst som i hooket. Med
-    --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator.
-    Mappen erstattes først, når alle sider er skrevet.
+    --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator;
+    --config skriver den mkdocs.yml, de bygges med (med ordlistens forkortelser). Mappen
+    erstattes først, når alle sider er skrevet.
     """
+    if args.config is not None and not args.expand:
+        print("--config hører sammen med --expand", file=sys.stderr)
+        return FAILED
     ctx = _build_context(args.data)
     if ctx is None:
         return FAILED
     written = generator.write_pages(ctx, args.out, expand=args.expand)
     print(f"Skrev {len(written)} sider til {args.out}")
+    if args.config is not None:
+        mkdocs_yml.write(mkdocs_yml.without_glue(args.out.resolve(), abbreviations(ctx)),
+                         args.config)
+        print(f"Skrev {args.config}")
     return OK
 
 

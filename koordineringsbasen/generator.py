@@ -18,7 +18,6 @@ from .macro_expansion import MacrosEnv
 from .render.context import RenderContext
 from .render.links import page_uri
 from .render.source_text import text_pages
-from .render.special import abbreviation_definitions
 from .settings import DOCS_DIR
 
 STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
@@ -44,17 +43,13 @@ def source_text_stubs(ctx: RenderContext) -> dict[str, str]:
             for source_id, parts in text_pages(ctx) for index, uri in parts}
 
 
-def finish_markdown(markdown: str, ctx: RenderContext) -> str:
-    """A page's Markdown after its macros: the glossary abbreviations are defined on every page."""
-    return markdown + "\n\n" + abbreviation_definitions(ctx) + "\n"
-
-
 def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
                 docs_dir: Path = DOCS_DIR) -> list[Path]:
     """Write docs_dir (assets included) and every entity stub into `out`; return the pages.
 
-    With `expand`, every macro is expanded and each page finished as the hook finishes it: plain
-    Markdown for any generator. `out` is replaced whole, and only once every page is written.
+    With `expand`, every macro is expanded: plain Markdown for any generator, built with
+    `mkdocs_yml.without_glue` (which carries the glossary's abbreviations, as the hook gives them
+    to the abbr extension). `out` is replaced whole, and only once every page is written.
     `ctx` is the current build's (build_state.load), since the macros read that one.
     """
     if ctx is not build_state.current():
@@ -74,7 +69,7 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
         for path in pages:
             uri = path.relative_to(tmp).as_posix()
             text = macros.expand(path.read_text(encoding="utf-8"), uri)
-            path.write_text(finish_markdown(text, ctx), encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return [out / p.relative_to(tmp) for p in pages]

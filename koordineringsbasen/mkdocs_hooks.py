@@ -27,6 +27,7 @@ from koordineringsbasen import (
     settings,
 )
 from koordineringsbasen.problems import DataError, format_problems
+from koordineringsbasen.render.special import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 _SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)
@@ -50,8 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print("Data er ugyldige; forhåndsvisningen viser de sidste gyldige data:\n" + report,
               file=sys.stderr, flush=True)
         preview.set_problems(exc.problems)
+        _give_abbreviations(config)
         return config
     preview.clear()
+    _give_abbreviations(config)
     log.info("Indlæst %d enheder fra data/", context.catalog.count())
     if context.texts.available:
         log.info("Kildetekster fra %s", context.texts.folder)
@@ -60,6 +63,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("Kildeteksterne findes ikke (%s; sæt KOORDINERINGSBASEN_SEEDS): siden bygges "
                  "uden kildetekstsider, citater og links til teksten", settings.seeds_dir())
     return config
+
+
+def _give_abbreviations(config: MkDocsConfig) -> None:
+    """The glossary's abbreviations become <abbr> on every page (the abbr extension's glossary)."""
+    options = config.mdx_configs.setdefault("abbr", {})
+    options["glossary"] = abbreviations(build_state.current())
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -79,8 +88,6 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Runs after mkdocs-macros (hooks come after plugins): glossary abbreviations everywhere.
-    markdown = generator.finish_markdown(markdown, build_state.current())
     incremental.after_markdown(page, markdown)
     markdown, _SET_ASIDE[page.file.src_uri] = raw_blocks.set_aside(markdown)
     return markdown

@@ -61,11 +61,14 @@ def read(source: Path = CONFIG) -> dict[str, Any]:
     return yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def without_glue(docs_dir: Path, source: Path = CONFIG) -> dict[str, Any]:
+def without_glue(docs_dir: Path, abbreviations: dict[str, str], source: Path = CONFIG
+                 ) -> dict[str, Any]:
     """The project's config without macros, hooks and watch; docs_dir pointed elsewhere.
 
-    For a docs folder whose macros are already expanded (`pages --expand`)."""
+    For a docs folder whose macros are already expanded (`pages --expand`). The glossary's
+    `abbreviations`, which the hook gives the abbr extension, are written into its options."""
     config = read(source)
+    set_abbreviations(config, abbreviations)
     config["plugins"] = [p for p in config.get("plugins", [])
                          if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     config.pop("hooks", None)
@@ -75,6 +78,27 @@ def without_glue(docs_dir: Path, source: Path = CONFIG) -> dict[str, Any]:
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str(source.parent / theme["custom_dir"])  # relative to mkdocs.yml
     return config
+
+
+def set_abbreviations(config: dict[str, Any], abbreviations: dict[str, str]) -> None:
+    """Put `abbreviations` into the abbr extension's `glossary` option in `config`."""
+    extensions = config.get("markdown_extensions") or []
+    for index, extension in enumerate(extensions):
+        if extension == "abbr":
+            extensions[index] = {"abbr": {"glossary": abbreviations}}
+            return
+        if isinstance(extension, dict) and "abbr" in extension:
+            extension["abbr"] = {**(extension["abbr"] or {}), "glossary": abbreviations}
+            return
+    raise ValueError("mkdocs.yml has no abbr extension to give the glossary to")
+
+
+def abbreviations(config: dict[str, Any]) -> dict[str, str]:
+    """The abbr extension's glossary in `config` (as `set_abbreviations` wrote it)."""
+    for extension in config.get("markdown_extensions") or []:
+        if isinstance(extension, dict) and "abbr" in extension:
+            return dict((extension["abbr"] or {}).get("glossary") or {})
+    return {}
 
 
 def write(config: dict[str, Any], path: Path) -> Path:

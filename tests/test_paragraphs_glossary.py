@@ -13,7 +13,7 @@ from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.model import GlossaryEntry
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
-from koordineringsbasen.render.special import abbreviation_definitions, glossary_page
+from koordineringsbasen.render.special import abbreviations, glossary_page
 from koordineringsbasen.render.text import paragraphs
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
@@ -65,9 +65,9 @@ def test_glossary_page_lists_terms_with_sources_and_abbreviations(ctx: RenderCon
 
 
 def test_only_abbreviations_become_abbr_definitions(ctx: RenderContext) -> None:
-    definitions = abbreviation_definitions(ctx)
-    assert "*[CU]: Central udmelding" in definitions
-    assert "objektiv" not in definitions
+    definitions = abbreviations(ctx)
+    assert definitions["CU"] == "Central udmelding"
+    assert not any("objektiv" in word for word in definitions)
 
 
 @pytest.mark.parametrize("fields, says", [

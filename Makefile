@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml requirements.lock
 	# A venv without pip (e.g. left by a failed attempt) is recreated.
 	test -x $(VENV)/bin/pip || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
 
@@ -66,7 +66,7 @@ test-fast: $(STAMP)
 # Zensical (a further anchor in the benchmark) is installed for the benchmark only: no test
 # needs it. requirements-bench.lock is constrained by requirements.lock, so nothing else moves.
 $(BENCH_STAMP): $(STAMP) requirements-bench.lock
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-bench.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements-bench.lock
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)

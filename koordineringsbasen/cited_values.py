@@ -94,6 +94,19 @@ def _own_dates(source: Source, sources: Mapping[str, Source]) -> set[str]:
     return dates
 
 
+def source_keys(sources: Mapping[str, Source]) -> dict[str, str]:
+    """What `check_entity` reads of each source: its seed file and its own dates."""
+    return {source_id: repr((source_id, source.fil, sorted(_own_dates(source, sources))))
+            for source_id, source in sources.items()}
+
+
+def dependencies(citations: Iterable[Citation], keys: Mapping[str, str]) -> str:
+    """What `check_entity` reads besides the entity and the seed texts, as one string (`keys`
+    is `source_keys(sources)`). A cached result is valid while this is unchanged."""
+    cited = sorted({c.reference.kilde for c in citations})
+    return "\n".join(keys.get(source_id, repr((source_id, None))) for source_id in cited)
+
+
 def _is_own_date(date: str, own: set[str]) -> bool:
     # A year or month that holds the meeting's day is still only the meeting's date.
     return any(d.startswith(date) for d in own)

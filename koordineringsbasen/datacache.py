@@ -6,7 +6,8 @@ bound to a fingerprint of the loading code (every module of this package, pydant
 Python) and of the seed texts, so it is never trusted across a model change. Entries are stored
 pickled, one checksum each: a corrupt, foreign or stale entry is discarded and the file is read
 again. The cache lives in `.cache/koordineringsbasen/` (git-ignored, outside site/) and is safe
-to delete at any time. Cross-file checks are not cached: the loader runs them on every build.
+to delete at any time. Reference and line-range checks are not cached: the loader runs them on
+every build.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def file_key(kind: str, raw: bytes) -> str:
 
 # Entries decoded in this process, by fingerprint and key: `mkdocs serve` rebuilds in one
 # process, so after the first build only changed files are unpickled or read.
-_memory: dict[str, dict[str, Entry]] = {}
+_memory: dict[str, dict[str, Any]] = {}
+DERIVED = "derived:"  # key prefix of results that depend on more than one file
 
 
 class DataCache:
@@ -107,10 +109,16 @@ class DataCache:
 
     def get(self, kind: str, raw: bytes) -> Entry | None:
         """The entry for this file's bytes, or None (then check the file and `put` it)."""
-        key = file_key(kind, raw)
+        return self._lookup(file_key(kind, raw), Entry)
+
+    def get_derived(self, key: str) -> tuple[Any, ...] | None:
+        """A result stored with `put_derived` under `key` (which names all it depends on)."""
+        return self._lookup(DERIVED + key, tuple)
+
+    def _lookup(self, key: str, expected: type) -> Any:
         entry = self._memory.get(key)
         if entry is None and key in self._blobs:
-            entry = self._decode(key)
+            entry = self._decode(key, expected)
         if entry is None:
             self.misses += 1
             return None
@@ -118,12 +126,12 @@ class DataCache:
         self._used.add(key)
         return entry
 
-    def _decode(self, key: str) -> Entry | None:
+    def _decode(self, key: str, expected: type) -> Any:
         try:
             if not self._intact(key):
                 raise ValueError("checksum mismatch")
             entry = pickle.loads(self._blobs[key][1])
-            if not isinstance(entry, Entry):
+            if not isinstance(entry, expected):
                 raise ValueError("not an entry")
         except Exception:  # noqa: BLE001 - a damaged entry is discarded, never used
             self.discarded += 1
@@ -138,8 +146,13 @@ class DataCache:
                 and hashlib.sha256(stored[1]).hexdigest() == stored[0])
 
     def put(self, kind: str, raw: bytes, entry: Entry) -> None:
-        key = file_key(kind, raw)
-        self._memory[key] = entry
+        self._store(file_key(kind, raw), entry)
+
+    def put_derived(self, key: str, value: tuple[Any, ...]) -> None:
+        self._store(DERIVED + key, value)
+
+    def _store(self, key: str, value: Any) -> None:
+        self._memory[key] = value
         self._used.add(key)
         self._fresh.add(key)
 

@@ -7,6 +7,8 @@ entirely valid.
 from __future__ import annotations
 
 import difflib
+import gc
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +18,7 @@ from pydantic import BaseModel
 
 from . import cited_values, personal_data, source_checks
 from .catalog import KINDS, Catalog, Key, build_catalog
-from .datacache import DataCache, Entry
+from .datacache import DataCache, Entry, file_key
 from .model import ENTITY_MODELS, Glossary, Source
 from .problems import DataError, Problem
 from .references import Citation, IdRef, walk
@@ -36,6 +38,7 @@ class _Loaded:
     prefix: PathKey = ()  # the glossary's model path starts with 'root'
     links: tuple[IdRef | Citation, ...] = ()
     local: tuple[tuple[PathKey, str], ...] = ()  # file-local findings: (path, message)
+    cache_key: str | None = None  # the file's key in the data cache, when it has one
 
     def problem(self, path: PathKey, message: str) -> Problem:
         line, col = locate(self.doc.positions, path[len(self.prefix):])
@@ -75,7 +78,8 @@ def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
         if entry is not None:
             # Positions come from the text, computed only if a cross-file check needs one.
             doc = YamlDocument(None, raw.decode("utf-8"), rel)
-            return _Loaded(entry.entity, rel, doc, links=entry.links, local=entry.local)
+            return _Loaded(entry.entity, rel, doc, links=entry.links, local=entry.local,
+                           cache_key=file_key(kind, raw))
     try:
         doc = read_yaml(path, rel, raw)
     except YamlProblem as exc:
@@ -86,17 +90,19 @@ def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
     if entity is None:
         return None
     links, local = tuple(walk(entity)), _local_findings(entity, doc.text)
-    if cache is not None and raw is not None:
-        cache.put(kind, raw, Entry(entity, links, local))
-    return _Loaded(entity, rel, doc, links=links, local=local)
+    if cache is None or raw is None:
+        return _Loaded(entity, rel, doc, links=links, local=local)
+    cache.put(kind, raw, Entry(entity, links, local))
+    return _Loaded(entity, rel, doc, links=links, local=local, cache_key=file_key(kind, raw))
 
 
 def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
                invalid_ids: set[str], cache: DataCache | None) -> dict[str, _Loaded]:
     loaded: dict[str, _Loaded] = {}
     base = data_dir.resolve().parent
-    for path in sorted(folder.iterdir()):
-        rel = _relative(path, base)
+    folder_rel = _relative(folder, base)
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        rel = f"{folder_rel}/{path.name}"  # as _relative(path, base): the file is not resolved
         if path.is_symlink() or not path.is_file():
             # A link could point anywhere on the machine; a folder or pipe is no data file.
             problems.append(Problem(rel, 1, 1, "", f"kun almindelige .yml-filer hører hjemme i "
@@ -157,13 +163,26 @@ def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
 
 
 def _check_cited_values(item: _Loaded, found: list[IdRef | Citation], sources: dict[str, Source],
-                        seeds: Path) -> list[tuple[PathKey, str]]:
-    """Cited numbers and dates, and a source's public addresses, against the seed text."""
+                        source_keys: dict[str, str], seeds: Path, cache: DataCache | None
+                        ) -> tuple[tuple[PathKey, str], ...]:
+    """Cited numbers and dates, and a source's public addresses, against the seed text.
+
+    Cached by the file's bytes and what the check reads of the cited sources (the seed texts
+    are in the cache's fingerprint)."""
     citations = [c for c in found if isinstance(c, Citation)]
+    key = None
+    if cache is not None and item.cache_key is not None:
+        depends = cited_values.dependencies(citations, source_keys)
+        key = hashlib.sha256(f"cited\0{item.cache_key}\0{depends}".encode()).hexdigest()
+        cached = cache.get_derived(key)
+        if cached is not None:
+            return cached
     problems = cited_values.check_entity(item.entity, citations, sources, seeds)
     if isinstance(item.entity, Source):
         problems.extend(cited_values.check_source(item.entity, seeds))
-    return problems
+    if key is not None and cache is not None:
+        cache.put_derived(key, tuple(problems))
+    return tuple(problems)
 
 
 def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loaded | None]:
@@ -198,8 +217,20 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
 
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
-    taken from the data cache; the cross-file checks below always run over everything.
+    taken from the data cache; the reference and line-range checks always run over everything.
     """
+    # Loading builds 100,000s of small objects that all stay alive: the cyclic garbage
+    # collector would only walk them again and again (a fifth of a warm load).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalog(data_dir, seeds_dir, cache_dir)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None) -> Catalog:
     seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
     seeds = seeds if seeds.is_dir() else None
     problems: list[Problem] = []
@@ -213,14 +244,14 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
     cache = DataCache(cache_dir, data_dir, seeds) if cache_dir is not None else None
     loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind], cache)
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
-    if cache is not None:
-        cache.save()  # valid files are worth keeping even when another file has a problem
     glossary, glossary_item = _load_glossary(data_dir, problems)
     everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:
         everything.append((("ordliste", ""), glossary_item))
     sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
+    citation_context = source_checks.citation_context(loaded["kilder"], seeds)
+    source_keys = cited_values.source_keys(sources)
     for key, item in everything:
         # Walked once (or cached): the same links are checked here and indexed by the catalog.
         links[key] = list(item.links)
@@ -230,11 +261,14 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
                 if problem:
                     problems.append(problem)
             else:
-                problems.extend(source_checks.check_citation(item, found, loaded["kilder"], seeds))
+                problems.extend(source_checks.check_citation(item, found, citation_context))
         problems.extend(item.problem(path, message) for path, message in item.local)
         if seeds is not None:
             problems.extend(item.problem(path, message) for path, message
-                            in _check_cited_values(item, links[key], sources, seeds))
+                            in _check_cited_values(item, links[key], sources, source_keys,
+                                                   seeds, cache))
+    if cache is not None:
+        cache.save()  # valid files are worth keeping even when another file has a problem
     problems.extend(source_checks.check_source_spans(loaded["kilder"], seeds))
     if problems:
         raise DataError(problems)

@@ -5,6 +5,7 @@ of itself). Problems are located in the data file (the loader's _Loaded.problem)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,13 +34,29 @@ def seed_line_count(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
-def check_citation(
-    item: _Loaded, cite: Citation, sources: dict[str, _Loaded], seeds: Path | None
-) -> list[Problem]:
-    source_item = sources.get(cite.reference.kilde)
-    if source_item is None:
+@dataclass(frozen=True)
+class CitationContext:
+    """What every citation is checked against, worked out once per load."""
+
+    sources: dict[str, Source]
+    chains: dict[str, list[Source]]  # each source followed by the meetings it is part of
+    seed_lines: dict[str, int | None]  # line count of each cited seed file (None: missing)
+
+
+def citation_context(sources: dict[str, _Loaded], seeds: Path | None) -> CitationContext:
+    entities: dict[str, Source] = {k: v.entity for k, v in sources.items()}  # type: ignore[misc]
+    files = {source.fil for source in entities.values()}
+    return CitationContext(
+        entities, {k: _chain(source, sources) for k, source in entities.items()},
+        {fil: _seed_lines(seeds, fil) if seeds is not None else None for fil in files})
+
+
+def check_citation(item: _Loaded, cite: Citation, context: CitationContext) -> list[Problem]:
+    """Problems of one citation: its lines inside the source and the seed file, its `punkt`
+    on the agenda and covering those lines."""
+    source = context.sources.get(cite.reference.kilde)
+    if source is None:
         return []  # reported as an unknown id
-    source: Source = source_item.entity  # type: ignore[assignment]
     first, last = line_bounds(cite.reference.linjer)
     span_first, span_last = line_bounds(source.linjer)
     problems = []
@@ -47,14 +64,14 @@ def check_citation(
     if first < span_first or last > span_last:
         problems.append(item.problem(path, f"linje {cite.reference.linjer} ligger uden for kilden "
                                            f"'{source.id}' (linje {source.linjer} i {source.fil})"))
-    total = _seed_lines(seeds, source.fil) if seeds is not None else None
+    total = context.seed_lines[source.fil]
     if total is not None:
         if last > total:
             problems.append(item.problem(path, f"linje {last} findes ikke; {source.fil} har "
                                                f"{total} linjer"))
     punkt = cite.reference.punkt
     if punkt is not None:
-        chain = _chain(source, sources)
+        chain = context.chains[source.id]
         numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:
             problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "

@@ -129,7 +129,8 @@ def test_a_deleted_file_is_gone_from_catalog_and_cache(fixture_data: Path, tmp_p
     catalog = load(fixture_data, tmp_path)
     assert "reg-undergruppe" not in catalog.entities["maalgrupper"]
     blobs = pickle.loads(next(tmp_path.glob("data-*.pickle")).read_bytes()[72:])
-    assert key not in blobs and len(blobs) == ENTITY_FILES - 1
+    files = [k for k in blobs if not k.startswith(datacache.DERIVED)]
+    assert key not in files and len(files) == ENTITY_FILES - 1
 
 
 def test_problems_are_reported_exactly_as_without_the_cache(fixture_data: Path,
@@ -151,3 +152,38 @@ def test_no_cache_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> N
     assert datacache.default_dir() is None
     monkeypatch.delenv("KOORDINERINGSBASEN_CACHE")
     assert datacache.default_dir() == settings.ROOT / ".cache" / "koordineringsbasen"
+
+
+@pytest.fixture
+def cited_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids whose cited values the loader really checked (not taken from the cache)."""
+    seen: list[str] = []
+    real = loader.cited_values.check_entity
+
+    def counting(entity, *args):  # type: ignore[no-untyped-def]
+        seen.append(getattr(entity, "id", "ordliste"))
+        return real(entity, *args)
+
+    monkeypatch.setattr(loader.cited_values, "check_entity", counting)
+    return seen
+
+
+def test_cited_values_are_checked_again_only_when_the_file_or_a_cited_source_changed(
+    fixture_data: Path, tmp_path: Path, cited_checks: list[str]
+) -> None:
+    load(fixture_data, tmp_path)
+    assert "testtilbud" in cited_checks
+    cited_checks.clear()
+    load(fixture_data, tmp_path)
+    assert cited_checks == ["ordliste"]  # the glossary is read and checked every time
+    # The date of the meeting a cited report is part of decides which dates are exempt: an
+    # unchanged file citing that report is checked again.
+    meeting = fixture_data / "kilder" / "testmoede-2025-01-01.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
+        "dato: 2025-01-01", "dato: 2025-01-02"), encoding="utf-8")
+    cited_checks.clear()
+    try:
+        load(fixture_data, tmp_path)
+    except DataError:
+        pass  # whether the data stay valid does not matter here, only what was checked
+    assert {"testtilbud", "testmoede-2025-01-01"} <= set(cited_checks)

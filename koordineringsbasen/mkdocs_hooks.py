@@ -25,12 +25,14 @@ from koordineringsbasen import (
     search_index,
     serve_mode,
     settings,
+    template_cache,
 )
 from koordineringsbasen.problems import DataError, format_problems
 from koordineringsbasen.render.special import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 _SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)
+_INDEXING = search_index.Background()  # the search index under `mkdocs serve`
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -107,6 +109,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
     incremental.before_writing()
+    env.bytecode_cache = template_cache.bytecode_cache()
     return env
 
 
@@ -133,9 +136,22 @@ def on_post_build(config: MkDocsConfig) -> None:
                                            config.site_url or "", config.use_directory_urls)
     log.info("Skrev %d åbne datafiler", len(written))
     incremental.finish(config, written)
-    # The search index (Pagefind) over the pages just written; `mkdocs serve` too.
-    seconds = search_index.build(Path(config.site_dir), build_state.current().catalog)
+    # The search index (Pagefind) over the pages just written. `mkdocs serve` builds it after
+    # serving the changed pages; a build waits for it.
+    site_dir, catalog = Path(config.site_dir), build_state.current().catalog
+    if serve_mode.serving():
+        _INDEXING.start(site_dir, catalog, _indexed, _index_failed)
+    else:
+        _indexed(search_index.build(site_dir, catalog))
+
+
+def _indexed(seconds: float) -> None:
     log.info("Søgeindeks bygget på %.1f s", seconds)
+
+
+def _index_failed(error: Exception) -> None:
+    # Printed, not logged: a logged error would count against the next build under strict.
+    print(f"Søgeindekset kunne ikke bygges: {error}", file=sys.stderr, flush=True)
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from .model import ENTITY_MODELS, Glossary
@@ -27,13 +28,19 @@ def render(schema: dict) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+@cache
+def rendered_schemas() -> dict[str, str]:
+    """File name -> the schema file's text (made once per process: the models do not change)."""
+    return {name: render(schema) for name, schema in schemas().items()}
+
+
 def write_schemas(root: Path) -> list[Path]:
     target = root / SCHEMA_DIR
     target.mkdir(exist_ok=True)
     written = []
-    for name, schema in schemas().items():
+    for name, text in rendered_schemas().items():
         path = target / name
-        path.write_text(render(schema), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
@@ -41,8 +48,8 @@ def write_schemas(root: Path) -> list[Path]:
 def stale_schemas(root: Path) -> list[str]:
     """Names of committed schema files that differ from what the model produces."""
     stale = []
-    for name, schema in schemas().items():
+    for name, text in rendered_schemas().items():
         path = root / SCHEMA_DIR / name
-        if not path.exists() or path.read_text(encoding="utf-8") != render(schema):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
     return stale

@@ -17,7 +17,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,22 +88,63 @@ def name_key_shards(catalog: Any) -> dict[int, dict[str, list[str]]]:
 
 
 def build(site_dir: Path, catalog: Any) -> float:
-    """Index the built site with Pagefind (Danish) and write the names file; seconds taken."""
+    """Index the built site with Pagefind (Danish) and write the names files; seconds taken.
+
+    The bundle is written into a folder beside the site and then swapped in whole, so a site
+    being served never shows a half-written index, and no file of an earlier index stays."""
     started = time.perf_counter()
-    # Pagefind adds to its folder; a bundle of an earlier build (`mkdocs serve --dirty`) is
-    # removed so no stale index file stays behind.
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    fresh = site_dir.with_name(site_dir.name + ".pagefind-ny")
+    shutil.rmtree(fresh, ignore_errors=True)
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
          "--force-language", "da", "--quiet"],
         capture_output=True, text=True)
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise RuntimeError(f"Pagefind kunne ikke indeksere {site_dir}:\n"
                            + result.stdout + result.stderr)
-    _write_json(site_dir / NAMES_FILE, names(catalog))
+    _write_json(fresh / NAMES_FILE.removeprefix(BUNDLE + "/"), names(catalog))
     for shard, keys in name_key_shards(catalog).items():
-        _write_json(site_dir / KEYS_FILE.format(shard), keys)
+        _write_json(fresh / KEYS_FILE.removeprefix(BUNDLE + "/").format(shard), keys)
+    _swap_in(fresh, site_dir / BUNDLE)
     return time.perf_counter() - started
+
+
+def _swap_in(fresh: Path, bundle: Path) -> None:
+    old = bundle.with_name(bundle.name + ".gammel")
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class Background:
+    """Under `mkdocs serve` the index is built after the pages are served, one run at a time:
+    a changed page shows at once, and search catches up about a second later."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def start(self, site_dir: Path, catalog: Any, done: Callable[[float], None],
+              failed: Callable[[Exception], None]) -> None:
+        self.wait()  # the previous run finishes first: two runs must not swap at once
+
+        def run() -> None:
+            try:
+                seconds = build(site_dir, catalog)
+            except Exception as exc:  # noqa: BLE001 - reported, and the next edit tries again
+                failed(exc)
+            else:
+                done(seconds)
+
+        self._thread = threading.Thread(target=run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
 
 def _write_json(target: Path, value: Any) -> None:

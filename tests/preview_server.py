@@ -2,7 +2,8 @@
 
 The server reads data from KOORDINERINGSBASEN_DATA (watched by the hook's on_serve). Each build
 stamps the pages it serves with a new live-reload epoch, which is how a test knows that the
-rebuild after an edit has finished.
+rebuild after an edit has finished; the search index, which serve builds after the pages, is
+done when the log says so.
 """
 
 from __future__ import annotations
@@ -70,11 +71,19 @@ class PreviewServer:
             epoch = self.epoch()
             if epoch is not None and epoch != after:
                 time.sleep(1.5)  # a second batch of file events would start another build
-                if self.epoch() == epoch:
+                if self.epoch() == epoch and self.indexed():
                     return epoch
                 continue
             time.sleep(0.2)
         raise TimeoutError("no new build within the time limit:\n" + self.output())
+
+    def indexed(self) -> bool:
+        """Whether the search index of every finished build is written (serve builds it after
+        serving the pages)."""
+        self._log.flush()
+        log = self.log_path.read_text(errors="replace")
+        return log.count("Søgeindeks bygget") + log.count("Søgeindekset kunne ikke") >= \
+            log.count("Documentation built")
 
     def output(self) -> str:
         self._log.flush()

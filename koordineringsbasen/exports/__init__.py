@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
-from ..schema import render as render_schema
-from ..schema import schemas
+from ..schema import rendered_schemas
 from .calendar import CALENDAR_PATH, calendar
 from .datapackage import CSV_DIALECT, CSV_ENCODING, descriptor
 from .feed import FEED_PATH, atom_feed
@@ -58,8 +57,8 @@ def write_exports(catalog: Catalog, out_dir: Path, site: SiteInfo | None = None)
     written.append(_write(api / "alt.json", _json(everything(catalog, site, records), True)))
     tables = all_tables(catalog, site)
     written.extend(write_csv(api / table.path, table) for table in tables)
-    for name, schema in schemas().items():
-        written.append(_write(api / "schemas" / name, render_schema(schema)))
+    for name, text in rendered_schemas().items():
+        written.append(_write(api / "schemas" / name, text))
     written.append(_write(api / "datapackage.json", _json(descriptor(tables, site))))
     written.append(_write(out_dir / CALENDAR_PATH, calendar(catalog, site)))
     written.append(_write(out_dir / FEED_PATH, atom_feed(catalog, site)))

@@ -6,6 +6,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..template_cache import bytecode_cache
 from . import labels, search_block, search_terms
 from .text import md, number, paragraphs
 
@@ -27,6 +28,7 @@ def environment() -> Environment:
         # autoescape makes macro output Markup (never escaped twice); _finalize does the
         # Markdown escaping of every value, so plain HTML escaping never applies.
         autoescape=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["date"] = labels.date_da
     env.filters["num"] = number

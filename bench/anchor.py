@@ -22,10 +22,12 @@ MATERIAL_SEARCH = {"search": {"lang": "da", "separator":
                               r'[\s\-,;:!=\[\]()"/§·–]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;'}}
 
 
-def anchor_config(docs_dir: Path, ctx: RenderContext, search: bool = True) -> dict[str, Any]:
+def anchor_config(docs_dir: Path, abbreviations: dict[str, str], search: bool = True
+                  ) -> dict[str, Any]:
     """The project's mkdocs.yml without the glue and the theme overrides (plain Material, its
-    own header and search box), with Material's search plugin unless `search` is False."""
-    config = mkdocs_yml.without_glue(docs_dir, abbreviations(ctx))
+    own header and search box), with the glossary's `abbreviations` as the hook gives them,
+    and with Material's search plugin unless `search` is False."""
+    config = mkdocs_yml.without_glue(docs_dir, abbreviations)
     if search:
         config["plugins"].insert(0, MATERIAL_SEARCH)
     theme = config.get("theme", {})
@@ -52,9 +54,9 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
             os.environ["KOORDINERINGSBASEN_SEEDS"] = previous
     docs = target / "docs"
     pages = generator.write_pages(ctx, docs, expand=True)
-    config = mkdocs_yml.write(anchor_config(docs, ctx), target / "mkdocs.yml")
+    config = mkdocs_yml.write(anchor_config(docs, abbreviations(ctx)), target / "mkdocs.yml")
     # The same without Material's search: the difference is that plugin's cost.
-    mkdocs_yml.write(anchor_config(docs, ctx, search=False), target / "mkdocs-nosearch.yml")
+    mkdocs_yml.write(anchor_config(docs, abbreviations(ctx), search=False), target / "mkdocs-nosearch.yml")
     return config, len(pages), _export_seconds(ctx, target / "exports")
 
 

@@ -85,7 +85,8 @@ def serve_loop(n: int | None, work: Path, timeout: float = 900) -> dict[str, flo
     """Edit a target group's name under `mkdocs serve --dirty` (as `make serve` runs it).
 
     N entities generated, or the real data (n None). Times: until the edited page shows the new
-    name, and until the overview and an offer page that links to the group show it too.
+    name, until the overview and an offer page that links to the group show it too, and until
+    the search index has it (serve builds the index after the pages).
     """
     repo = make_layout(work / "repo")
     if n is None:
@@ -122,6 +123,9 @@ def serve_loop(n: int | None, work: Path, timeout: float = 900) -> dict[str, flo
         for dependent in dependents:
             _wait_for(dependent, marker, timeout, proc)
         everything = time.perf_counter() - start
+        # Serve builds the search index after the pages; its names file has the new name last.
+        _wait_for(base + "pagefind/kb-navne.json", marker, timeout, proc)
+        searchable = time.perf_counter() - start
     finally:
         proc.terminate()
         try:
@@ -132,4 +136,5 @@ def serve_loop(n: int | None, work: Path, timeout: float = 900) -> dict[str, flo
         log.close()
     return {"entities": n or "real", "first_serve_seconds": round(first, 2),
             "change_to_served_seconds": round(loop, 2),
-            "change_to_dependents_seconds": round(everything, 2), "url": url}
+            "change_to_dependents_seconds": round(everything, 2),
+            "change_to_search_seconds": round(searchable, 2), "url": url}

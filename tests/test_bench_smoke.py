@@ -15,6 +15,7 @@ from bench.anchor import anchor_config
 from bench.generate import counts, generate
 from bench.measure import build_env
 from bench.zensical import zensical_build
+from koordineringsbasen import mkdocs_yml
 from koordineringsbasen.loader import load_catalog
 
 N = 30
@@ -43,8 +44,9 @@ def test_generated_data_is_valid_and_cross_linked(tmp_path: Path) -> None:
 
 
 def test_anchor_config_drops_the_glue(tmp_path: Path) -> None:
-    config = anchor_config(tmp_path)
+    config = anchor_config(tmp_path, {"CU": "Central udmelding"})
     assert "hooks" not in config and "watch" not in config
+    assert mkdocs_yml.abbreviations(config) == {"CU": "Central udmelding"}
     assert not any(isinstance(p, dict) and "macros" in p for p in config["plugins"])
     assert config["docs_dir"] == str(tmp_path)
     assert config["theme"]["name"] == "material"

@@ -15,6 +15,7 @@ from . import build_state, settings
 from .catalog import Catalog
 from .exports import SiteInfo, write_exports
 from .macro_expansion import MacrosEnv
+from .render.citations import number_markers
 from .render.context import RenderContext
 from .render.links import page_uri
 from .render.source_text import text_pages
@@ -43,6 +44,11 @@ def source_text_stubs(ctx: RenderContext) -> dict[str, str]:
             for source_id, parts in text_pages(ctx) for index, uri in parts}
 
 
+def finish_markdown(markdown: str) -> str:
+    """A page's Markdown after its macros: its footnote markers numbered in page order."""
+    return number_markers(markdown)
+
+
 def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
                 docs_dir: Path = DOCS_DIR) -> list[Path]:
     """Write docs_dir (assets included) and every entity stub into `out`; return the pages.
@@ -69,7 +75,7 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
         for path in pages:
             uri = path.relative_to(tmp).as_posix()
             text = macros.expand(path.read_text(encoding="utf-8"), uri)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(finish_markdown(text), encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return [out / p.relative_to(tmp) for p in pages]

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from .render.links import page_url
 from .settings import ROOT
 
 
@@ -23,9 +24,7 @@ class _Page:
 
     def __init__(self, src_uri: str):
         self.file = type("File", (), {"src_uri": src_uri})()
-        stem = src_uri.removesuffix(".md")
-        # use_directory_urls: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/', 'index.md' -> ''.
-        self.url = stem.removesuffix("index") if stem.split("/")[-1] == "index" else stem + "/"
+        self.url = page_url(src_uri)
 
 
 class MacrosEnv:

@@ -40,6 +40,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        # Footnotes are written as HTML with the addresses mkdocs gives pages (links.href).
+        raise Abort("use_directory_urls: false understøttes ikke (fodnoternes links regnes "
+                    "ud fra mappe-adresser)")
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
@@ -90,6 +94,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Runs after mkdocs-macros (hooks come after plugins).
+    markdown = generator.finish_markdown(markdown)
     incremental.after_markdown(page, markdown)
     markdown, _SET_ASIDE[page.file.src_uri] = raw_blocks.set_aside(markdown)
     return markdown

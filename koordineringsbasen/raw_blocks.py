@@ -1,8 +1,9 @@
 """Large raw HTML blocks kept out of Python-Markdown's way, with the same HTML as the result.
 
-The numbered lines of a source text (`<ol class="kb-linjer">`, render/source_text.py) are
-finished HTML, tens of thousands of lines per build. Markdown would only parse them to emit
-them unchanged, and that parsing was a fifth of the build. The mkdocs hook sets them aside
+The numbered lines of a source text (`<ol class="kb-linjer">`, render/source_text.py) and the
+footnotes of a page (`<div class="footnote">`, render/citations.py) are finished HTML, tens of
+thousands of lines per build. Markdown would only parse them to emit them unchanged, and that
+parsing was a fifth of the build. The mkdocs hook sets them aside
 before conversion (a placeholder paragraph in their place), puts them back after and tells
 mkdocs the ids they hold, so its anchor check still sees every line; other generators get the
 full Markdown and convert it themselves.
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-BLOCK = re.compile(r'^<ol class="kb-linjer"[^>]*>\n.*?^</ol>$', re.DOTALL | re.MULTILINE)
+BLOCK = re.compile(r'^<ol class="kb-linjer"[^>]*>\n.*?^</ol>$'
+                   r'|^<div class="footnote">\n<hr />\n.*?^</div>$', re.DOTALL | re.MULTILINE)
 PLACEHOLDER = "KBRÅBLOK{:06d}"
 PUT_BACK = re.compile(r"<p>KBRÅBLOK(\d{6})</p>")
 ID = re.compile(r'\bid="([^"]+)"')
@@ -33,8 +35,8 @@ def put_back(html: str, blocks: list[str]) -> str:
     """The converted page with every placeholder paragraph replaced by its block."""
     if not blocks:
         return html
-    restored = PUT_BACK.sub(lambda found: blocks[int(found.group(1))], html)
-    if PUT_BACK.search(restored) or restored.count('class="kb-linjer"') < len(blocks):
+    restored, count = PUT_BACK.subn(lambda found: blocks[int(found.group(1))], html)
+    if count != len(blocks) or PUT_BACK.search(restored):
         raise RuntimeError("a set-aside HTML block was lost in the Markdown conversion")
     return restored
 

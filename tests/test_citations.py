@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from koordineringsbasen.agenda import resolve_item
 from koordineringsbasen.history import last_corrected
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.model import Reference, Source
-from koordineringsbasen.render.citations import Citations
+from koordineringsbasen.render.abbreviations import abbreviator
+from koordineringsbasen.render.citations import Citations, number_markers
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.quality import disagreement_rank, unanswered_deadlines
@@ -68,7 +70,7 @@ def test_agenda_item_of_an_appendix_resolves_to_the_meeting_when_its_lines_are_t
 
 def test_footnote_links_the_agenda_item_that_holds_the_lines(ctx: RenderContext) -> None:
     text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
-    assert "[punkt 2](../kilder/testmoede-2025-01-01.md#punkt-2)" in text
+    assert '<a href="../../kilder/testmoede-2025-01-01/#punkt-2">punkt 2</a>' in text
 
 
 def test_long_sources_are_split_per_agenda_item_and_cited_ranges_stay_whole() -> None:
@@ -100,8 +102,9 @@ def test_footnote_quotes_the_lines_and_links_the_passage(ctx: RenderContext) -> 
     text = render_entity(ctx, "tilbud", "testtilbud")
     lines = SeedTexts(FIXTURE_SEEDS).lines("000_0000000000000000.txt")
     assert lines is not None
-    assert "[Se kildeteksten](../kilder/testrapport-2025/tekst/index.md#L105-L106)" in text
-    assert tidy_quote(lines[104:106]).split()[0] in text.split("linje 105\\-106: »", 1)[1]
+    assert ('<a class="kb-tekstlink" href="../../kilder/testrapport-2025/tekst/#L105-L106">'
+            'Se kildeteksten</a>') in text
+    assert tidy_quote(lines[104:106]).split()[0] in text.split("linje 105-106: »", 1)[1]
 
 
 def test_a_claim_with_several_sources_has_one_marker_and_one_footnote(
@@ -109,11 +112,29 @@ def test_a_claim_with_several_sources_has_one_marker_and_one_footnote(
     c = Citations(ctx.catalog, "tilbud/x.md", ctx.texts)
     one = Reference(kilde="testmoede-2025-01-01", linjer="12-14", punkt="2")
     two = Reference(kilde="testrapport-2025", linjer="105-106")
-    assert c.cite(one, two, one) == "[^1]"
-    assert c.cite(two) == "[^2]" and c.cite(one, two) == "[^1]"
-    notes = str(c.footnotes()).split("\n\n")
-    assert notes[0].startswith("[^1]: [Testmøde") and notes[1].startswith("    [Testrapport")
-    assert notes[2].startswith("[^2]: [Testrapport") and len(notes) == 3
+    marker = '<sup id="fnref:{0}"><a class="footnote-ref" href="#fn:{0}">{0}</a></sup>'
+    assert c.cite(one, two, one) == marker.format(1)
+    assert c.cite(two) == marker.format(2) and c.cite(one, two) == marker.format(1)
+    notes = re.findall(r'<li id="fn:(\d)">\n(.*?)\n</li>', str(c.footnotes()), re.DOTALL)
+    assert [number for number, _ in notes] == ["1", "2"]
+    first, second = (body.split("\n") for _, body in notes)
+    assert first[0].startswith('<p><a href="../../kilder/testmoede-2025-01-01/">Testmøde')
+    assert first[1].startswith('<p><a href="../../kilder/testrapport-2025/">Testrapport')
+    assert len(second) == 1 and "Testrapport" in second[0]
+    # Two markers of footnote 1: two ways back; ids in page order (number_markers).
+    assert first[1].count('class="footnote-backref"') == 2 and 'href="#fnref2:1"' in first[1]
+    page = number_markers(marker.format(1) + " tekst " + marker.format(1))
+    assert page.count('id="fnref:1"') == 1 and page.index('id="fnref:1"') < page.index('id="fnref2:1"')
+
+
+def test_footnote_text_is_escaped_and_abbreviations_marked(ctx: RenderContext) -> None:
+    c = Citations(ctx.catalog, "tilbud/x.md", ctx.texts)
+    abbreviate = abbreviator(ctx.catalog.glossary).html
+    assert str(abbreviate("CU <b>&'\nny")) == \
+        '<abbr title="Central udmelding">CU</abbr> &lt;b&gt;&amp;&#x27; ny'
+    assert str(abbreviate("CUX xCU")) == "CUX xCU"  # whole words only
+    c.cite(Reference(kilde="testrapport-2025", linjer="105-106"))
+    assert "<script" not in str(c.footnotes())
 
 
 def test_as_of_is_the_newest_cited_source_date(ctx: RenderContext) -> None:

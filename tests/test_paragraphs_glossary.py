@@ -52,15 +52,16 @@ def test_description_paragraphs_reach_the_page(ctx: RenderContext) -> None:
     text = render_entity(ctx, "tilbud", "testtilbud")
     assert "Første afsnit, skrevet over to linjer\\.\n\nAndet afsnit med " in text
     # The summary (with its footnote) stays a paragraph of its own before the description.
-    assert re.search(r"Et tilbud til testgruppen\\\.\[\^1\]\n\n+Første afsnit", text)
+    assert re.search(r'Et tilbud til testgruppen\\\.<sup id="fnref:1">.*?</sup>\n\n+Første afsnit', text)
     assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in text and "\\{\\{ 7\\*7 \\}\\}" in text
 
 
 def test_glossary_page_lists_terms_with_sources_and_abbreviations(ctx: RenderContext) -> None:
     page = glossary_page(ctx)
     assert page.index("## Begreber") < page.index("## Forkortelser")
-    assert "| **objektiv finansiering** | Finansiering uden betaling pr\\. plads\\. | [^1] |" in page
-    assert "[^1]: [Testrapport om kapacitet](kilder/testrapport-2025.md)" in page
+    assert ('| **objektiv finansiering** | Finansiering uden betaling pr\\. plads\\. | '
+            '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> |') in page
+    assert '<li id="fn:1">\n<p><a href="../kilder/testrapport-2025/">Testrapport om kapacitet</a>' in page
     assert "| **CU** | Central udmelding |" in page
 
 

@@ -29,8 +29,9 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
     assert "[Personer med testsyndrom](../maalgrupper/natko-25-testgruppe.md)" in text
     assert "| 2024 | 10 | 10,7 | 107 % | 107 % |" in text
     assert '<svg class="kb-chart"' in text and "<desc id=\"belaegning-0-d\">2023: 95 %; 2024: 107 %</desc>" in text
-    assert "[^1]: [Testrapport om kapacitet](../kilder/testrapport-2025.md), februar 2025" in text
-    assert "linje 105\\-106" in text and ".txt" not in text  # no seed file names
+    assert ('<li id="fn:1">\n<p><a href="../../kilder/testrapport-2025/">Testrapport om '
+            'kapacitet</a>, februar 2025') in text
+    assert "linje 105-106" in text and ".txt" not in text  # no seed file names
     assert "https://example.org/edit/data/tilbud/testtilbud.yml" in text
     assert "Sidst ændret 2\\. maj 2025" in text
     assert "[Central udmelding om testsyndrom](../udmeldinger/cu-test.md)" in text
@@ -39,7 +40,7 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
 def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) -> None:
     text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
     assert '!!! warning "Antal personer"' in text
-    assert "- ca\\. 80[^" in text and "- 3\\-8 pr\\. år[^" in text
+    assert '- ca\\. 80<sup id="fnref:' in text and '- 3\\-8 pr\\. år<sup id="fnref:' in text
     assert "## Tilbud til målgruppen" in text and "## Delmålgrupper" in text
     assert text.count("kb-risk--roed") >= 2  # key facts card + risk table
 

@@ -42,4 +42,5 @@ def test_a_marked_value_gets_its_own_footnote_with_the_explanation(fixture_data:
                          "testtilbud")
     notes = [line for line in text.splitlines() if ", linje 113" in line]
     assert len(notes) == 2  # the plain citation of line 113 and the explained one
-    assert sum("Afrundet \\*op\\* fra 4\\.107 kr\\." in note for note in notes) == 1
+    # Data text in a footnote is plain text: the asterisks are shown, not emphasis.
+    assert sum("<em>Bemærk:</em> Afrundet *op* fra 4.107 kr." in note for note in notes) == 1

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
 
+from koordineringsbasen import mkdocs_yml
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.render.citations import BACKLINK_TITLE
 from koordineringsbasen.render.links import SPECIAL_PAGES
 from tests.support import REAL_SEEDS, ROOT
 
@@ -105,3 +108,22 @@ def test_not_found_page_is_danish_with_policy(real_site: Path) -> None:
     assert "Not found" not in html
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert policy and "script-src 'self'" in policy["content"]
+
+
+def test_no_page_has_an_id_twice(real_site: Path) -> None:
+    # Footnote markers are written as HTML (render/citations.py): each needs its own id.
+    twice = {}
+    for page in real_site.rglob("*.html"):
+        ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            twice[page.relative_to(real_site).as_posix()] = repeated[:5]
+    assert not twice, twice
+
+
+def test_footnote_back_links_are_titled_as_the_extension_titles_them() -> None:
+    # Markdown footnotes in docs/ and the footnotes written as HTML read the same.
+    config = mkdocs_yml.read()
+    options = next(e["footnotes"] for e in config["markdown_extensions"]
+                   if isinstance(e, dict) and "footnotes" in e)
+    assert options["BACKLINK_TITLE"] == BACKLINK_TITLE

@@ -3,10 +3,17 @@
 A footnote names the source, its date, the agenda item (resolved by agenda.resolve_item), the
 lines, a short quote of them and a link "Se kildeteksten" to the highlighted passage, when the
 source texts are part of the build. Several citations of one claim share one footnote.
+
+Markers and footnotes are written as finished HTML, exactly as Python-Markdown's footnotes
+extension writes them (Material styles them and shows them as tooltips): footnotes with their
+links and quotes were half of all Markdown conversion time. The footnotes are one block that
+the mkdocs hook keeps out of Markdown (raw_blocks.py); its links carry the URLs mkdocs would
+give them, and the glossary's abbreviations are marked up as on the rest of the page.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,19 +23,42 @@ from ..agenda import resolve_item
 from ..catalog import Catalog
 from ..model import Reference
 from ..seedtext import SeedTexts
+from .abbreviations import abbreviator
 from .labels import date_da
-from .links import link, page_uri
-from .text import md
+from .links import href, page_uri
 from .textlayout import agenda_anchor, source_layout
 
-__all__ = ["Citations", "agenda_anchor", "evidence_note"]
+__all__ = ["Citations", "agenda_anchor", "evidence_note", "number_markers"]
 
 CiteKey = tuple[str, str, str | None, str | None]  # kilde, linjer, punkt, belæg-forklaring
+BACKLINK_TITLE = "Tilbage til henvisning %d i teksten"  # as mkdocs.yml gives the extension
 
 
 def evidence_note(ref: Any) -> str | None:
     """The explanation of a value written in words or derived (Reference.belaeg, optional)."""
     return getattr(getattr(ref, "belaeg", None), "forklaring", None)
+
+
+def _marker_id(number: int, use: int) -> str:
+    """The id of the `use`-th marker of footnote `number`, as Python-Markdown numbers them."""
+    return f"fnref:{number}" if use == 1 else f"fnref{use}:{number}"
+
+
+MARKER = re.compile(r'<sup id="fnref:(\d+)"><a class="footnote-ref" href="#fn:\1">')
+
+
+def number_markers(page: str) -> str:
+    """`page` (a whole page's Markdown) with the markers of each footnote numbered in the
+    order they stand on the page: 'fnref:5', 'fnref2:5', ... as Python-Markdown numbers them,
+    and as the footnote's back links go. (A page's parts are rendered in another order.)"""
+    seen: dict[str, int] = {}
+
+    def renumber(found: re.Match[str]) -> str:
+        number = found.group(1)
+        use = seen[number] = seen.get(number, 0) + 1
+        return f'<sup id="{_marker_id(int(number), use)}"><a class="footnote-ref" href="#fn:{number}">'
+
+    return MARKER.sub(renumber, page)
 
 
 def _key(ref: Reference) -> CiteKey:
@@ -44,6 +74,10 @@ class Citations:
     texts: SeedTexts  # required: without it no footnote would quote or link its passage
     _numbers: dict[tuple[CiteKey, ...], int] = field(default_factory=dict)
     _refs: dict[tuple[CiteKey, ...], tuple[Reference, ...]] = field(default_factory=dict)
+    _uses: dict[int, int] = field(default_factory=dict)  # footnote -> markers placed so far
+
+    def __post_init__(self) -> None:
+        self._text = abbreviator(self.catalog.glossary).html
 
     def cite(self, *refs: Reference) -> Markup:
         """One footnote marker for a claim backed by `refs` (the same refs share a number)."""
@@ -53,52 +87,71 @@ class Citations:
             return Markup("")
         number = self._numbers.setdefault(key, len(self._numbers) + 1)
         self._refs.setdefault(key, unique)
-        return Markup(f"[^{number}]")
+        self._uses[number] = self._uses.get(number, 0) + 1
+        # Each marker gets its own id once the page is whole (number_markers).
+        return Markup(f'<sup id="fnref:{number}"><a class="footnote-ref" '
+                      f'href="#fn:{number}">{number}</a></sup>')
 
     def newest_date(self) -> str | None:
         """The newest date among the sources cited so far (ISO, possibly partial)."""
         dates = [self.catalog.get("kilder", k[0]).dato for key in self._numbers for k in key]
         return max(dates, default=None)
 
+    def _link(self, to_uri: str, label: object, anchor: str | None = None,
+              css: str | None = None) -> Markup:
+        attrs = f'class="{css}" ' if css else ""
+        return Markup(f'<a {attrs}href="{href(self.page, to_uri, anchor)}">') + \
+            self._text(label) + Markup("</a>")
+
     def describe(self, ref: Reference) -> Markup:
+        """One source of a footnote as HTML (a paragraph's content)."""
         source = self.catalog.get("kilder", ref.kilde)
         chain = self.catalog.source_chain(ref.kilde)
         top = chain[-1]
         resolved = resolve_item(chain, ref.punkt, ref.linjer) if ref.punkt else None
         owner = resolved[0] if resolved else source
-        item = (link(self.page, page_uri("kilder", owner.id), f"punkt {ref.punkt}",
-                     agenda_anchor(ref.punkt)) if ref.punkt else None)
-        parts = [link(self.page, page_uri("kilder", source.id), source.navn),
-                 md(date_da(source.dato))]
+        item = (self._link(page_uri("kilder", owner.id), f"punkt {ref.punkt}",
+                           agenda_anchor(ref.punkt)) if ref.punkt else None)
+        parts = [self._link(page_uri("kilder", source.id), source.navn),
+                 self._text(date_da(source.dato))]
         if item is not None and owner is source:
             parts.append(item)
         elif item is not None and owner is not top:
-            parts.append(item + Markup(" i ") + link(self.page, page_uri("kilder", owner.id),
-                                                     owner.navn))
+            parts.append(item + Markup(" i ") + self._link(page_uri("kilder", owner.id),
+                                                           owner.navn))
         if len(chain) > 1:
             where = item + Markup(" i ") if item is not None and owner is top else Markup("")
             parts.append(Markup("bilag til ") + where
-                         + link(self.page, page_uri("kilder", top.id), top.navn))
-        text = Markup(", ").join(parts) + md(f", linje {ref.linjer}")
+                         + self._link(page_uri("kilder", top.id), top.navn))
+        text = Markup(", ").join(parts) + self._text(f", linje {ref.linjer}")
         quote = self.texts.quote(source.fil, ref.linjer)
         if quote:
-            text += Markup(": »") + md(quote) + Markup("«")
+            text += Markup(": »") + self._text(quote) + Markup("«")
         note = evidence_note(ref)
         if note:
-            text += Markup(". *Bemærk:* ") + md(note)
+            text += Markup(". <em>Bemærk:</em> ") + self._text(note)
         if self.texts.lines(source.fil) is not None:
             uri, anchor = source_layout(self.catalog, source).anchor_uri(ref.linjer)
-            text += Markup(" ") + link(self.page, uri, "Se kildeteksten", anchor) + Markup(
-                "{ .kb-tekstlink }")
+            text += Markup(" ") + self._link(uri, "Se kildeteksten", anchor, "kb-tekstlink")
         return text
 
     def footnotes(self) -> Markup:
-        blocks = []
+        """Every footnote of the page, as Python-Markdown's footnotes extension writes them
+        (one block, set aside from Markdown by the hook); empty when nothing was cited."""
+        if not self._numbers:
+            return Markup("")
+        items = []
         for key, number in self._numbers.items():
             paragraphs = [self.describe(ref) for ref in self._refs[key]]
-            # Further paragraphs of a footnote are indented by four spaces.
-            blocks.append(f"[^{number}]: " + "\n\n    ".join(paragraphs))
-        return Markup("\n\n".join(blocks))
+            back = "".join(f'<a class="footnote-backref" href="#{_marker_id(number, use)}" '
+                           f'title="{BACKLINK_TITLE % number}">&#8617;</a>'
+                           for use in range(1, self._uses.get(number, 0) + 1))
+            if back:
+                paragraphs[-1] += Markup("&#160;" + back)
+            body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+            items.append(f'<li id="fn:{number}">\n{body}\n</li>')
+        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items)
+                      + "\n</ol>\n</div>")
 
     def __len__(self) -> int:
         return len(self._numbers)

@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
 from .currency import newest_source_dates
@@ -245,6 +246,4 @@ def abbreviations(ctx: RenderContext) -> dict[str, str]:
 
     Given to Python-Markdown once per build (mkdocs_hooks.on_config) rather than as `*[X]: ...`
     lines under every page: parsing those lines was two fifths of the Markdown time."""
-    return {entry.forkortelse: " ".join(entry.betydning.split())
-            for entry in ctx.catalog.glossary
-            if entry.forkortelse is not None}  # a domain term is explained on the glossary page
+    return glossary_abbreviations(ctx.catalog.glossary)

@@ -27,5 +27,4 @@ def sortable(table: Markup, compact: bool = False) -> Markup:
 
 def footer(c: Citations) -> list[Any]:
     """The page's "Kilder" section with its footnotes (kept out of the search index)."""
-    return ["## Kilder { #kilder data-search-exclude }\n", "///Footnotes Go Here///\n",
-            c.footnotes()]
+    return ["## Kilder { #kilder data-search-exclude }\n", c.footnotes()]

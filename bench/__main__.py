@@ -1,6 +1,7 @@
 """`python -m bench [--sizes N ...] [--no-serve] [--no-real]`: print figures, write JSON.
 
-Per size N: the project's strict build (hook + macros + Pagefind) against the anchor (the same
+Per size N: the project's strict build (hook + macros + Pagefind; first with an empty data cache,
+as in CI, then again with the cache that build left, as `make build` after an edit) against the anchor (the same
 pages as static Markdown built by plain mkdocs-material WITH Material's search plugin), peak
 memory, sizes, and load time alone; the search figures (bench/search.py); and Zensical building
 those static pages, with whether its pages match the project's.
@@ -50,9 +51,15 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
     loads = {"cold": round(load, 3),
              "warm_disk": round(load_seconds(data, seeds, cache_dir=cache), 3),
              "warm_memory": round(load_seconds(data, seeds, cache_dir=cache, memory=True), 3)}
-    project = project_build(data, seeds, work / "site-a", work / "build-a.log")
+    project = project_build(data, seeds, work / "site-a", work / "build-a.log",
+                            work / "build-cache")
     if project.returncode:
         raise RuntimeError(f"project build failed for N={n}:\n{project.output[-3000:]}")
+    # Again with the data cache (and compiled templates) the first build left.
+    warm = project_build(data, seeds, work / "site-a-warm", work / "build-a-warm.log",
+                         work / "build-cache")
+    if warm.returncode:
+        raise RuntimeError(f"project build (warm cache) failed for N={n}:\n{warm.output[-3000:]}")
     start = time.perf_counter()
     config, pages, exports = write_anchor(data, seeds, work / "anchor")
     render = time.perf_counter() - start - exports
@@ -84,6 +91,8 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
         "anchor": {"seconds": round(anchor.seconds, 2), "max_rss_mb": round(anchor.max_rss_mb),
                    "markdown_pages": pages, **stats_b},
         "ratio": round(project.seconds / anchor.seconds, 3),
+        "project_warm_cache_seconds": round(warm.seconds, 2),
+        "ratio_warm_cache": round(warm.seconds / anchor.seconds, 3),
         "exports_seconds_in_process": round(exports, 3),
         # load + render of every page in-process: work the anchor build gets done for it.
         "anchor_prepare_seconds": round(render, 2),
@@ -111,13 +120,13 @@ def real_build(work: Path) -> dict[str, Any]:
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    rows = [("N", "build a s", "anchor b s", "a/b", "zensical s", "z=a", "RSS a MB", "RSS b MB",
+    rows = [("N", "build a s", "anchor b s", "a/b", "a warm s", "a warm/b", "zensical s", "z=a", "RSS a MB", "RSS b MB",
              "pages", "max page KB", "site MB", "b index KB", "b index B/ent", "load s")]
     for r in results:
         a, b, z = r["project"], r["anchor"], r.get("zensical", {})
         z_match = ("yes" if z.get("matches") else "no") if z.get("ok") else "-"
         rows.append((r["entities"], a["seconds"], b["seconds"], r["ratio"],
-                     z.get("seconds", "-") if z.get("ok") else "-", z_match, a["max_rss_mb"],
+                     r["project_warm_cache_seconds"], r["ratio_warm_cache"], z.get("seconds", "-") if z.get("ok") else "-", z_match, a["max_rss_mb"],
                      b["max_rss_mb"], a["pages"], round(a["largest_entity_page_bytes"] / 1024, 1),
                      round(a["site_bytes"] / 2**20, 1), round(b["search_index_bytes"] / 1024),
                      b["search_index_bytes_per_entity"], r["load_validate_seconds"]))
@@ -161,7 +170,9 @@ def main(argv: list[str] | None = None) -> None:
             result = run_size(n, Path(tmp) / f"n{n}", zensical=not args.no_zensical)
             report["sizes"].append(result)
             print(f"N={n}: a={result['project']['seconds']} s, b={result['anchor']['seconds']} s,"
-                  f" a/b={result['ratio']}", flush=True)
+                  f" a/b={result['ratio']}; a with a warm cache "
+                  f"{result['project_warm_cache_seconds']} s, a/b={result['ratio_warm_cache']}",
+                  flush=True)
             if "zensical" in result:
                 z = result["zensical"]
                 print(f"  zensical: {z.get('seconds', '-')} s, "

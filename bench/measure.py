@@ -58,8 +58,12 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str], log: Path) -
     return timed(args, env, ROOT, log)
 
 
-def project_build(data_dir: Path, seeds_dir: Path, site_dir: Path, log: Path) -> Run:
-    return mkdocs_build(ROOT / "mkdocs.yml", site_dir, build_env(data_dir, seeds_dir), log)
+def project_build(data_dir: Path, seeds_dir: Path, site_dir: Path, log: Path,
+                  cache_dir: Path) -> Run:
+    """The project's strict build with its own data cache `cache_dir` (empty: a first build,
+    as in CI; filled by a build before: `make build` after an edit)."""
+    env = {**build_env(data_dir, seeds_dir), "KOORDINERINGSBASEN_CACHE": str(cache_dir)}
+    return mkdocs_build(ROOT / "mkdocs.yml", site_dir, env, log)
 
 
 def site_stats(site_dir: Path, entities: int) -> dict[str, float | int]:

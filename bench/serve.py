@@ -110,6 +110,9 @@ def serve_loop(n: int | None, work: Path, timeout: float = 900) -> dict[str, flo
     try:
         url = f"{base}maalgrupper/{group}/"
         first = _wait_for(url, None, timeout, proc)
+        # The first build's open data and search index are written after its pages are served;
+        # an edit is timed once they are (as when a contributor has had the preview open).
+        _wait_for(base + "pagefind/kb-navne.json", None, timeout, proc)
         time.sleep(1)  # let the watcher settle after the first build
         marker = "Benchmærke" + secrets.token_hex(4).translate(str.maketrans("0123456789",
                                                                              "ghijklmnop"))

@@ -49,6 +49,10 @@ class Catalog:
     glossary: tuple[GlossaryEntry, ...] = ()
     backlinks: Mapping[Key, tuple[Backlink, ...]] = field(default_factory=dict)
     citations: Mapping[str, tuple[CitingFact, ...]] = field(default_factory=dict)
+    # Values worked out from this catalog by the renderers (it never changes once built). Not
+    # copied by dataclasses.replace: a tracked view (tracking.py) starts empty, so what a page
+    # reads is still recorded.
+    derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def get(self, kind: str, entity_id: str) -> Any:
         return self.entities[kind][entity_id]

@@ -44,7 +44,8 @@ class _State:
     context: RenderContext
     inputs: str
     pages: dict[str, _PageRecord]
-    outputs: set[str]  # every page and export file written into the site folder
+    pages_out: set[str]  # every page file written into the site folder
+    exports_out: set[str]  # every export file (written after the pages, see exports_written)
 
 
 @dataclass
@@ -157,8 +158,8 @@ def before_writing() -> None:
             page.meta = {**record.meta, "title": record.title}
 
 
-def finish(config: MkDocsConfig, exports: list[Path]) -> None:
-    """Remove what no longer exists and remember this build (Pagefind then indexes the site)."""
+def finish(config: MkDocsConfig) -> None:
+    """Remove pages that no longer exist and remember this build (its exports follow)."""
     global _last, _build
     if _build is None:
         return
@@ -168,10 +169,20 @@ def finish(config: MkDocsConfig, exports: list[Path]) -> None:
         record = build.pages.get(file.src_uri)
         if file.page is not None and file.page.content is not None and record is not None:
             record.title, record.meta = file.page.title, dict(file.page.meta)
-    outputs = {file.abs_dest_path for file in pages} | {str(p) for p in exports}
+    outputs = {file.abs_dest_path for file in pages}
     if _last is not None:
-        _remove(Path(config.site_dir), _last.outputs - outputs)
-    _last = _State(build.context, build.inputs, build.pages, outputs)
+        _remove(Path(config.site_dir), _last.pages_out - outputs)
+    exports = _last.exports_out if _last is not None else set()
+    _last = _State(build.context, build.inputs, build.pages, outputs, exports)
+
+
+def exports_written(config: MkDocsConfig, exports: list[Path]) -> None:
+    """The open data of the build just finished are written: remove files it no longer has."""
+    if _last is None:
+        return
+    written = {str(path) for path in exports}
+    _remove(Path(config.site_dir), _last.exports_out - written)
+    _last.exports_out = written
 
 
 def _remove(site_dir: Path, stale: set[str]) -> None:

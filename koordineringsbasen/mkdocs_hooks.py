@@ -27,12 +27,13 @@ from koordineringsbasen import (
     settings,
     template_cache,
 )
+from koordineringsbasen.after_serve import AfterServe
 from koordineringsbasen.problems import DataError, format_problems
 from koordineringsbasen.render.special import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 _SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)
-_INDEXING = search_index.Background()  # the search index under `mkdocs serve`
+_AFTER_SERVE = AfterServe()  # open data and search index under `mkdocs serve`
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -40,6 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _AFTER_SERVE.wait()  # the previous serve build's open data and index are written
     if not config.use_directory_urls:
         # Footnotes are written as HTML with the addresses mkdocs gives pages (links.href).
         raise Abort("use_directory_urls: false understøttes ikke (fodnoternes links regnes "
@@ -137,25 +139,29 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # Open data (api/, frister.ics, aendringer.xml) is written next to the built pages.
-    written = generator.write_site_exports(build_state.current(), Path(config.site_dir),
-                                           config.site_url or "", config.use_directory_urls)
-    log.info("Skrev %d åbne datafiler", len(written))
-    incremental.finish(config, written)
-    # The search index (Pagefind) over the pages just written. `mkdocs serve` builds it after
-    # serving the changed pages; a build waits for it.
-    site_dir, catalog = Path(config.site_dir), build_state.current().catalog
+    incremental.finish(config)
+    site_dir, ctx = Path(config.site_dir), build_state.current()
+
+    def site_wide() -> None:
+        # Open data (api/, frister.ics, aendringer.xml) next to the pages, then the search index
+        # (Pagefind) over the pages just written.
+        written = generator.write_site_exports(ctx, site_dir, config.site_url or "",
+                                               config.use_directory_urls)
+        log.info("Skrev %d åbne datafiler", len(written))
+        incremental.exports_written(config, written)
+        _indexed(search_index.build(site_dir, ctx.catalog))
+
     if serve_mode.serving():
-        _INDEXING.start(site_dir, catalog, _indexed, _index_failed)
+        _AFTER_SERVE.start(site_wide, _site_wide_failed)  # after the changed pages are served
     else:
-        _indexed(search_index.build(site_dir, catalog))
+        site_wide()
 
 
 def _indexed(seconds: float) -> None:
     log.info("Søgeindeks bygget på %.1f s", seconds)
 
 
-def _index_failed(error: Exception) -> None:
+def _site_wide_failed(error: Exception) -> None:
     # Printed, not logged: a logged error would count against the next build under strict.
     print(f"Søgeindekset kunne ikke bygges: {error}", file=sys.stderr, flush=True)
 
@@ -171,4 +177,5 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
 
 
 def on_build_error(error: Exception) -> None:
+    _AFTER_SERVE.wait()
     incremental.failed()

@@ -17,9 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -117,34 +115,6 @@ def _swap_in(fresh: Path, bundle: Path) -> None:
         bundle.rename(old)
     fresh.rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
-
-
-class Background:
-    """Under `mkdocs serve` the index is built after the pages are served, one run at a time:
-    a changed page shows at once, and search catches up about a second later."""
-
-    def __init__(self) -> None:
-        self._thread: threading.Thread | None = None
-
-    def start(self, site_dir: Path, catalog: Any, done: Callable[[float], None],
-              failed: Callable[[Exception], None]) -> None:
-        self.wait()  # the previous run finishes first: two runs must not swap at once
-
-        def run() -> None:
-            try:
-                seconds = build(site_dir, catalog)
-            except Exception as exc:  # noqa: BLE001 - reported, and the next edit tries again
-                failed(exc)
-            else:
-                done(seconds)
-
-        self._thread = threading.Thread(target=run, name="pagefind", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
 
 
 def _write_json(target: Path, value: Any) -> None:

@@ -19,8 +19,17 @@ SPLIT_WORD = re.compile(r"(\w)-$")
 KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "el."}
 
 
+def _version(path: Path) -> int | None:
+    """The file's modification time, or None when it is no file: a changed file is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns if path.is_file() else None
+
+
 @lru_cache(maxsize=32)
-def _read(path: Path) -> tuple[str, ...]:
+def _read(path: Path, version: int) -> tuple[str, ...]:
     text = path.read_text(encoding="utf-8", errors="replace")
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -40,17 +49,24 @@ class SeedTexts:
 
     def lines(self, name: str) -> tuple[str, ...] | None:
         """All lines of seed file `name` (line n at index n-1), or None when it is absent."""
-        if self.folder is None or not (self.folder / name).is_file():
+        if self.folder is None:
             return None
-        return _read(self.folder / name)
+        version = _version(self.folder / name)
+        return None if version is None else _read(self.folder / name, version)
 
     def quote(self, name: str, line_range: str, limit: int = QUOTE_LIMIT) -> str | None:
         """The cited lines as one tidy string of at most `limit` characters, cut at a word."""
-        lines = self.lines(name)
-        if lines is None:
+        if self.folder is None:
             return None
-        first, last = line_bounds(line_range)
-        return tidy_quote(lines[first - 1:last], limit)
+        version = _version(self.folder / name)
+        return None if version is None else _quote(self.folder / name, version, line_range, limit)
+
+
+@lru_cache(maxsize=65536)
+def _quote(path: Path, version: int, line_range: str, limit: int) -> str:
+    # A claim is cited on several pages (its entity, the source, overviews): tidied once.
+    first, last = line_bounds(line_range)
+    return tidy_quote(_read(path, version)[first - 1:last], limit)
 
 
 def tidy_quote(lines: tuple[str, ...] | list[str], limit: int = QUOTE_LIMIT) -> str:

@@ -115,5 +115,10 @@ def cited_ranges(catalog: Catalog, source_id: str) -> set[str]:
 
 
 def source_layout(catalog: Catalog, source: Source) -> Layout:
-    """The pages of a source's text in this catalog (split around the ranges cited in it)."""
-    return layout(source, cited_ranges(catalog, source.id))
+    """The pages of a source's text in this catalog (split around the ranges cited in it);
+    worked out once per catalog, since every footnote citing the source asks."""
+    key = ("layout", source.id)
+    found = catalog.derived.get(key)
+    if found is None:
+        found = catalog.derived[key] = layout(source, cited_ranges(catalog, source.id))
+    return found

@@ -143,13 +143,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir, ctx = Path(config.site_dir), build_state.current()
 
     def site_wide() -> None:
-        # Open data (api/, frister.ics, aendringer.xml) next to the pages, then the search index
-        # (Pagefind) over the pages just written.
-        written = generator.write_site_exports(ctx, site_dir, config.site_url or "",
-                                               config.use_directory_urls)
+        # The search index (Pagefind, its own process) over the pages just written, while the
+        # open data (api/, frister.ics, aendringer.xml: no HTML) are written next to them.
+        indexing = search_index.Indexing(site_dir)
+        try:
+            written = generator.write_site_exports(ctx, site_dir, config.site_url or "",
+                                                   config.use_directory_urls)
+        except BaseException:
+            indexing.abandon()
+            raise
         log.info("Skrev %d åbne datafiler", len(written))
         incremental.exports_written(config, written)
-        _indexed(search_index.build(site_dir, ctx.catalog))
+        _indexed(indexing.finish(ctx.catalog))
 
     if serve_mode.serving():
         _AFTER_SERVE.start(site_wide, _site_wide_failed)  # after the changed pages are served
@@ -174,6 +179,10 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
         server.watch(str(external.resolve()))
     server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
     return server
+
+
+def on_shutdown() -> None:
+    _AFTER_SERVE.wait()  # Ctrl+C under serve: let the open data and index finish
 
 
 def on_build_error(error: Exception) -> None:

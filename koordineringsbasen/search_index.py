@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -85,27 +86,49 @@ def name_key_shards(catalog: Any) -> dict[int, dict[str, list[str]]]:
     return shards
 
 
-def build(site_dir: Path, catalog: Any) -> float:
-    """Index the built site with Pagefind (Danish) and write the names files; seconds taken.
+class Indexing:
+    """Pagefind indexing the built site in its own process, so the build can go on (writing the
+    open data, which holds no HTML) while it runs; `finish` waits, checks and swaps it in."""
 
-    The bundle is written into a folder beside the site and then swapped in whole, so a site
-    being served never shows a half-written index, and no file of an earlier index stays."""
-    started = time.perf_counter()
-    fresh = site_dir.with_name(site_dir.name + ".pagefind-ny")
-    shutil.rmtree(fresh, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
-         "--force-language", "da", "--quiet"],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise RuntimeError(f"Pagefind kunne ikke indeksere {site_dir}:\n"
-                           + result.stdout + result.stderr)
-    _write_json(fresh / NAMES_FILE.removeprefix(BUNDLE + "/"), names(catalog))
-    for shard, keys in name_key_shards(catalog).items():
-        _write_json(fresh / KEYS_FILE.removeprefix(BUNDLE + "/").format(shard), keys)
-    _swap_in(fresh, site_dir / BUNDLE)
-    return time.perf_counter() - started
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        # Inside the site (so it goes with it), beside the bundle; it holds no HTML to index.
+        self.fresh = site_dir / (BUNDLE + ".ny")
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        self._result: subprocess.CompletedProcess[str] | None = None
+        self._seconds = 0.0
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        started = time.perf_counter()
+        self._result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path",
+             str(self.fresh), "--force-language", "da", "--quiet"],
+            capture_output=True, text=True)
+        self._seconds = time.perf_counter() - started
+
+    def finish(self, catalog: Any) -> float:
+        """Wait for Pagefind, add the names files, swap the bundle in; Pagefind's seconds.
+
+        The bundle is written beside the site and swapped in whole, so a site being served
+        never shows a half-written index, and no file of an earlier index stays."""
+        self._thread.join()
+        result = self._result
+        if result is None or result.returncode != 0:
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            output = "" if result is None else result.stdout + result.stderr
+            raise RuntimeError(f"Pagefind kunne ikke indeksere {self.site_dir}:\n" + output)
+        _write_json(self.fresh / NAMES_FILE.removeprefix(BUNDLE + "/"), names(catalog))
+        for shard, keys in name_key_shards(catalog).items():
+            _write_json(self.fresh / KEYS_FILE.removeprefix(BUNDLE + "/").format(shard), keys)
+        _swap_in(self.fresh, self.site_dir / BUNDLE)
+        return self._seconds
+
+    def abandon(self) -> None:
+        """The build failed meanwhile: let Pagefind end and remove what it wrote."""
+        self._thread.join()
+        shutil.rmtree(self.fresh, ignore_errors=True)
 
 
 def _swap_in(fresh: Path, bundle: Path) -> None:

@@ -7,6 +7,7 @@ hold form feeds that str.splitlines would count as line breaks). Footnotes quote
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,10 +23,10 @@ KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "el."}
 def _version(path: Path) -> int | None:
     """The file's modification time, or None when it is no file: a changed file is read again."""
     try:
-        stat = path.stat()
+        found = path.stat()
     except OSError:
         return None
-    return stat.st_mtime_ns if path.is_file() else None
+    return found.st_mtime_ns if stat.S_ISREG(found.st_mode) else None
 
 
 @lru_cache(maxsize=32)

@@ -26,6 +26,7 @@ from koordineringsbasen import (
     serve_mode,
     settings,
     template_cache,
+    watcher,
 )
 from koordineringsbasen.after_serve import AfterServe
 from koordineringsbasen.problems import DataError, format_problems
@@ -174,6 +175,8 @@ def _site_wide_failed(error: Exception) -> None:
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
     # `watch: [data]` covers the repository's own data; a data folder given through
     # KOORDINERINGSBASEN_DATA (tests, benchmark) is watched here so edits there rebuild too.
+    watcher.use_native_observer(server, [config.docs_dir, config.config_file_path,
+                                         *config.theme.dirs])
     external = settings.data_override()
     if external:
         server.watch(str(external.resolve()))

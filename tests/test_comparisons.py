@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from koordineringsbasen.catalog import Catalog
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.render.comparisons import NATIONAL, SECURE, capacity_lines
+from koordineringsbasen.render.html import HtmlWriter
 from koordineringsbasen.render.special import missing_natko_numbers, risk_change
 from tests.support import ROOT
 
@@ -107,5 +108,6 @@ class _Rating:
     ("gul", "roed", "▲</span> forværret fra gul"), ("roed", "groen", "▼</span> forbedret fra rød"),
     ("gul", "gul", "=</span> uændret")])
 def test_risk_change(before: str, now: str, text: str) -> None:
-    assert text in risk_change(_Rating(before), _Rating(now))
-    assert risk_change(None, _Rating(now)) == ""
+    html = HtmlWriter("maalgrupper/risikomatrix.md", [])
+    assert text in risk_change(_Rating(before), _Rating(now), html)
+    assert risk_change(None, _Rating(now), html) == ""

@@ -29,3 +29,13 @@ def test_a_lost_block_is_an_error_not_a_silent_gap() -> None:
 
 def test_pages_without_source_lines_are_left_alone() -> None:
     assert raw_blocks.set_aside("# Egely\n\nTekst.\n") == ("# Egely\n\nTekst.\n", [])
+
+
+def test_generated_tables_and_lists_are_set_aside_one_by_one() -> None:
+    table = '<div class="kb-sortable">\n<table>\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n</table>\n</div>'
+    page = f"{table}\n*mellem*\n\n<ul>\n<li>x</li>\n</ul>\n\nTekst.\n\n{table}\n"
+    text, blocks = raw_blocks.set_aside(page)
+    # The first table is followed by Markdown, not a blank line: it stays in the Markdown, and
+    # no block reaches over the paragraph to the next table.
+    assert blocks == ["<ul>\n<li>x</li>\n</ul>", table]
+    assert "*mellem*" in text and text.count("KBRÅBLOK") == 2

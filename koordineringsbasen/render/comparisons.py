@@ -13,10 +13,11 @@ from markupsafe import Markup
 from .charts import Group, hbar_chart
 from .citations import Citations
 from .context import RenderContext
-from .helpers import Helpers
+from .helpers import Helpers, HtmlHelpers
+from .html import HtmlWriter, sortable
 from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
 from .links import SPECIAL_PAGES
-from .tables import footer, markdown_table, sortable
+from .tables import footer
 from .text import md, number
 
 SECURE = ("sikret-afdeling",)
@@ -59,26 +60,27 @@ def occupancy_goal(offers: Iterable[Any]) -> Any | None:
     return None
 
 
-def _cell(row: Any, c: Citations) -> Markup:
+def _cell(row: Any, c: Citations, html: HtmlWriter) -> Markup:
     if row is None:
         return Markup("–")
     share = f"{number(row.belaegning_procent)} %" if row.belaegning_procent is not None else "–"
     used = number(row.forbrug) if row.forbrug is not None else "–"
     places = number(row.pladser) if row.pladser is not None else "–"
-    return Markup(f"**{md(share)}**<br>{md(used)} af {md(places)}") + c.cite(row.kilde)
+    return html.strong(share) + Markup("<br>") + html.text(f"{used} af {places}") + c.cite(row.kilde)
 
 
-def _pivot(lines: list[Line], c: Citations, first: list[str],
+def _pivot(lines: list[Line], c: Citations, html: HtmlWriter, first: list[str],
            extra: dict[int, list[Markup]] | None = None) -> Markup:
     years = sorted({year for line in lines for year in line.rows})
     rows = []
     for index, line in enumerate(lines):
-        rows.append([*(extra or {}).get(index, []), *[_cell(line.rows.get(y), c) for y in years]])
-    return sortable(markdown_table([*first, *map(str, years)], rows), compact=True)
+        rows.append([*(extra or {}).get(index, []),
+                     *[_cell(line.rows.get(y), c, html) for y in years]])
+    return sortable(html.table([*first, *map(str, years)], rows), compact=True)
 
 
-def _offer_cells(line: Line, h: Helpers) -> list[Markup]:
-    return [h.entity("tilbud", line.offer.id), md(line.ydelse or "Hele tilbuddet")]
+def _offer_cells(line: Line, h: HtmlHelpers) -> list[Markup]:
+    return [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Hele tilbuddet")]
 
 
 def _chart(lines: list[Line], goal: Any | None) -> Markup:
@@ -93,7 +95,7 @@ def _chart(lines: list[Line], goal: Any | None) -> Markup:
 
 def secure_units(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["sikrede-afdelinger"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in SECURE]
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
@@ -103,25 +105,26 @@ def secure_units(ctx: RenderContext) -> str:
         out.append(f"!!! note \"Aktivitetsmål\"\n    {md(goal.betegnelse)}: "
                    f"{md(number(goal.vaerdi))} %.{c.cite(goal.kilde)}\n")
     out += ["## Belægning, pladsforbrug og pladser pr. år\n",
-            _pivot(lines, c, ["Afdeling", "Afsnit"],
-                   {i: [h.entity("tilbud", line.offer.id), md(line.ydelse or "Samlet")]
+            _pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
+                   {i: [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Samlet")]
                     for i, line in enumerate(lines)}), "",
             "## Diagram\n", _chart(lines, goal), ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)
 
 
-def _status(offer: Any, c: Citations) -> Markup:
+def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
     if not offer.status:
         return Markup("Ingen opfølgning i data")
     latest = max(offer.status, key=lambda s: s.dato)
-    return (md(f"{OFFER_STATUS[latest.status.value]} ({date_da(latest.dato)})")
+    return (html.text(f"{OFFER_STATUS[latest.status.value]} ({date_da(latest.dato)})")
             + c.cite(latest.kilde))
 
 
 def national_offers(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["landsdaekkende"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    text = Helpers(ctx, page)  # for the Markdown paragraphs around the tables
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in NATIONAL]
     out = [f"{len(offers)} lands- og landsdelsdækkende tilbud i data. Hver celle viser belægningen "
            "i procent og derunder pladsforbrug af pladser, pr. tilbud og pr. ydelse eller "
@@ -134,27 +137,29 @@ def national_offers(ctx: RenderContext) -> str:
         out.append(f"## {md(OFFER_CATEGORY[category])}\n")
         without = sorted((o for o in group if not o.kapacitet), key=lambda o: o.navn)
         if lines:
-            extra = {i: [*_offer_cells(line, h), md("; ".join(line.offer.lovgrundlag) or "–"),
-                         _status(line.offer, c)] for i, line in enumerate(lines)}
-            out += [_pivot(lines, c, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"], extra), ""]
+            extra = {i: [*_offer_cells(line, h),
+                         h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
+                         _status(line.offer, c, h.html)] for i, line in enumerate(lines)}
+            out += [_pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
+                           extra), ""]
         if without:
             out.append("Uden kapacitetstal i data: "
-                       + ", ".join(str(h.entity("tilbud", o.id)) for o in without) + ".\n")
+                       + ", ".join(str(text.entity("tilbud", o.id)) for o in without) + ".\n")
     out += footer(c)
     return "\n".join(str(x) for x in out)
 
 
 def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
     found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
                    key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
     offers = len({o.id for o, _ in found})
     out = [f"{len(found)} takster for {offers} tilbud i data.\n"]
     rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
-             p.ydelse or "–", Markup(f"{md(number(p.beloeb))} {md(p.enhed)}"), p.note or "",
+             p.ydelse or "–", f"{number(p.beloeb)} {p.enhed}", p.note or "",
              c.cite(p.kilde)] for o, p in found]
-    out += [sortable(markdown_table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
-                                    rows)), ""]
+    out += [sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
+                                  rows)), ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)

@@ -15,10 +15,10 @@ from markupsafe import Markup
 from ..model import Region
 from .context import RenderContext
 from .filters import UNKNOWN_REGION, region_value
-from .helpers import Helpers
+from .helpers import HtmlHelpers
+from .html import sortable
 from .labels import REGION
 from .links import SPECIAL_PAGES
-from .tables import markdown_table, sortable
 
 EMPTY = Markup('<span class="kb-none">ingen tilbud i data</span>')
 
@@ -34,7 +34,7 @@ def coverage(ctx: RenderContext) -> dict[tuple[str, str], list[Any]]:
 
 
 def coverage_page(ctx: RenderContext) -> str:
-    h = Helpers(ctx, SPECIAL_PAGES["daekning"])
+    h = HtmlHelpers(ctx, SPECIAL_PAGES["daekning"])
     cells = coverage(ctx)
     columns = [r.value for r in Region] + [UNKNOWN_REGION]
     headers = ["Nr.", "Målgruppe", *(REGION[r.value] for r in Region), "Ingen region i data"]
@@ -54,4 +54,4 @@ def coverage_page(ctx: RenderContext) -> str:
              "tilbud uden region i data. Et tilbuds region er den, kilden angiver, ellers "
              "driftsherrens. \"Ingen tilbud i data\" betyder, at basen ikke kender et tilbud, "
              "ikke at der ikke findes et.\n")
-    return intro + "\n" + str(sortable(markdown_table(headers, rows), compact=True)) + "\n"
+    return intro + "\n" + str(sortable(h.html.table(headers, rows), compact=True)) + "\n"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
 
 from ..model.dates import period
 from .context import RenderContext
+from .html import HtmlWriter
 from .labels import KIND_SINGULAR, RISK, date_da
 from .links import link, page_uri
 from .text import attr, md
@@ -102,3 +104,19 @@ class Helpers:
 
     def date(self, value: str | None) -> str:
         return date_da(value)
+
+
+@dataclass(frozen=True)
+class HtmlHelpers(Helpers):
+    """The same helpers for blocks written as finished HTML (render/html.py): links are HTML."""
+
+    @cached_property
+    def html(self) -> HtmlWriter:
+        return HtmlWriter(self.page, self.ctx.catalog.glossary)
+
+    def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
+        entity = self.ctx.catalog.get(kind, entity_id)
+        result = self.html.link(page_uri(kind, entity_id), entity.navn)
+        if with_kind:
+            result += Markup(" (") + self.html.text(KIND_SINGULAR[kind]) + Markup(")")
+        return result

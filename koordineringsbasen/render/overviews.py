@@ -12,7 +12,8 @@ from ..model import KINDS
 from .context import RenderContext
 from .environment import environment
 from .filters import download_link, filter_form, filters_for, region_value, row_marker
-from .helpers import Helpers, deadline_passed, risk_badge
+from .helpers import Helpers, HtmlHelpers, deadline_passed, risk_badge
+from .html import sortable
 from .labels import (
     NOTIFICATION_STATE,
     OFFER_CATEGORY,
@@ -23,7 +24,7 @@ from .labels import (
     date_da,
 )
 from .links import overview_uri
-from .text import md, number
+from .text import attr, number
 
 Row = list[Any]
 Built = tuple[list[str], list[Row], list[Any]]  # headers, rows, the entity of each row
@@ -111,15 +112,14 @@ TABLES: dict[str, Callable[[RenderContext, Helpers], tuple[list[str], list[Row],
 
 def render_overview(ctx: RenderContext, kind: str) -> str:
     builder, noun = TABLES[kind], KINDS[kind].plural_in_text
-    headers, rows, items = builder(ctx, Helpers(ctx, overview_uri(kind)))
+    h = HtmlHelpers(ctx, overview_uri(kind))
+    headers, rows, items = builder(ctx, h)
     filters = filters_for(kind, ctx.today)
-    cells = [[row_marker(ctx.catalog, filters, entity) + _cell(row[0]),
-              *(_cell(c) for c in row[1:])] for row, entity in zip(rows, items, strict=True)]
+    cells = [[row_marker(ctx.catalog, filters, entity) + h.html.text(row[0]), *row[1:]]
+             for row, entity in zip(rows, items, strict=True)]
+    table = sortable(h.html.table(headers, cells), attributes=f'data-kb-table="{attr(kind)}"')
     return environment().get_template("overview.md.j2").render(
-        headers=headers, rows=cells, noun=noun, kind=kind, total=len(rows),
+        table=table, noun=noun, kind=kind, total=len(rows),
         form=filter_form(ctx.catalog, kind, filters, items),
         download=download_link(f"../{API_DIR}/{kind}.csv", f"{kind}.csv"))
 
-
-def _cell(value: Any) -> Markup:
-    return value if isinstance(value, Markup) else md(value)

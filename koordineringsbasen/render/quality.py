@@ -11,12 +11,10 @@ from ..model.dates import period
 from .context import RenderContext
 from .currency import newest_source_dates
 from .entity import capacity_groups
-from .helpers import Helpers, deadline_passed
+from .helpers import HtmlHelpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
 from .tables import footer
-from .tables import markdown_table as _table
-from .text import md
 
 # What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
 # decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before
@@ -98,7 +96,8 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
 
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    _table = h.html.table
     out: list[str] = []
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")
@@ -107,7 +106,7 @@ def quality_page(ctx: RenderContext) -> str:
     out.append("Først uenigheder om tal, så om ordlyd, til sidst forskellige stavemåder.\n")
     ranked = sorted(disagreements, key=lambda t: disagreement_rank(t[2]))
     rows = [[DISAGREEMENT_KIND[disagreement_rank(u)], h.entity(kind, e.id), u.felt,
-             md(u.note) + md(" Værdier: ") + md("; ".join(v.vaerdi for v in u.vaerdier))
+             h.html.text(f"{u.note} Værdier: {'; '.join(v.vaerdi for v in u.vaerdier)}")
              + c.cite(*(v.kilde for v in u.vaerdier))]
             for kind, e, u in ranked]
     out += [str(_table(["Art", "Side", "Oplysning", "Uenighed"], rows)) if rows else "Ingen.", ""]
@@ -119,7 +118,7 @@ def quality_page(ctx: RenderContext) -> str:
                f"en afrapportering eller en afgørelse dateret fra fristen til {GRACE_DAYS} dage "
                "efter.\n")
     rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
-             md(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
+             h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
     out += [str(_table(["Frist", "Udmelding", "Beskrivelse"], rows)) if rows else "Ingen.", ""]
 
     mismatches = [(o, ydelse, r) for o in ctx.catalog.all("tilbud")

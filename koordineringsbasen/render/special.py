@@ -10,7 +10,9 @@ from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
 from .currency import newest_source_dates
-from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
+from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
+from .html import HtmlWriter
+from .html import sortable as html_sortable
 from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
 from .links import SPECIAL_PAGES
 from .tables import footer, markdown_table, sortable
@@ -29,7 +31,7 @@ def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
 SEVERITY = {"groen": 0, "gul": 1, "roed": 2}
 
 
-def risk_change(previous: Any | None, current: Any) -> Markup:
+def risk_change(previous: Any | None, current: Any, html: HtmlWriter) -> Markup:
     """The change from the group's previous rating, as symbol and text ("▲ forværret fra gul")."""
     if previous is None:
         return Markup("")
@@ -41,7 +43,7 @@ def risk_change(previous: Any | None, current: Any) -> Markup:
     else:
         symbol, text = "▼", f"forbedret fra {RISK[before].lower()}"
     return Markup(f'<br><span class="kb-change"><span aria-hidden="true">{symbol}</span> '
-                  f"{md(text)}</span>")
+                  f"{html.text(text)}</span>")
 
 
 def missing_natko_numbers(ctx: RenderContext) -> list[int]:
@@ -57,7 +59,7 @@ def _numbers_da(numbers: list[int]) -> str:
 
 def risk_matrix(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["risikomatrix"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
     rounds = [name for name, _ in risk_rounds(ctx)]
     rated = sorted((g for g in ctx.catalog.all("maalgrupper") if g.risiko),
                    key=lambda g: (g.natko_nr or 999, g.navn))
@@ -72,14 +74,14 @@ def risk_matrix(ctx: RenderContext) -> str:
                 cells.append("Ikke vurderet")
                 continue
             cells.append(risk_badge(rating.niveau) + c.cite(rating.kilde)
-                         + risk_change(previous, rating))
+                         + risk_change(previous, rating, h.html))
             previous = rating
         rows.append(cells)
     out = [f"{len(rated)} målgrupper med risikovurdering i {len(rounds)} "
            f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
            "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
            "▼ forbedret, = uændret.\n",
-           sortable(markdown_table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+           html_sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
     missing = missing_natko_numbers(ctx)
     if missing:
         out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
@@ -94,22 +96,26 @@ def risk_matrix(ctx: RenderContext) -> str:
                 continue
             out.append(f"### {risk_badge(level)} {len(entries)} målgrupper: "
                        f"{md(RISK_MEANING[level])}\n")
-            for group, rating in entries:
-                step = f" *Næste skridt:* {md(rating.naeste_skridt)}" if rating.naeste_skridt else ""
-                out.append(f"- {h.entity('maalgrupper', group.id)}: {md(rating.begrundelse)}"
-                           f"{step}{c.cite(rating.kilde)}")
-            out.append("")
+            out += [h.html.items(_justification(h, c, group, rating) for group, rating in entries),
+                    ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)
 
 
-def _answer_summary(n: Any) -> Markup:
+def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Markup:
+    """A rating's reason (and next step) in the risk matrix's list for its round and level."""
+    step = (Markup(" ") + h.html.em("Næste skridt:") + Markup(" ") + h.html.text(rating.naeste_skridt)
+            if rating.naeste_skridt else Markup(""))
+    return (h.entity("maalgrupper", group.id) + Markup(": ") + h.html.text(rating.begrundelse)
+            + step + c.cite(rating.kilde))
+
+
+def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
     if not n.svar:
         return Markup("Ingen svar i data")
     dates = sorted(s.dato for s in n.svar)
     span = date_da(dates[0]) + (f"–{date_da(dates[-1])}" if dates[-1] != dates[0] else "")
-    label = f"{len(n.svar)} svar, {span}"
-    return Markup(f"[{md(label)}](#svar-{n.id})")
+    return html.link("", f"{len(n.svar)} svar, {span}", f"svar-{n.id}")
 
 
 def _result(n: Any, c: Citations) -> Markup:
@@ -121,20 +127,20 @@ def _result(n: Any, c: Citations) -> Markup:
         + c.cite(r.kilde)
 
 
-def _answers_section(n: Any, h: Helpers, c: Citations) -> list[Any]:
+def _answers_section(n: Any, h: HtmlHelpers, c: Citations) -> list[Any]:
     out: list[Any] = [f"### {md(n.navn)} {{ #svar-{n.id} }}\n",
                       Markup("**Resultat:** ") + _result(n, c) + "\n"]
-    for s in sorted(n.svar, key=lambda s: s.dato):
-        who = h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet")
-        out.append(f"- **{md(date_da(s.dato))}**, {who}: {md(s.resume)}{c.cite(s.kilde)}")
-    if not n.svar:
-        out.append("Ingen svar i data.")
+    answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
+               + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
+               + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
+               for s in sorted(n.svar, key=lambda s: s.dato)]
+    out.append(h.html.items(answers) if answers else "Ingen svar i data.")
     return [*out, ""]
 
 
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
-    h, c = Helpers(ctx, page), ctx.citations(page)
+    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
@@ -149,13 +155,14 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
             continue
         rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
                  h.entity("udmeldinger", d.notification.id),
-                 Markup(md(EVENT_TYPE[d.event.type.value])) + deadline_badge(d.event.dato, ctx.today),
-                 md(d.event.beskrivelse) + c.cite(d.event.kilde), _answer_summary(d.notification),
-                 md(NOTIFICATION_STATE[d.notification.resultat.status.value])
+                 h.html.text(EVENT_TYPE[d.event.type.value]) + deadline_badge(d.event.dato, ctx.today),
+                 h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde),
+                 _answer_summary(d.notification, h.html),
+                 NOTIFICATION_STATE[d.notification.resultat.status.value]
                  if d.notification.resultat else "–"]
                 for d in items]
-        out += [markdown_table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
-                                "Resultat"], rows), ""]
+        out += [h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
+                              "Resultat"], rows), ""]
     out.append("## Svar og resultat pr. udmelding\n")
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):

@@ -1,0 +1,67 @@
+"""Finished HTML for the large generated blocks that are kept out of Markdown.
+
+The cross-cutting pages (overviews, risk matrix, coverage, prices, deadlines, data quality) hold
+tables and lists with a row per entity: at 1,000 entities their Markdown was most of a page
+rebuild under `mkdocs serve`. They are written here as Python-Markdown writes them (its tables
+extension without column alignments, a plain list), with the addresses mkdocs gives links
+(links.href) and the glossary's abbreviations marked as the abbr extension marks them;
+raw_blocks.py keeps them out of Markdown. Everything that is not Markup is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup
+
+from .abbreviations import Abbreviator, abbreviator
+from .links import href
+
+
+@dataclass(frozen=True)
+class HtmlWriter:
+    """HTML for the page `page` (docs-relative .md) of a build with this `glossary`."""
+
+    page: str
+    glossary: Any
+
+    @cached_property
+    def _abbreviator(self) -> Abbreviator:
+        return abbreviator(self.glossary)
+
+    def text(self, value: object) -> Markup:
+        """`value` escaped, with its abbreviations marked; Markup is taken as it is."""
+        return self._abbreviator.html(value)
+
+    def link(self, to_uri: str, label: object, anchor: str | None = None) -> Markup:
+        """A link to the page `to_uri`; without it (None), to `anchor` on this page."""
+        target = href(self.page, to_uri, anchor) if to_uri else f"#{anchor}"
+        return Markup(f'<a href="{target}">') + self.text(label) + Markup("</a>")
+
+    def strong(self, value: object) -> Markup:
+        return Markup("<strong>") + self.text(value) + Markup("</strong>")
+
+    def em(self, value: object) -> Markup:
+        return Markup("<em>") + self.text(value) + Markup("</em>")
+
+    def table(self, headers: Sequence[object], rows: Iterable[Sequence[object]]) -> Markup:
+        head = "".join(f"<th>{self.text(h)}</th>\n" for h in headers)
+        body = "".join("<tr>\n" + "".join(f"<td>{self.text(c)}</td>\n" for c in row) + "</tr>\n"
+                       for row in rows)
+        return Markup(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}"
+                      "</tbody>\n</table>")
+
+    def items(self, items: Iterable[object]) -> Markup:
+        """A bulleted list (one block, blank lines around it in the page)."""
+        return Markup("<ul>\n" + "".join(f"<li>{self.text(i)}</li>\n" for i in items) + "</ul>")
+
+
+def sortable(table: Markup, compact: bool = False, attributes: str = "") -> Markup:
+    """A table whose columns sort (sortable.js); `compact` for tables with many columns;
+    `attributes` (trusted) go on the wrapper."""
+    css = "kb-sortable kb-compact" if compact else "kb-sortable"
+    extra = f" {attributes}" if attributes else ""
+    return Markup(f'<div class="{css}"{extra}>\n') + table + Markup("\n</div>")

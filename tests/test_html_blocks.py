@@ -1,0 +1,45 @@
+"""Tables and lists written as finished HTML are what Python-Markdown makes of the same cells."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import markdown
+from markupsafe import Markup
+
+from koordineringsbasen.render.abbreviations import glossary_abbreviations
+from koordineringsbasen.render.html import HtmlWriter
+from koordineringsbasen.render.tables import markdown_table
+
+GLOSSARY = [SimpleNamespace(forkortelse="KL", betydning="Kommunernes Landsforening"),
+            SimpleNamespace(forkortelse="SEL", betydning='Lov om "social service"')]
+CELLS = [["KL's *vigtigste* [sag]", "5 < 7 & 8 > 2", "SEL § 108, stk. 6"],
+         ["under_streg_", "`kode` | lodret", 'citat "her" og KLAR'],
+         [1234, "–", "linje\nskift"]]
+
+
+def _markdown(table: str) -> str:
+    md = markdown.Markdown(extensions=["tables", "abbr"],
+                           extension_configs={"abbr": {"glossary": glossary_abbreviations(GLOSSARY)}})
+    return md.convert(table)
+
+
+def test_a_table_is_what_markdown_makes_of_it() -> None:
+    html = HtmlWriter("tilbud/index.md", GLOSSARY)
+    headers = ["Nr.", "Navn (KL)", "Note"]
+    assert html.table(headers, CELLS) == _markdown(markdown_table(headers, CELLS))
+
+
+def test_a_list_is_what_markdown_makes_of_it() -> None:
+    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY)
+    items = [html.em("Næste skridt:") + Markup(" ") + html.text(c[0]) for c in CELLS]
+    source = "\n".join(f"- *Næste skridt:* {markdown_table(['x'], [[c[0]]]).splitlines()[2][2:-2]}"
+                       for c in CELLS)
+    assert html.items(items) == _markdown(source)
+
+
+def test_links_carry_the_address_mkdocs_gives_them() -> None:
+    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY)
+    assert html.link("tilbud/egely.md", "Egely") == '<a href="../../tilbud/egely/">Egely</a>'
+    assert html.link("", "2 svar", "svar-cu-x") == '<a href="#svar-cu-x">2 svar</a>'
+    assert "<script>" not in html.text("<script>alert(1)</script>")

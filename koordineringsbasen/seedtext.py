@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,9 +40,16 @@ def _read(path: Path, version: int) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class SeedTexts:
-    """The folder of source texts, or None when the build has none."""
+    """The folder of source texts, or None when the build has none. Each build makes its own,
+    which looks at each file once (a build quotes one file thousands of times)."""
 
     folder: Path | None
+    _versions: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def _version(self, name: str) -> int | None:
+        if name not in self._versions:
+            self._versions[name] = _version(self.folder / name) if self.folder else None
+        return self._versions[name]
 
     @property
     def available(self) -> bool:
@@ -50,17 +57,15 @@ class SeedTexts:
 
     def lines(self, name: str) -> tuple[str, ...] | None:
         """All lines of seed file `name` (line n at index n-1), or None when it is absent."""
-        if self.folder is None:
-            return None
-        version = _version(self.folder / name)
-        return None if version is None else _read(self.folder / name, version)
+        version = self._version(name)
+        return None if version is None or self.folder is None else _read(self.folder / name, version)
 
     def quote(self, name: str, line_range: str, limit: int = QUOTE_LIMIT) -> str | None:
         """The cited lines as one tidy string of at most `limit` characters, cut at a word."""
-        if self.folder is None:
+        version = self._version(name)
+        if version is None or self.folder is None:
             return None
-        version = _version(self.folder / name)
-        return None if version is None else _quote(self.folder / name, version, line_range, limit)
+        return _quote(self.folder / name, version, line_range, limit)
 
 
 @lru_cache(maxsize=65536)

@@ -39,7 +39,12 @@ class Abbreviator:
         """`text` (not Markup) as HTML: escaped, line breaks folded, abbreviations marked."""
         if isinstance(text, Markup):
             return text
-        value = FOLD.sub(" ", str(text))
+        return self._html(str(text))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - few Abbreviators (one per glossary), kept anyway
+    def _html(self, text: str) -> Markup:
+        # Names, labels and numbers recur on every page: each is marked up once.
+        value = FOLD.sub(" ", text)
         if self._pattern is None:
             return Markup(html.escape(value, quote=True))
         out, start = [], 0

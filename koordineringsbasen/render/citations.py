@@ -100,8 +100,7 @@ class Citations:
     def _link(self, to_uri: str, label: object, anchor: str | None = None,
               css: str | None = None) -> Markup:
         attrs = f'class="{css}" ' if css else ""
-        return Markup(f'<a {attrs}href="{href(self.page, to_uri, anchor)}">') + \
-            self._text(label) + Markup("</a>")
+        return Markup(f'<a {attrs}href="{href(self.page, to_uri, anchor)}">{self._text(label)}</a>')
 
     def describe(self, ref: Reference) -> Markup:
         """One source of a footnote as HTML (a paragraph's content)."""
@@ -112,28 +111,27 @@ class Citations:
         owner = resolved[0] if resolved else source
         item = (self._link(page_uri("kilder", owner.id), f"punkt {ref.punkt}",
                            agenda_anchor(ref.punkt)) if ref.punkt else None)
-        parts = [self._link(page_uri("kilder", source.id), source.navn),
-                 self._text(date_da(source.dato))]
+        # Every piece is Markup (escaped where it was made): joined once, as plain strings.
+        parts: list[str] = [self._link(page_uri("kilder", source.id), source.navn),
+                            self._text(date_da(source.dato))]
         if item is not None and owner is source:
             parts.append(item)
         elif item is not None and owner is not top:
-            parts.append(item + Markup(" i ") + self._link(page_uri("kilder", owner.id),
-                                                           owner.navn))
+            parts.append(f"{item} i {self._link(page_uri('kilder', owner.id), owner.navn)}")
         if len(chain) > 1:
-            where = item + Markup(" i ") if item is not None and owner is top else Markup("")
-            parts.append(Markup("bilag til ") + where
-                         + self._link(page_uri("kilder", top.id), top.navn))
-        text = Markup(", ").join(parts) + self._text(f", linje {ref.linjer}")
+            where = f"{item} i " if item is not None and owner is top else ""
+            parts.append(f"bilag til {where}{self._link(page_uri('kilder', top.id), top.navn)}")
+        text = [", ".join(parts), self._text(f", linje {ref.linjer}")]
         quote = self.texts.quote(source.fil, ref.linjer)
         if quote:
-            text += Markup(": »") + self._text(quote) + Markup("«")
+            text += [": »", self._text(quote), "«"]
         note = evidence_note(ref)
         if note:
-            text += Markup(". <em>Bemærk:</em> ") + self._text(note)
+            text += [". <em>Bemærk:</em> ", self._text(note)]
         if self.texts.lines(source.fil) is not None:
             uri, anchor = source_layout(self.catalog, source).anchor_uri(ref.linjer)
-            text += Markup(" ") + self._link(uri, "Se kildeteksten", anchor, "kb-tekstlink")
-        return text
+            text += [" ", self._link(uri, "Se kildeteksten", anchor, "kb-tekstlink")]
+        return Markup("".join(text))
 
     def footnotes(self) -> Markup:
         """Every footnote of the page, as Python-Markdown's footnotes extension writes them

@@ -104,10 +104,11 @@ def risk_matrix(ctx: RenderContext) -> str:
 
 def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Markup:
     """A rating's reason (and next step) in the risk matrix's list for its round and level."""
-    step = (Markup(" ") + h.html.em("Næste skridt:") + Markup(" ") + h.html.text(rating.naeste_skridt)
-            if rating.naeste_skridt else Markup(""))
-    return (h.entity("maalgrupper", group.id) + Markup(": ") + h.html.text(rating.begrundelse)
-            + step + c.cite(rating.kilde))
+    step = (f" {h.html.em('Næste skridt:')} {h.html.text(rating.naeste_skridt)}"
+            if rating.naeste_skridt else "")
+    # Every piece is Markup, escaped where it was made.
+    return Markup(f"{h.entity('maalgrupper', group.id)}: {h.html.text(rating.begrundelse)}"
+                  f"{step}{c.cite(rating.kilde)}")
 
 
 def _answer_summary(n: Any, html: HtmlWriter) -> Markup:

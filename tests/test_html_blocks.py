@@ -30,6 +30,17 @@ def test_a_table_is_what_markdown_makes_of_it() -> None:
     assert html.table(headers, CELLS) == _markdown(markdown_table(headers, CELLS))
 
 
+def test_aligned_columns_and_stripped_cells_are_as_markdown_makes_them() -> None:
+    html = HtmlWriter("tilbud/egely.md", GLOSSARY)
+    rows = [["2024", "1.234,5", Markup(' <span class="kb-deadline">(kommende)</span>')],
+            ["2025", "–", ""]]
+    source = ("| År | Pladser | Status |\n|---|---:|:-:|\n"
+              + "\n".join("| " + " | ".join(str(html.text(c)) for c in row) + " |" for row in rows))
+    md = markdown.Markdown(extensions=["tables"],
+                           extension_configs={"tables": {"use_align_attribute": True}})
+    assert html.table(["År", "Pladser", "Status"], rows, [None, "right", "center"]) == md.convert(source)
+
+
 def test_a_list_is_what_markdown_makes_of_it() -> None:
     html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY)
     items = [html.em("Næste skridt:") + Markup(" ") + html.text(c[0]) for c in CELLS]

@@ -27,7 +27,8 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
     assert text.startswith("# Testtilbuddet Østerlund\n")
     assert "[Region Test](../organisationer/region-test.md)" in text
     assert "[Personer med testsyndrom](../maalgrupper/natko-25-testgruppe.md)" in text
-    assert "| 2024 | 10 | 10,7 | 107 % | 107 % |" in text
+    assert ('<td>2024</td>\n<td align="right">10</td>\n<td align="right">10,7</td>\n'
+            '<td align="right">107 %</td>\n<td align="right">107 %</td>') in text
     assert '<svg class="kb-chart"' in text and "<desc id=\"belaegning-0-d\">2023: 95 %; 2024: 107 %</desc>" in text
     assert ('<li id="fn:1">\n<p><a href="../../kilder/testrapport-2025/">Testrapport om '
             'kapacitet</a>, februar 2025') in text
@@ -47,7 +48,8 @@ def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) 
 
 def test_notification_deadlines_relative_to_build_date(ctx: RenderContext) -> None:
     text = render_entity(ctx, "udmeldinger", "cu-test")
-    assert "| 31\\. december 2024 | Frist |  <span class=\"kb-deadline kb-deadline--passed\">(overskredet)</span>" in text
+    assert ('<td>31. december 2024</td>\n<td>Frist</td>\n'
+            '<td><span class="kb-deadline kb-deadline--passed">(overskredet)</span></td>') in text
     assert "**Næste frist:** 31\\. maj 2099" in text
     page = deadlines_page(ctx)
     assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Overskredne")

@@ -13,7 +13,8 @@ from .charts import bar_chart
 from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
-from .helpers import Helpers, deadline_passed
+from .fact_tables import FactTables
+from .helpers import Helpers, HtmlHelpers, deadline_passed
 from .labels import KIND_PLURAL
 from .links import link, page_uri
 from .text import md
@@ -107,4 +108,6 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
     template = environment().get_template(f"{kind}.md.j2")
-    return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page), **extra)
+    tables = FactTables(HtmlHelpers(ctx, page), citations, ctx.today)
+    return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page),
+                           tables=tables, **extra)

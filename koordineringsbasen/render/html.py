@@ -47,12 +47,19 @@ class HtmlWriter:
     def em(self, value: object) -> Markup:
         return Markup("<em>") + self.text(value) + Markup("</em>")
 
-    def table(self, headers: Sequence[object], rows: Iterable[Sequence[object]]) -> Markup:
-        head = "".join(f"<th>{self.text(h)}</th>\n" for h in headers)
-        body = "".join("<tr>\n" + "".join(f"<td>{self.text(c)}</td>\n" for c in row) + "</tr>\n"
+    def table(self, headers: Sequence[object], rows: Iterable[Sequence[object]],
+              align: Sequence[str | None] | None = None) -> Markup:
+        """`align`: per column None or "left"/"center"/"right" (as `:--`, `:-:`, `--:`)."""
+        columns = [f' align="{a}"' if a else "" for a in (align or [None] * len(headers))]
+        head = "".join(f"<th{a}>{self._cell(h)}</th>\n" for a, h in zip(columns, headers, strict=True))
+        body = "".join("<tr>\n" + "".join(f"<td{a}>{self._cell(c)}</td>\n"
+                                          for a, c in zip(columns, row, strict=True)) + "</tr>\n"
                        for row in rows)
         return Markup(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}"
                       "</tbody>\n</table>")
+
+    def _cell(self, value: object) -> str:
+        return str(self.text(value)).strip()  # as the tables extension strips a cell
 
     def items(self, items: Iterable[object]) -> Markup:
         """A bulleted list (one block, blank lines around it in the page)."""

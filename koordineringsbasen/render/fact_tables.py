@@ -1,0 +1,112 @@
+"""The number and date tables of an entity page, as finished HTML (render/html.py).
+
+One table per kind of fact: capacity, prices, follow-up, key figures, events, risk ratings,
+data ratings, sizes, deadlines and answers. Each row cites its source. The templates place
+them; the cells read as the Markdown tables did (the same text, escaping and alignment).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .citations import Citations
+from .helpers import HtmlHelpers, deadline_badge, risk_badge
+from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
+from .text import number
+
+RIGHT = "right"
+
+
+def _dated(date: str, note: str | None) -> str:
+    return date_da(date) + (f" ({note})" if note else "")
+
+
+def _or_dash(value: str | None) -> str:
+    return value or "–"
+
+
+@dataclass(frozen=True)
+class FactTables:
+    h: HtmlHelpers
+    c: Citations
+    today: dt.date
+
+    def _table(self, headers: list[str], rows: list[list[Any]],
+               align: list[str | None] | None = None) -> Markup:
+        return self.h.html.table(headers, rows, align)
+
+    def capacity(self, rows: Iterable[Any]) -> Markup:
+        """Places, use and occupancy by year (render/entity.capacity_groups' rows)."""
+        body = []
+        for r in rows:
+            share = (f"{number(r.row.belaegning_procent)} %"
+                     if r.row.belaegning_procent is not None else "–")
+            computed = (f"{number(r.computed, 0)} %" + (" ⚠" if r.mismatch else "")
+                        if r.computed is not None else "–")
+            body.append([r.row.aar, number(r.row.pladser), number(r.row.forbrug), share,
+                         computed, r.row.note or "", self.c.cite(r.row.kilde)])
+        return self._table(["År", "Pladser", "Pladsforbrug", "Belægning", "Beregnet", "Note",
+                            "Kilde"], body, [None, RIGHT, RIGHT, RIGHT, RIGHT, None, None])
+
+    def prices(self, prices: Iterable[Any]) -> Markup:
+        body = [[p.aar, _or_dash(p.ydelse), f"{number(p.beloeb)} {p.enhed}", p.note or "",
+                 self.c.cite(p.kilde)] for p in sorted(prices, key=lambda p: p.aar)]
+        return self._table(["År", "Ydelse", "Beløb", "Note", "Kilde"], body,
+                           [None, None, RIGHT, None, None])
+
+    def follow_up(self, statuses: Iterable[Any]) -> Markup:
+        body = [[date_da(s.dato), OFFER_STATUS[enum_value(s.status)],
+                 self.h.maybe("organisationer", s.af), s.beskrivelse, self.c.cite(s.kilde)]
+                for s in sorted(statuses, key=lambda s: s.dato)]
+        return self._table(["Dato", "Status", "Af", "Beskrivelse", "Kilde"], body)
+
+    def key_figures(self, figures: Iterable[Any]) -> Markup:
+        body = [[f.betegnelse, ("ca. " if f.cirka else "") + number(f.vaerdi)
+                 + (f" {f.enhed}" if f.enhed else ""), date_da(f.dato), self.c.cite(f.kilde)]
+                for f in figures]
+        return self._table(["Betegnelse", "Værdi", "Gælder", "Kilde"], body,
+                           [None, RIGHT, None, None])
+
+    def events(self, events: Iterable[Any]) -> Markup:
+        body = [[_dated(e.dato, e.dato_tekst),
+                 self.h.html.text(EVENT_TYPE[enum_value(e.type)])
+                 + (deadline_badge(e.dato, self.today) if e.is_deadline else Markup("")),
+                 e.beskrivelse, self.c.cite(e.kilde)]
+                for e in sorted(events, key=lambda e: e.dato)]
+        return self._table(["Dato", "Hændelse", "Beskrivelse", "Kilde"], body)
+
+    def risk(self, ratings: Iterable[Any]) -> Markup:
+        body = [[f"{r.runde} ({date_da(r.dato)})", risk_badge(r.niveau), r.begrundelse,
+                 _or_dash(r.naeste_skridt), self.c.cite(r.kilde)]
+                for r in sorted(ratings, key=lambda r: r.dato)]
+        return self._table(["Runde", "Status", "Begrundelse", "Næste skridt", "Kilde"], body)
+
+    def data_ratings(self, ratings: Iterable[Any]) -> Markup:
+        body = [[f"{d.undersoegelse} ({date_da(d.dato)})", risk_badge(d.niveau), d.begrundelse,
+                 self.c.cite(d.kilde)] for d in ratings]
+        return self._table(["Undersøgelse", "Farve", "Begrundelse", "Kilde"], body)
+
+    def sizes(self, sizes: Iterable[Any]) -> Markup:
+        body = []
+        for s in sizes:
+            count = (("ca. " if s.cirka else "") + number(s.antal)
+                     + (f"–{number(s.antal_til)}" if s.antal_til is not None else ""))
+            body.append([f"{count} {s.enhed}", s.betydning, _or_dash(s.geografi),
+                         _or_dash(s.periode), self.c.cite(s.kilde)])
+        return self._table(["Antal", "Hvad tallet måler", "Geografi", "Periode", "Kilde"], body)
+
+    def deadlines(self, events: Iterable[Any]) -> Markup:
+        body = [[_dated(e.dato, e.dato_tekst), EVENT_TYPE[enum_value(e.type)],
+                 deadline_badge(e.dato, self.today), e.beskrivelse, self.c.cite(e.kilde)]
+                for e in events]
+        return self._table(["Frist", "Type", "Status", "Beskrivelse", "Kilde"], body)
+
+    def answers(self, answers: Iterable[Any]) -> Markup:
+        body = [[date_da(s.dato), self.h.maybe("organisationer", s.fra), s.resume,
+                 self.c.cite(s.kilde)] for s in sorted(answers, key=lambda s: s.dato)]
+        return self._table(["Dato", "Fra", "Svar", "Kilde"], body)

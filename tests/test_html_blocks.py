@@ -9,13 +9,19 @@ from markupsafe import Markup
 
 from koordineringsbasen.render.abbreviations import glossary_abbreviations
 from koordineringsbasen.render.html import HtmlWriter
-from koordineringsbasen.render.tables import markdown_table
+from koordineringsbasen.render.text import md
 
 GLOSSARY = [SimpleNamespace(forkortelse="KL", betydning="Kommunernes Landsforening"),
             SimpleNamespace(forkortelse="SEL", betydning='Lov om "social service"')]
 CELLS = [["KL's *vigtigste* [sag]", "5 < 7 & 8 > 2", "SEL § 108, stk. 6"],
          ["under_streg_", "`kode` | lodret", 'citat "her" og KLAR'],
          [1234, "–", "linje\nskift"]]
+
+
+def markdown_table(headers: list[str], rows: list[list[object]]) -> str:
+    """The same cells as a Markdown table, escaped as the pages' Markdown is (text.md)."""
+    lines = ["| " + " | ".join(md(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    return "\n".join(lines + ["| " + " | ".join(md(c) for c in row) + " |" for row in rows])
 
 
 def _markdown(table: str) -> str:

@@ -59,10 +59,12 @@ def test_description_paragraphs_reach_the_page(ctx: RenderContext) -> None:
 def test_glossary_page_lists_terms_with_sources_and_abbreviations(ctx: RenderContext) -> None:
     page = glossary_page(ctx)
     assert page.index("## Begreber") < page.index("## Forkortelser")
-    assert ('| **objektiv finansiering** | Finansiering uden betaling pr\\. plads\\. | '
-            '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> |') in page
+    assert ('<td><strong>objektiv finansiering</strong></td>\n<td>Finansiering uden betaling pr. '
+            'plads.</td>\n<td><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></td>'
+            ) in page
     assert '<li id="fn:1">\n<p><a href="../kilder/testrapport-2025/">Testrapport om kapacitet</a>' in page
-    assert "| **CU** | Central udmelding |" in page
+    assert ('<td><strong><abbr title="Central udmelding">CU</abbr></strong></td>\n'
+            '<td>Central udmelding</td>') in page
 
 
 def test_only_abbreviations_become_abbr_definitions(ctx: RenderContext) -> None:

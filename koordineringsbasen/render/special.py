@@ -11,11 +11,10 @@ from .citations import Citations
 from .context import RenderContext
 from .currency import newest_source_dates
 from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
-from .html import HtmlWriter
-from .html import sortable as html_sortable
+from .html import HtmlWriter, sortable
 from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
 from .links import SPECIAL_PAGES
-from .tables import footer, markdown_table, sortable
+from .tables import footer
 from .text import attr, md
 
 
@@ -81,7 +80,7 @@ def risk_matrix(ctx: RenderContext) -> str:
            f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
            "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
            "▼ forbedret, = uændret.\n",
-           html_sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+           sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
     missing = missing_natko_numbers(ctx)
     if missing:
         out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
@@ -234,16 +233,18 @@ def source_texts_notice(ctx: RenderContext) -> str:
 
 def glossary_page(ctx: RenderContext) -> str:
     """Two sorted tables, domain terms first, then abbreviations; each entry cites its source."""
-    c = ctx.citations(SPECIAL_PAGES["ordliste"])
+    page = SPECIAL_PAGES["ordliste"]
+    c, html = ctx.citations(page), HtmlWriter(page, ctx.catalog.glossary)
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
     out = []
     for heading, header, terms in (("Begreber", "Begreb", True),
                                    ("Forkortelser", "Forkortelse", False)):
-        rows = [[Markup(f"**{md(e.ord)}**"), e.betydning,
-                 md(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
+        rows = [[html.strong(e.ord), e.betydning,
+                 html.text(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
-            out += [f"## {heading}\n", str(sortable(markdown_table([header, "Betydning", "Forklaring"], rows))), ""]
+            out += [f"## {heading}\n",
+                    str(sortable(html.table([header, "Betydning", "Forklaring"], rows))), ""]
     if len(c):
         out += ["", str(c.footnotes())]
     return "\n".join(out)

@@ -1,8 +1,8 @@
 """The glossary's abbreviations as <abbr> elements, in Markdown pages and in finished HTML.
 
 Markdown pages get them from Python-Markdown's abbr extension (its glossary option, given once
-per build by the mkdocs hook). HTML that is written finished and kept out of Markdown (the
-footnotes, see citations.py) is marked up here the way that extension does it: the same
+per build by the mkdocs hook). HTML that is written finished and kept out of Markdown (tables,
+lists and footnotes: render/html.py) is marked up here the way that extension does it: the same
 abbreviations, longest first, as whole words, with the meaning as the title.
 """
 

@@ -23,9 +23,9 @@ from ..agenda import resolve_item
 from ..catalog import Catalog
 from ..model import Reference
 from ..seedtext import SeedTexts
-from .abbreviations import abbreviator
+from .html import HtmlWriter
 from .labels import date_da
-from .links import href, page_uri
+from .links import page_uri
 from .textlayout import agenda_anchor, source_layout
 
 __all__ = ["Citations", "agenda_anchor", "evidence_note", "number_markers"]
@@ -77,7 +77,8 @@ class Citations:
     _uses: dict[int, int] = field(default_factory=dict)  # footnote -> markers placed so far
 
     def __post_init__(self) -> None:
-        self._text = abbreviator(self.catalog.glossary).html
+        html = HtmlWriter(self.page, self.catalog.glossary)
+        self._text, self._link = html.text, html.link
 
     def cite(self, *refs: Reference) -> Markup:
         """One footnote marker for a claim backed by `refs` (the same refs share a number)."""
@@ -96,11 +97,6 @@ class Citations:
         """The newest date among the sources cited so far (ISO, possibly partial)."""
         dates = [self.catalog.get("kilder", k[0]).dato for key in self._numbers for k in key]
         return max(dates, default=None)
-
-    def _link(self, to_uri: str, label: object, anchor: str | None = None,
-              css: str | None = None) -> Markup:
-        attrs = f'class="{css}" ' if css else ""
-        return Markup(f'<a {attrs}href="{href(self.page, to_uri, anchor)}">{self._text(label)}</a>')
 
     def describe(self, ref: Reference) -> Markup:
         """One source of a footnote as HTML (a paragraph's content)."""

@@ -1,9 +1,9 @@
-"""Finished HTML for the large generated blocks that are kept out of Markdown.
+"""Finished HTML for the generated blocks that are kept out of Markdown.
 
-The cross-cutting pages (overviews, risk matrix, coverage, prices, deadlines, data quality) hold
-tables and lists with a row per entity: at 1,000 entities their Markdown was most of a page
-rebuild under `mkdocs serve`. They are written here as Python-Markdown writes them (its tables
-extension without column alignments, a plain list), with the addresses mkdocs gives links
+Tables and lists (the entity pages' facts, the cross-cutting pages' rows per entity) and the
+footnotes were most of what Python-Markdown parsed: at 1,000 entities, most of a page rebuild
+under `mkdocs serve`. They are written here as Python-Markdown writes them (its tables
+extension with `use_align_attribute`, a plain list), with the addresses mkdocs gives links
 (links.href) and the glossary's abbreviations marked as the abbr extension marks them;
 raw_blocks.py keeps them out of Markdown. Everything that is not Markup is escaped.
 """
@@ -36,10 +36,12 @@ class HtmlWriter:
         """`value` escaped, with its abbreviations marked; Markup is taken as it is."""
         return self._abbreviator.html(value)
 
-    def link(self, to_uri: str, label: object, anchor: str | None = None) -> Markup:
-        """A link to the page `to_uri`; without it (None), to `anchor` on this page."""
+    def link(self, to_uri: str, label: object, anchor: str | None = None,
+             css: str | None = None) -> Markup:
+        """A link to the page `to_uri` (empty: to `anchor` on this page), of class `css`."""
         target = href(self.page, to_uri, anchor) if to_uri else f"#{anchor}"
-        return Markup(f'<a href="{target}">') + self.text(label) + Markup("</a>")
+        attributes = f'class="{css}" ' if css else ""
+        return Markup(f'<a {attributes}href="{target}">{self.text(label)}</a>')
 
     def strong(self, value: object) -> Markup:
         return Markup("<strong>") + self.text(value) + Markup("</strong>")

@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from .model import KINDS, GlossaryEntry, Region, Source
 from .model.sources import source_chain
-from .references import Citation, CitedSource, IdRef, walk
+from .references import Citation, IdRef, walk
 from .yamlsource import PathKey
 
 Key = tuple[str, str]  # (kind, id)
@@ -24,16 +24,14 @@ class Deadline:
     event: Any  # model.Event, a deadline
 
 
-@dataclass(frozen=True)
-class Backlink:
+class Backlink(NamedTuple):  # a tuple: tens of thousands are made per load
     """`source` points at the entity through `path` (e.g. ('maalgrupper', 0, 'id'))."""
 
     source: Key
     path: PathKey
 
 
-@dataclass(frozen=True)
-class CitingFact:
+class CitingFact(NamedTuple):
     """A fact of entity `entity` at `path` that cites a source at `lines`."""
 
     entity: Key
@@ -128,12 +126,13 @@ def build_catalog(
         for entity_id, entity in sorted(entities.get(kind, {}).items()):
             found = links[(kind, entity_id)] if links is not None else walk(entity)
             for item in found:
-                if isinstance(item, Citation):
-                    ref = item.reference
+                link = type(item)  # exactly: a CitedSource (an IdRef too) is no backlink
+                if link is Citation:
+                    ref = item.reference  # type: ignore[union-attr]
                     citations[ref.kilde].append(
                         CitingFact((kind, entity_id), item.path, ref.linjer, ref.punkt)
                     )
-                elif isinstance(item, IdRef) and not isinstance(item, CitedSource):
+                elif link is IdRef:
                     # every other reference, e.g. indgaar_i: a document embedded in a meeting
                     backlinks[(item.kind, item.target)].append(
                         Backlink((kind, entity_id), item.path))

@@ -104,7 +104,8 @@ def dependencies(citations: Iterable[Citation], keys: Mapping[str, str]) -> str:
     """What `check_entity` reads besides the entity and the seed texts, as one string (`keys`
     is `source_keys(sources)`). A cached result is valid while this is unchanged."""
     cited = sorted({c.reference.kilde for c in citations})
-    return "\n".join(keys.get(source_id, repr((source_id, None))) for source_id in cited)
+    return "\n".join(keys[source_id] if source_id in keys else repr((source_id, None))
+                     for source_id in cited)
 
 
 def _is_own_date(date: str, own: set[str]) -> bool:

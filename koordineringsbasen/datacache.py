@@ -107,9 +107,9 @@ class DataCache:
             self.discarded += 1
             return {}
 
-    def get(self, kind: str, raw: bytes) -> Entry | None:
-        """The entry for this file's bytes, or None (then check the file and `put` it)."""
-        return self._lookup(file_key(kind, raw), Entry)
+    def get_entry(self, key: str) -> Entry | None:
+        """The entry for a file's `file_key`, or None (then check the file and `put_entry` it)."""
+        return self._lookup(key, Entry)
 
     def get_derived(self, key: str) -> tuple[Any, ...] | None:
         """A result stored with `put_derived` under `key` (which names all it depends on)."""
@@ -145,8 +145,8 @@ class DataCache:
         return (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[1], bytes)
                 and hashlib.sha256(stored[1]).hexdigest() == stored[0])
 
-    def put(self, kind: str, raw: bytes, entry: Entry) -> None:
-        self._store(file_key(kind, raw), entry)
+    def put_entry(self, key: str, entry: Entry) -> None:
+        self._store(key, entry)
 
     def put_derived(self, key: str, value: tuple[Any, ...]) -> None:
         self._store(DERIVED + key, value)

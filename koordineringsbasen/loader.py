@@ -6,9 +6,9 @@ entirely valid.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import cited_values, personal_data, source_checks
+from . import cited_values, link_checks, personal_data, source_checks
 from .catalog import KINDS, Catalog, Key, build_catalog
 from .datacache import DataCache, Entry, file_key
 from .model import ENTITY_MODELS, Glossary, Source
@@ -67,19 +67,21 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
         return None
 
 
-def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
+def _check_file(kind: str, file: os.DirEntry[str], rel: str, problems: list[Problem],
                 cache: DataCache | None) -> _Loaded | None:
     """One file on its own: parse, validate, find links and file-local problems (cached)."""
-    if cache is None or path.stat().st_size > MAX_BYTES:
-        raw = None
-    else:
-        raw = path.read_bytes()
-        entry = cache.get(kind, raw)
+    raw = key = None
+    if cache is not None and file.stat(follow_symlinks=False).st_size <= MAX_BYTES:
+        with open(file.path, "rb") as handle:  # a file too large is left to read_yaml
+            raw = handle.read()
+        key = file_key(kind, raw)
+        entry = cache.get_entry(key)
         if entry is not None:
             # Positions come from the text, computed only if a cross-file check needs one.
             doc = YamlDocument(None, raw.decode("utf-8"), rel)
             return _Loaded(entry.entity, rel, doc, links=entry.links, local=entry.local,
-                           cache_key=file_key(kind, raw))
+                           cache_key=key)
+    path = Path(file.path)
     try:
         doc = read_yaml(path, rel, raw)
     except YamlProblem as exc:
@@ -90,10 +92,9 @@ def _check_file(kind: str, path: Path, rel: str, problems: list[Problem],
     if entity is None:
         return None
     links, local = tuple(walk(entity)), _local_findings(entity, doc.text)
-    if cache is None or raw is None:
-        return _Loaded(entity, rel, doc, links=links, local=local)
-    cache.put(kind, raw, Entry(entity, links, local))
-    return _Loaded(entity, rel, doc, links=links, local=local, cache_key=file_key(kind, raw))
+    if cache is not None and key is not None:
+        cache.put_entry(key, Entry(entity, links, local))
+    return _Loaded(entity, rel, doc, links=links, local=local, cache_key=key)
 
 
 def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
@@ -101,42 +102,35 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
     loaded: dict[str, _Loaded] = {}
     base = data_dir.resolve().parent
     folder_rel = _relative(folder, base)
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        rel = f"{folder_rel}/{path.name}"  # as _relative(path, base): the file is not resolved
-        if path.is_symlink() or not path.is_file():
+    with os.scandir(folder) as listing:  # directory entries know their type: no stat each
+        entries = sorted(listing, key=lambda e: e.name)
+    for dir_entry in entries:
+        name = dir_entry.name
+        rel = f"{folder_rel}/{name}"  # as _relative(path, base): the file is not resolved
+        if dir_entry.is_symlink() or not dir_entry.is_file(follow_symlinks=False):
             # A link could point anywhere on the machine; a folder or pipe is no data file.
             problems.append(Problem(rel, 1, 1, "", f"kun almindelige .yml-filer hører hjemme i "
                                                    f"{kind}/ (ikke mapper eller links)"))
             continue
-        if path.suffix not in (".yml", ".yaml"):
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or not stem or suffix not in ("yml", "yaml"):  # as Path.suffix
             problems.append(Problem(rel, 1, 1, "", "kun .yml-filer hører hjemme i data/"))
             continue
-        item = _check_file(kind, path, rel, problems, cache)
+        item = _check_file(kind, dir_entry, rel, problems, cache)
         if item is None:
             # Known but invalid (reported already): references to it are not news.
-            invalid_ids.add(path.stem)
+            invalid_ids.add(stem)
             continue
         entity_id = item.entity.id  # type: ignore[attr-defined]
-        if entity_id != path.stem:
+        if entity_id != stem:
             problems.append(item.problem(("id",), f"id '{entity_id}' skal være lig filnavnet "
-                                                   f"'{path.stem}'"))
+                                                   f"'{stem}'"))
         if entity_id in loaded:
             problems.append(item.problem(("id",), f"id '{entity_id}' findes også i "
                                                    f"{loaded[entity_id].rel}"))
             continue
         loaded[entity_id] = item
     return loaded
-
-
-def _check_reference(
-    item: _Loaded, ref: IdRef, ids: dict[str, dict[str, _Loaded]], invalid: dict[str, set[str]]
-) -> Problem | None:
-    known = ids.get(ref.kind, {})
-    if ref.target in known or ref.target in invalid[ref.kind]:
-        return None
-    guess = difflib.get_close_matches(ref.target, list(known), n=1, cutoff=0.6)
-    hint = f"; mente du '{guess[0]}'?" if guess else ""
-    return item.problem(ref.path, f"ukendt id '{ref.target}' i {ref.kind}/{hint}")
 
 
 def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], ...]:
@@ -250,23 +244,16 @@ def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None
         everything.append((("ordliste", ""), glossary_item))
     sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
-    citation_context = source_checks.citation_context(loaded["kilder"], seeds)
+    links_against = link_checks.link_context(
+        loaded, invalid, source_checks.citation_context(loaded["kilder"], seeds))
     source_keys = cited_values.source_keys(sources)
     for key, item in everything:
         # Walked once (or cached): the same links are checked here and indexed by the catalog.
         links[key] = list(item.links)
-        for found in links[key]:
-            if isinstance(found, IdRef):
-                problem = _check_reference(item, found, loaded, invalid)
-                if problem:
-                    problems.append(problem)
-            else:
-                problems.extend(source_checks.check_citation(item, found, citation_context))
-        problems.extend(item.problem(path, message) for path, message in item.local)
+        found = (*link_checks.check_links(item, links_against, cache), *item.local)
         if seeds is not None:
-            problems.extend(item.problem(path, message) for path, message
-                            in _check_cited_values(item, links[key], sources, source_keys,
-                                                   seeds, cache))
+            found += _check_cited_values(item, links[key], sources, source_keys, seeds, cache)
+        problems.extend(item.problem(path, message) for path, message in found)
     if cache is not None:
         cache.save()  # valid files are worth keeping even when another file has a problem
     problems.extend(source_checks.check_source_spans(loaded["kilder"], seeds))

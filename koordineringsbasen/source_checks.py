@@ -5,17 +5,18 @@ of itself). Problems are located in the data file (the loader's _Loaded.problem)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .agenda import resolve_item
+from .agenda import contains
 from .model import Source
-from .model.common import line_bounds
-from .model.sources import source_chain
+from .model.common import Reference, line_bounds
+from .model.sources import AgendaItem, source_chain
 from .problems import Problem
 from .references import Citation
+from .yamlsource import PathKey
 
 if TYPE_CHECKING:
     from .loader import _Loaded
@@ -34,6 +35,9 @@ def seed_line_count(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
+Finding = tuple[str, str]  # (field of the reference: linjer or punkt, message)
+
+
 @dataclass(frozen=True)
 class CitationContext:
     """What every citation is checked against, worked out once per load."""
@@ -41,6 +45,19 @@ class CitationContext:
     sources: dict[str, Source]
     chains: dict[str, list[Source]]  # each source followed by the meetings it is part of
     seed_lines: dict[str, int | None]  # line count of each cited seed file (None: missing)
+    # Findings by (kilde, linjer, punkt): many facts cite the same passage.
+    findings: dict[tuple[str, str, str | None], tuple[Finding, ...]] = field(default_factory=dict)
+    _numbered: dict[str, dict[str, list[tuple[Source, AgendaItem]]]] = field(default_factory=dict)
+
+    def numbered(self, source_id: str) -> dict[str, list[tuple[Source, AgendaItem]]]:
+        """The agenda items along a source's chain by number, in chain order."""
+        found = self._numbered.get(source_id)
+        if found is None:
+            found = self._numbered[source_id] = {}
+            for source in self.chains[source_id]:
+                for item in source.punkter:
+                    found.setdefault(item.nr, []).append((source, item))
+        return found
 
 
 def citation_context(sources: dict[str, _Loaded], seeds: Path | None) -> CitationContext:
@@ -51,36 +68,42 @@ def citation_context(sources: dict[str, _Loaded], seeds: Path | None) -> Citatio
         {fil: _seed_lines(seeds, fil) if seeds is not None else None for fil in files})
 
 
-def check_citation(item: _Loaded, cite: Citation, context: CitationContext) -> list[Problem]:
-    """Problems of one citation: its lines inside the source and the seed file, its `punkt`
-    on the agenda and covering those lines."""
-    source = context.sources.get(cite.reference.kilde)
+def check_citation(cite: Citation, context: CitationContext) -> list[tuple[PathKey, str]]:
+    """(path, message) for each problem of one citation: its lines inside the source and the
+    seed file, its `punkt` on the agenda and covering those lines."""
+    reference = cite.reference
+    key = (reference.kilde, reference.linjer, reference.punkt)
+    found = context.findings.get(key)
+    if found is None:
+        found = context.findings[key] = _findings(reference, context)
+    return [((*cite.path, name), message) for name, message in found]
+
+
+def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, ...]:
+    source = context.sources.get(reference.kilde)
     if source is None:
-        return []  # reported as an unknown id
-    first, last = line_bounds(cite.reference.linjer)
+        return ()  # reported as an unknown id
+    first, last = line_bounds(reference.linjer)
     span_first, span_last = line_bounds(source.linjer)
-    problems = []
-    path = (*cite.path, "linjer")
+    found: list[Finding] = []
     if first < span_first or last > span_last:
-        problems.append(item.problem(path, f"linje {cite.reference.linjer} ligger uden for kilden "
-                                           f"'{source.id}' (linje {source.linjer} i {source.fil})"))
+        found.append(("linjer", f"linje {reference.linjer} ligger uden for kilden "
+                                f"'{source.id}' (linje {source.linjer} i {source.fil})"))
     total = context.seed_lines[source.fil]
-    if total is not None:
-        if last > total:
-            problems.append(item.problem(path, f"linje {last} findes ikke; {source.fil} har "
-                                               f"{total} linjer"))
-    punkt = cite.reference.punkt
+    if total is not None and last > total:
+        found.append(("linjer", f"linje {last} findes ikke; {source.fil} har {total} linjer"))
+    punkt = reference.punkt
     if punkt is not None:
-        chain = context.chains[source.id]
-        numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
+        numbered = context.numbered(source.id).get(punkt, ())
         if not numbered:
-            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' findes ikke "
-                                         f"på dagsordenen for '{source.id}'"))
-        elif resolve_item(chain, punkt, cite.reference.linjer) is None:
+            found.append(("punkt", f"punkt '{punkt}' findes ikke på dagsordenen for "
+                                   f"'{source.id}'"))
+        elif not any(contains(item.linjer, reference.linjer) for _, item in numbered):
+            # as resolve_item: some item numbered `punkt` along the chain holds the lines
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
-            problems.append(item.problem((*cite.path, "punkt"), f"punkt '{punkt}' omfatter ikke "
-                                         f"linje {cite.reference.linjer} (punkt {punkt}: {where})"))
-    return problems
+            found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
+                                   f"(punkt {punkt}: {where})"))
+    return tuple(found)
 
 
 def _chain(source: Source, sources: dict[str, _Loaded]) -> list[Source]:

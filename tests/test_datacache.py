@@ -187,3 +187,51 @@ def test_cited_values_are_checked_again_only_when_the_file_or_a_cited_source_cha
     except DataError:
         pass  # whether the data stay valid does not matter here, only what was checked
     assert {"testtilbud", "testmoede-2025-01-01"} <= set(cited_checks)
+
+
+@pytest.fixture
+def link_checks_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose links the loader really checked (not taken from the cache)."""
+    seen: list[str] = []
+    real = loader.link_checks.check_citation
+
+    def counting(cite, context):  # type: ignore[no-untyped-def]
+        seen.append(cite.reference.kilde)
+        return real(cite, context)
+
+    monkeypatch.setattr(loader.link_checks, "check_citation", counting)
+    return seen
+
+
+def test_link_checks_are_reused_only_while_nothing_they_read_changed(
+    fixture_data: Path, tmp_path: Path, link_checks_run: list[str]
+) -> None:
+    load(fixture_data, tmp_path)
+    checked_cold = len(link_checks_run)
+    assert checked_cold > 0
+    link_checks_run.clear()
+    load(fixture_data, tmp_path)
+    warm = len(link_checks_run)  # only the glossary's citations: it is not cached
+    assert warm < checked_cold
+    # A figure edited: only that file's links are checked again.
+    offer = fixture_data / "tilbud" / "testtilbud.yml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("pladser: 12", "pladser: 14"),
+                     encoding="utf-8")
+    link_checks_run.clear()
+    load(fixture_data, tmp_path)
+    assert warm < len(link_checks_run) < checked_cold
+    # A source's span shrunk: every citation is checked again, and the ones now outside it
+    # are reported exactly as a load without the cache reports them.
+    report = fixture_data / "kilder" / "testrapport-2025.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace("linjer: 100-150",
+                                                                 "linjer: 100-109"),
+                      encoding="utf-8")
+    link_checks_run.clear()
+    with pytest.raises(DataError) as cached:
+        load(fixture_data, tmp_path)
+    assert len(link_checks_run) == checked_cold
+    with pytest.raises(DataError) as uncached:
+        loader.load_catalog(fixture_data, FIXTURE_SEEDS)
+    assert cached.value.problems == uncached.value.problems
+    assert any(p.path == "data/tilbud/testtilbud.yml" and "uden for kilden" in p.message
+               for p in cached.value.problems)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from koordineringsbasen import datacache
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.cited_values import cited_text
+from koordineringsbasen.cited_values import cited_text, seed_file_lines
 from koordineringsbasen.danish_numbers import dates_in, numbers_in
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
@@ -105,7 +105,7 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
         seed_line_count.cache_clear()
         if not memory:  # a new process: nothing kept from the run before
             datacache._memory.clear()
-            for cached in (numbers_in, dates_in, cited_text):
+            for cached in (numbers_in, dates_in, cited_text, seed_file_lines):
                 cached.cache_clear()
         start = time.perf_counter()
         load_catalog(data_dir, seeds_dir, cache_dir)

@@ -62,18 +62,22 @@ Found = tuple[PathKey, str]
 
 
 @cache
-def _seed_lines(path: Path) -> tuple[str, ...]:
+def seed_file_lines(seeds: Path, fil: str) -> tuple[str, ...] | None:
+    """The lines of seed file `fil`, or None when it is missing (reported elsewhere)."""
+    path = seeds / fil
+    if not path.is_file():
+        return None
     return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
 
 
 @cache
 def cited_text(seeds: Path, fil: str, linjer: str) -> str | None:
     """Lines `linjer` of seed file `fil`, or None when the file is missing (reported elsewhere)."""
-    path = seeds / fil
-    if not path.is_file():
+    lines = seed_file_lines(seeds, fil)
+    if lines is None:
         return None
     first, last = line_bounds(linjer)
-    return "\n".join(_seed_lines(path)[first - 1:last])
+    return "\n".join(lines[first - 1:last])
 
 
 def _parent(entity: BaseModel, path: PathKey) -> Any:

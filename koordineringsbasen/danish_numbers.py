@@ -17,20 +17,25 @@ from .model.dates import MONTHS
 
 # A maximal run of digits with '.' or ',' between them; never part of a longer run or a word
 # (hex file names, ids).
-TOKEN = re.compile(r"(?<![\w.,])(?<!\d[.,])\d+(?:[.,]\d+)*(?![\w])(?![.,]\d)")
+# Each pattern starts with its first digit (the engine then jumps from digit to digit) and looks
+# back past it: what stands before the token is checked as if the look-behind came first.
+TOKEN = re.compile(r"\d(?<![\w.,]\d)(?<!\d[.,]\d)\d*(?:[.,]\d+)*(?![\w])(?![.,]\d)")
 THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
 # "4 107" and "4 107 000": groups of three after a short head, separated by a (hard) space.
-SPACED = re.compile(r"(?<![\w.,])(?<!\d[.,] )\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])(?![.,]\d)")
+SPACED = re.compile(r"\d(?<![\w.,]\d)(?<!\d[.,] \d)\d{0,2}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])"
+                    r"(?![.,]\d)")
 SCALES = (
     (re.compile(r"\s*(?:mia\.?|milliard(?:er)?)(?!\w)", re.IGNORECASE), Decimal(10) ** 9),
     (re.compile(r"\s*(?:mio\.?|mill\.?|million(?:er)?)(?!\w)", re.IGNORECASE), Decimal(10) ** 6),
     (re.compile(r"\s*(?:tusind|t\.\s?kr\.?|tkr\.?|t\.)(?!\w)", re.IGNORECASE), Decimal(1000)),
 )
 RANGE_REST = re.compile(r"\s*(?:-|–|til)\s*\d+(?:[.,]\d+)*")
+# What every RANGE_REST and SCALES match starts with: a number followed by anything else is
+# neither part of a range nor scaled.
+MAY_FOLLOW = re.compile(r"\s*[-–tm]", re.IGNORECASE)
 # A word hyphenated over a PDF line ("speci-\nalundervisning") and the line break itself.
-HYPHEN_BREAK = re.compile(r"(?<=[^\W\d])-[ \t]*\n[ \t]*(?=[^\W\d])")
-LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+HYPHEN_BREAK = re.compile(r"-(?<=[^\W\d]-)[ \t]*\n[ \t]*(?=[^\W\d])")  # '-' first, as above
 
 # The full name, or the usual abbreviation with or without its full stop ("nov.", "sept").
 MONTH_WORDS = tuple(rf"(?:{name}|{name[:3]}{'t?' if name == 'september' else ''}\.?)"
@@ -38,10 +43,18 @@ MONTH_WORDS = tuple(rf"(?:{name}|{name[:3]}{'t?' if name == 'september' else ''}
 
 
 def tidy(text: str) -> str:
-    """Join PDF lines: a hyphenated word is mended, other line breaks become spaces."""
-    return LINE_BREAK.sub(" ", HYPHEN_BREAK.sub("", text))
+    """Join PDF lines: a hyphenated word is mended, other line breaks become spaces (with the
+    spaces and tabs around them: the lines are stripped at the seams)."""
+    if "\n" not in text:
+        return text
+    lines = HYPHEN_BREAK.sub("", text).split("\n")
+    if len(lines) == 1:
+        return lines[0]
+    inner = (line.strip(" \t") for line in lines[1:-1])
+    return " ".join((lines[0].rstrip(" \t"), *inner, lines[-1].lstrip(" \t")))
 
 
+@cache  # the same tokens (years, small counts) recur in every passage
 def _value(token: str) -> Decimal | None:
     if THOUSANDS_DOT.match(token):
         token = token.replace(".", "")
@@ -54,6 +67,7 @@ def _value(token: str) -> Decimal | None:
 
 
 def _scaled(text: str, end: int, value: Decimal) -> set[Decimal]:
+    """`value` and what a range or a unit after it (at `end`) makes of it."""
     found = {value}
     # "fra 0,7 til 1 mio. kr.", "2-3 mio.": the unit after a range scales both ends.
     rest = RANGE_REST.match(text, end)
@@ -70,10 +84,16 @@ def numbers_in(text: str) -> frozenset[Decimal]:
     text = tidy(text)
     found: set[Decimal] = set()
     for pattern in (TOKEN, SPACED):
+        spaced = pattern is SPACED  # TOKEN matches hold no spaces
         for match in pattern.finditer(text):
-            value = _value(match.group(0).replace(" ", "").replace("\u00a0", ""))
-            if value is not None:
+            token = match.group(0)
+            value = _value(token.replace(" ", "").replace("\u00a0", "") if spaced else token)
+            if value is None:
+                continue
+            if MAY_FOLLOW.match(text, match.end()):
                 found |= _scaled(text, match.end(), value)
+            else:  # neither a range nor a unit follows: most numbers
+                found.add(value)
     return frozenset(found)
 
 
@@ -96,11 +116,11 @@ MONTH_NAME = "|".join(MONTH_WORDS)
 WORD_DATE = re.compile(rf"(?<![\w.,])(?:(\d{{1,2}})\.?\s*)?({MONTH_NAME})(?!\w)"
                        rf"(?:\s+måned)?(?:\s+(?:i\s+)?((?:19|20)\d\d)(?!\d))?", re.IGNORECASE)
 # "18.11.2022", "18-11-22", "18/11-2022", "18/11 2022", "18/11"
-NUMERIC_DATE = re.compile(r"(?<![\w.,])(\d{1,2})(?:([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})|/(\d{1,2})"
+NUMERIC_DATE = re.compile(r"(\d(?<![\w.,]\d)\d?)(?:([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})|/(\d{1,2})"
                           r"(?:[-/ ]((?:19|20)\d\d|\d{2}))?)(?!\d)(?![.,]\d)")
-ISO_DATE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?(?!\d)")
-MONTH_YEAR = re.compile(r"(?<![\w.,])(\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+ISO_DATE = re.compile(r"((?:1(?<![\w.,]1)9|2(?<![\w.,]2)0)\d\d)-(\d{2})(?:-(\d{2}))?(?!\d)")
+MONTH_YEAR = re.compile(r"(\d(?<![\w.,]\d)\d?)[./-]((?:19|20)\d\d)(?!\d)")
+YEAR = re.compile(r"((?:1(?<!\d1)9|2(?<!\d2)0)\d\d)(?!\d)")  # look-behinds as TOKEN's
 
 
 def _add(found: set[str], year: int | None, month: int, day: int | None) -> None:

@@ -7,7 +7,8 @@ never belongs in it. Organisational contacts may be allowed explicitly below.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from pydantic import BaseModel
@@ -66,15 +67,16 @@ def find(text: str) -> list[str]:
     return found
 
 
-def _strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*path, name))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+def _strings(value: Any, path: tuple[Any, ...], out: list[tuple[tuple[Any, ...], str]]) -> None:
+    """Append (path, text) for every string below `value` to `out` (a plain recursion,
+    entered only for models and lists: this visits every value of every file)."""
+    # A validated model's __dict__ holds its fields in declaration order, nothing else.
+    children = value.__dict__.items() if isinstance(value, BaseModel) else enumerate(value)
+    for key, child in children:
+        if isinstance(child, str):
+            out.append(((*path, key), child))
+        elif isinstance(child, (BaseModel, list, tuple)):
+            _strings(child, (*path, key), out)
 
 
 def scan(entity: BaseModel, source: str | None = None) -> list[tuple[tuple[Any, ...], str]]:
@@ -84,8 +86,16 @@ def scan(entity: BaseModel, source: str | None = None) -> list[tuple[tuple[Any, 
     passed over without visiting its fields."""
     if source is not None and not RAW_CANDIDATE.search(source):
         return []
+    strings: list[tuple[tuple[Any, ...], str]] = []
+    _strings(entity, (), strings)
+    # One search over all strings, NUL between them (no candidate reaches over it), finds the
+    # strings worth a closer look.
+    joined = "\0".join(text for _, text in strings)
+    starts = list(accumulate((len(text) + 1 for _, text in strings), initial=0))
     problems = []
-    for path, text in _strings(entity):
+    worth = sorted({bisect_right(starts, m.start()) - 1 for m in CANDIDATE.finditer(joined)})
+    for index in worth:
+        path, text = strings[index]
         for description in find(text):
             problems.append((path, f"{description}; personoplysninger må ikke stå i data"))
     return problems

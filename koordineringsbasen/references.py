@@ -6,10 +6,8 @@ this walker needs no list of its own: a new reference field is checked as soon a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -17,20 +15,19 @@ from .model.common import Reference
 from .yamlsource import PathKey
 
 
-@dataclass(frozen=True)
-class IdRef:
+class IdRef(NamedTuple):  # tuples: every load makes one per link of every file
     path: PathKey
     kind: str
     target: str
 
 
-@dataclass(frozen=True)
 class CitedSource(IdRef):
     """The source id inside a citation: checked like any id, but a citation, not a backlink."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True)
-class Citation:
+
+class Citation(NamedTuple):
     path: PathKey
     reference: Reference
 
@@ -45,22 +42,29 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
     return tuple(plan)  # type: ignore[arg-type]
 
 
-def walk(value: Any, path: PathKey = ()) -> Iterator[IdRef | Citation]:
-    """Yield every id reference and citation below `value`, with its path."""
+def walk(value: Any, path: PathKey = ()) -> list[IdRef | Citation]:
+    """Every id reference and citation below `value`, with its path, in field order."""
+    found: list[IdRef | Citation] = []
+    _walk(value, path, found)
+    return found
+
+
+def _walk(value: Any, path: PathKey, found: list[IdRef | Citation]) -> None:
+    # A plain recursion appending to one list, entered only where links can be: this visits
+    # every value of every file.
     if isinstance(value, Reference):
-        yield Citation(path, value)
-        yield CitedSource((*path, "kilde"), "kilder", value.kilde)
-        return
-    if isinstance(value, BaseModel):
+        found.append(Citation(path, value))
+        found.append(CitedSource((*path, "kilde"), "kilder", value.kilde))
+    elif isinstance(value, BaseModel):
         for name, kind in _fields(type(value)):
             child = getattr(value, name)
             if kind and isinstance(child, str):
-                yield IdRef((*path, name), kind, child)
+                found.append(IdRef((*path, name), kind, child))
             elif kind and isinstance(child, list):
                 for index, item in enumerate(child):
-                    yield IdRef((*path, name, index), kind, item)
-            else:
-                yield from walk(child, (*path, name))
+                    found.append(IdRef((*path, name, index), kind, item))
+            elif isinstance(child, (BaseModel, list, tuple)):
+                _walk(child, (*path, name), found)
     elif isinstance(value, (list, tuple)) and value and isinstance(value[0], BaseModel):
         for index, item in enumerate(value):
-            yield from walk(item, (*path, index))
+            _walk(item, (*path, index), found)

@@ -71,7 +71,7 @@ BOOLS = {"true": True, "True": True, "TRUE": True,
 INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-STRUCTURE_EVENTS = (MappingStartEvent, SequenceStartEvent, ScalarEvent, AliasEvent)
+NUMBER_START = frozenset("0123456789+-.")  # how every INT, FLOAT and SPECIAL_FLOAT starts
 _NO_KEY = object()
 
 
@@ -141,87 +141,112 @@ def _scalar(event: ScalarEvent, rel: str) -> Any:
         return None
     if value in BOOLS:
         return BOOLS[value]
+    if value[0] not in NUMBER_START:  # most text: no number pattern can match
+        return value
+    is_float = None
     try:
         if INT.fullmatch(value):
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        if FLOAT.fullmatch(value):
+        is_float = FLOAT.fullmatch(value)
+        if is_float:
             number = float(value)
             if math.isfinite(number):
                 return number
     except ValueError:  # e.g. an integer of 5000 digits
         raise _fail_at(rel, event.start_mark,
                        f"YAML-fejl: værdien '{value[:40]}' kan ikke læses") from None
-    if FLOAT.fullmatch(value) or SPECIAL_FLOAT.fullmatch(value):
+    if is_float or SPECIAL_FLOAT.fullmatch(value):
         raise _fail_at(rel, event.start_mark,
                        "YAML-fejl: uendelige tal og NaN (.inf, .nan, 1e999) er ikke tilladt")
     return value
 
 
 def _build(text: str, rel: str, positions: dict[PathKey, Position] | None = None) -> Any:
-    """Build plain Python values from the event stream; record positions when asked."""
+    """Build plain Python values from the event stream; record positions when asked.
+
+    Events are told apart by their exact class (libyaml makes no subclasses): this loop runs
+    for every value of every file."""
     root: Any = None
-    stack: list[list[Any]] = []  # [container, path, pending key or _NO_KEY, key mark]
+    stack: list[list[Any]] = []  # [container, path, pending key or _NO_KEY, key position]
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _fail_at(rel, event.start_mark, "YAML-fejl: " +
-                               YAML_MESSAGES["but found another document"])
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            stack.pop()
-            continue
-        if not isinstance(event, STRUCTURE_EVENTS):
-            continue  # stream and document boundaries
-        mark = event.start_mark
-        if isinstance(event, AliasEvent) or event.anchor is not None:
-            raise _fail_at(rel, mark, "ankre og aliaser (&navn / *navn) er ikke tilladt; "
-                                      "skriv værdien ud")
-        if event.tag is not None:
-            raise _fail_at(rel, mark, f"YAML-tagget '{event.tag}' er ikke tilladt i data")
-        if isinstance(event, ScalarEvent):
-            value = _scalar(event, rel)
-        elif len(stack) >= MAX_DEPTH:
-            raise _fail_at(rel, mark, f"mere end {MAX_DEPTH} niveauer indlejring; "
-                                      "del værdien op")
-        else:
-            value = {} if isinstance(event, MappingStartEvent) else []
-        where = (mark.line + 1, mark.column + 1)
-        if not stack:
-            path: PathKey = ()
-            root = value
-        else:
-            frame = stack[-1]
-            parent = frame[0]
-            if isinstance(parent, list):
-                path = (*frame[1], len(parent))
-                parent.append(value)
-            elif frame[2] is _NO_KEY:
-                if not isinstance(event, ScalarEvent) or value is None:
-                    raise _fail_at(rel, mark, "YAML-fejl: en nøgle skal være et feltnavn")
-                if not event.style and event.value == "<<":
-                    raise _fail_at(rel, mark, "YAML-fejl: fletning med '<<' er ikke tilladt; skriv "
-                                              "felterne ud")
-                key = str(value)
-                if key in parent:
-                    raise _fail_at(rel, mark, f"YAML-fejl: nøglen '{key}' står to gange i "
-                                              "samme blok")
-                frame[2], frame[3] = key, where
-                if positions is not None:
-                    positions[(*frame[1], key, "__key__")] = where
+    parser = yaml.CSafeLoader(text)
+    next_event = parser.get_event  # None after the stream's end
+    try:
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
                 continue
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse(event, rel)
+                value = _scalar(event, rel)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse(event, rel)
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail_at(rel, event.start_mark, f"mere end {MAX_DEPTH} niveauer "
+                                                          "indlejring; del værdien op")
+                value = {} if kind is MappingStartEvent else []
+            elif kind is AliasEvent:
+                _refuse(event, rel)
             else:
-                key, key_where = frame[2], frame[3]
-                path = (*frame[1], key)
-                parent[key] = value
-                frame[2] = _NO_KEY
-                if value is None:
-                    where = key_where  # an empty value has no token: point at its key
-        if positions is not None and path:
-            positions[path] = where
-        if not isinstance(event, ScalarEvent):
-            stack.append([value, path, _NO_KEY, None])
+                if kind is DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _fail_at(rel, event.start_mark, "YAML-fejl: " +
+                                       YAML_MESSAGES["but found another document"])
+                continue  # stream and document boundaries
+            where = None
+            if positions is not None:
+                mark = event.start_mark
+                where = (mark.line + 1, mark.column + 1)
+            if not stack:
+                path: PathKey = ()
+                root = value
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is list:
+                    path = (*frame[1], len(parent))
+                    parent.append(value)
+                elif frame[2] is _NO_KEY:
+                    if kind is not ScalarEvent or value is None:
+                        raise _fail_at(rel, event.start_mark,
+                                       "YAML-fejl: en nøgle skal være et feltnavn")
+                    if not event.style and event.value == "<<":
+                        raise _fail_at(rel, event.start_mark, "YAML-fejl: fletning med '<<' er "
+                                                              "ikke tilladt; skriv felterne ud")
+                    key = str(value)
+                    if key in parent:
+                        raise _fail_at(rel, event.start_mark, f"YAML-fejl: nøglen '{key}' står "
+                                                              "to gange i samme blok")
+                    frame[2], frame[3] = key, where
+                    if positions is not None:
+                        positions[(*frame[1], key, "__key__")] = where  # type: ignore[assignment]
+                    continue
+                else:
+                    key, key_where = frame[2], frame[3]
+                    path = (*frame[1], key)
+                    parent[key] = value
+                    frame[2] = _NO_KEY
+                    if value is None:
+                        where = key_where  # an empty value has no token: point at its key
+            if positions is not None and path:
+                positions[path] = where  # type: ignore[assignment]
+            if kind is not ScalarEvent:
+                stack.append([value, path, _NO_KEY, None])
+    finally:
+        parser.dispose()
     return root
+
+
+def _refuse(event: Any, rel: str) -> None:
+    """Anchors, aliases and tags are refused where they are met."""
+    if type(event) is AliasEvent or event.anchor is not None:
+        raise _fail_at(rel, event.start_mark, "ankre og aliaser (&navn / *navn) er ikke tilladt; "
+                                              "skriv værdien ud")
+    raise _fail_at(rel, event.start_mark, f"YAML-tagget '{event.tag}' er ikke tilladt i data")
 
 
 def read_yaml(path: Path, rel: str, raw: bytes | None = None) -> YamlDocument:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from koordineringsbasen import danish_numbers
 from koordineringsbasen.danish_numbers import numbers_in, states_date, states_number
 
 
@@ -96,3 +100,39 @@ def test_states_the_date_in_any_danish_form(text: str, date: str) -> None:
 ])
 def test_does_not_state_another_date(text: str, date: str) -> None:
     assert not states_date(text, date)
+
+
+# The patterns in their plain form, look-behind first. danish_numbers writes them digit first
+# (the regex engine then jumps from digit to digit) and joins lines by splitting: both must
+# find exactly what these find.
+PLAIN = {
+    "TOKEN": r"(?<![\w.,])(?<!\d[.,])\d+(?:[.,]\d+)*(?![\w])(?![.,]\d)",
+    "SPACED": r"(?<![\w.,])(?<!\d[.,] )\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])(?![.,]\d)",
+    "NUMERIC_DATE": r"(?<![\w.,])(\d{1,2})(?:([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})|/(\d{1,2})"
+                    r"(?:[-/ ]((?:19|20)\d\d|\d{2}))?)(?!\d)(?![.,]\d)",
+    "ISO_DATE": r"(?<![\w.,])((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?(?!\d)",
+    "MONTH_YEAR": r"(?<![\w.,])(\d{1,2})[./-]((?:19|20)\d\d)(?!\d)",
+    "YEAR": r"(?<!\d)((?:19|20)\d\d)(?!\d)",
+    "HYPHEN_BREAK": r"(?<=[^\W\d])-[ \t]*\n[ \t]*(?=[^\W\d])",
+}
+PIECES = [*"0123456789" * 3, *".,-–/ \n\tabø_", "\u00a0", "  ", "19", "20", "2022", "1999",
+          "mio.", "mia", "tusind", "t.", "til", "kr", "nov.", "november", "marts", "måned"]
+
+
+def _random_texts(count: int) -> list[str]:
+    rng = random.Random(20261201)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_fast_patterns_find_what_the_plain_forms_find(name: str) -> None:
+    plain, fast = re.compile(PLAIN[name]), getattr(danish_numbers, name)
+    for text in _random_texts(20_000):
+        assert [m.span() + m.groups() for m in fast.finditer(text)] == \
+            [m.span() + m.groups() for m in plain.finditer(text)], repr(text)
+
+
+def test_lines_are_joined_as_the_plain_substitution_joins_them() -> None:
+    hyphen, line_break = re.compile(PLAIN["HYPHEN_BREAK"]), re.compile(r"[ \t]*\n[ \t]*")
+    for text in [*_random_texts(20_000), "a \n \n b", "\n", " \n ", "speci-\n  alundervisning"]:
+        assert danish_numbers.tidy(text) == line_break.sub(" ", hyphen.sub("", text)), repr(text)

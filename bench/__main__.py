@@ -106,17 +106,26 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
 
 def real_build(work: Path) -> dict[str, Any]:
     """The real data (data/ in the repo), strict build, as `make build` does it: first with an
-    empty data cache, then again with the cache it left (`seconds`)."""
-    env = {**build_env(None, ROOT.parent / "shared" / "seeds"),
-           "KOORDINERINGSBASEN_CACHE": str(work / "real-cache")}
+    empty data cache, then again with the cache it left (`seconds`). Beside it the anchor for
+    the same pages: plain Material with its search, and without it (the stack's own floor)."""
+    seeds = ROOT.parent / "shared" / "seeds"
+    env = {**build_env(None, seeds), "KOORDINERINGSBASEN_CACHE": str(work / "real-cache")}
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "real")]
     cold = timed(args, env, ROOT, work / "real-cold.log")
     run = timed(args, env, ROOT, work / "real.log")
+    config, _, _ = write_anchor(ROOT / "data", seeds, work / "real-anchor")
+    anchor = mkdocs_build(config, work / "real-b", build_env(None, seeds), work / "real-b.log")
+    plain = mkdocs_build(config.with_name("mkdocs-nosearch.yml"), work / "real-b-plain",
+                         build_env(None, seeds), work / "real-b-plain.log")
+    ok = run.returncode == 0 == cold.returncode == anchor.returncode == plain.returncode
     return {"seconds": round(run.seconds, 2), "cold_seconds": round(cold.seconds, 2),
-            "max_rss_mb": round(run.max_rss_mb), "ok": run.returncode == 0 == cold.returncode,
+            "anchor_seconds": round(anchor.seconds, 2),
+            "anchor_without_search_seconds": round(plain.seconds, 2),
+            "max_rss_mb": round(run.max_rss_mb), "ok": ok,
             **{k: v for k, v in (site_stats(work / "real", 0) if run.returncode == 0 else {}).items()
                if k.startswith(("largest", "text_pages"))},
-            "error": "" if run.returncode == 0 else run.output[-1500:]}
+            "error": "" if ok else "\n".join(r.output[-1500:] for r in (cold, run, anchor, plain)
+                                             if r.returncode)}
 
 
 def table(results: list[dict[str, Any]]) -> str:

@@ -21,6 +21,9 @@ TARGETS = [
     ("load+validation N=3000, cold", "load.3000.cold", 2.0, "3.4–3.7 s"),
     ("full build, real data, cold cache", "real_data_build.cold_seconds", 4.0, "5.5–7 s"),
     ("full build, real data, warm cache", "real_data_build.seconds", 4.0, "5.5–7 s"),
+    ("same pages, plain Material with its search", "real_data_build.anchor_seconds", None, ""),
+    ("same pages, plain Material without search", "real_data_build.anchor_without_search_seconds",
+     None, ""),
     ("ms per entity page, N=1000→3000, project", "marginal.project_ms", None, "28.8 ms"),
     ("ms per entity page, N=1000→3000, anchor", "marginal.anchor_ms", None, "23.5 ms"),
 ]

@@ -6,8 +6,8 @@ bound to a fingerprint of the loading code (every module of this package, pydant
 Python) and of the seed texts, so it is never trusted across a model change. Entries are stored
 pickled, one checksum each: a corrupt, foreign or stale entry is discarded and the file is read
 again. The cache lives in `.cache/koordineringsbasen/` (git-ignored, outside site/) and is safe
-to delete at any time. Reference and line-range checks are not cached: the loader runs them on
-every build.
+to delete at any time. Results that depend on other files too (cited values, link checks) are
+stored as derived entries, keyed by everything they read (`put_derived`).
 """
 
 from __future__ import annotations

@@ -211,7 +211,8 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
 
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
-    taken from the data cache; the reference and line-range checks always run over everything.
+    taken from the data cache; the reference and line-range checks run over everything, a file's
+    findings reused only while nothing they read changed (link_checks).
     """
     # Loading builds 100,000s of small objects that all stay alive: the cyclic garbage
     # collector would only walk them again and again (a fifth of a warm load).

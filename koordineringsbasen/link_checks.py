@@ -41,7 +41,8 @@ def link_context(known: Mapping[str, Mapping[str, _Loaded]], invalid: Mapping[st
                  citations: CitationContext) -> LinkContext:
     digest = hashlib.sha256()
     for kind in sorted(known):
-        digest.update(f"{kind}\0{sorted(known[kind])}\0{sorted(invalid.get(kind, ()))}\0".encode())
+        # In load order: an unknown id's "mente du" hint takes the first of equally close ids.
+        digest.update(f"{kind}\0{list(known[kind])}\0{sorted(invalid.get(kind, ()))}\0".encode())
     for source_id, item in sorted(known.get("kilder", {}).items()):
         # A source is named by its file's bytes; without a cache key nothing is reused.
         digest.update(f"{source_id}\0{item.cache_key}\0".encode())

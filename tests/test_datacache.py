@@ -7,7 +7,9 @@ is cleared before each load so that every load goes through the cache file on di
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,17 +20,24 @@ from tests.support import FIXTURE_SEEDS
 ENTITY_FILES = 8  # the fixture's entity files (the glossary is read every time)
 
 
+def _record_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str,
+                  label: Callable[..., str]) -> list[str]:
+    """Wrap `owner.name` so that every call is recorded as `label(*args)`; the record."""
+    seen: list[str] = []
+    real = getattr(owner, name)
+
+    def recording(*args: Any) -> Any:
+        seen.append(label(*args))
+        return real(*args)
+
+    monkeypatch.setattr(owner, name, recording)
+    return seen
+
+
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    real = loader.read_yaml
-
-    def counting(path: Path, rel: str, raw: bytes | None = None):  # type: ignore[no-untyped-def]
-        seen.append(rel)
-        return real(path, rel, raw)
-
-    monkeypatch.setattr(loader, "read_yaml", counting)
-    return seen
+    """The files the loader really parsed."""
+    return _record_calls(monkeypatch, loader, "read_yaml", lambda path, rel, *_: rel)
 
 
 def load(data: Path, cache: Path):  # type: ignore[no-untyped-def]
@@ -157,15 +166,8 @@ def test_no_cache_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.fixture
 def cited_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids whose cited values the loader really checked (not taken from the cache)."""
-    seen: list[str] = []
-    real = loader.cited_values.check_entity
-
-    def counting(entity, *args):  # type: ignore[no-untyped-def]
-        seen.append(getattr(entity, "id", "ordliste"))
-        return real(entity, *args)
-
-    monkeypatch.setattr(loader.cited_values, "check_entity", counting)
-    return seen
+    return _record_calls(monkeypatch, loader.cited_values, "check_entity",
+                         lambda entity, *_: getattr(entity, "id", "ordliste"))
 
 
 def test_cited_values_are_checked_again_only_when_the_file_or_a_cited_source_changed(
@@ -191,16 +193,9 @@ def test_cited_values_are_checked_again_only_when_the_file_or_a_cited_source_cha
 
 @pytest.fixture
 def link_checks_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files whose links the loader really checked (not taken from the cache)."""
-    seen: list[str] = []
-    real = loader.link_checks.check_citation
-
-    def counting(cite, context):  # type: ignore[no-untyped-def]
-        seen.append(cite.reference.kilde)
-        return real(cite, context)
-
-    monkeypatch.setattr(loader.link_checks, "check_citation", counting)
-    return seen
+    """The citations whose lines and agenda item the loader really checked (by source id)."""
+    return _record_calls(monkeypatch, loader.link_checks, "check_citation",
+                         lambda cite, *_: cite.reference.kilde)
 
 
 def test_link_checks_are_reused_only_while_nothing_they_read_changed(

@@ -38,6 +38,7 @@ from .model.entities import (
 from .model.sources import Source
 from .references import Citation, walk
 from .render.text import number
+from .seedtext import split_lines
 from .yamlsource import PathKey
 
 # Fact model -> (number fields, date fields) whose values must stand in the cited lines.
@@ -67,7 +68,7 @@ def seed_file_lines(seeds: Path, fil: str) -> tuple[str, ...] | None:
     path = seeds / fil
     if not path.is_file():
         return None
-    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
 
 
 @cache

@@ -29,12 +29,17 @@ def _version(path: Path) -> int | None:
     return found.st_mtime_ns if stat.S_ISREG(found.st_mode) else None
 
 
-@lru_cache(maxsize=32)
-def _read(path: Path, version: int) -> tuple[str, ...]:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def split_lines(text: str) -> list[str]:
+    """A source text's lines as they are numbered everywhere: split on newline only."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    return lines
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path, version: int) -> tuple[str, ...]:
+    lines = split_lines(path.read_text(encoding="utf-8", errors="replace"))
     return tuple(line.replace("\x0c", "").rstrip() for line in lines)
 
 

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.cited_values import check_entity, marker_counts
+from koordineringsbasen.cited_values import check_entity, cited_text, marker_counts
+from koordineringsbasen.danish_numbers import states_number
 from koordineringsbasen.model import Offer, Source
 from koordineringsbasen.references import Citation, walk
+from koordineringsbasen.source_checks import seed_line_count
 
 SEED = "000_0000000000000000.txt"
 LINES = [
@@ -105,3 +107,11 @@ def test_a_marker_on_a_value_that_is_there_is_superfluous(seeds: Path) -> None:
 def test_a_missing_seed_file_is_left_to_the_line_check(tmp_path: Path) -> None:
     offer = _offer(priser=[{"aar": 2024, "beloeb": 1, "enhed": "kr.", "kilde": _ref("5")}])
     assert _problems(offer, tmp_path) == []
+
+
+def test_cited_lines_are_numbered_as_the_line_count_numbers_them(tmp_path: Path) -> None:
+    # PDF-extracted texts hold form feeds; str.splitlines would count them as line breaks.
+    (tmp_path / "kilde.txt").write_text("side 1\x0cside 2\n4107 kr. pr. døgn\n", encoding="utf-8")
+    assert seed_line_count(tmp_path / "kilde.txt") == 2
+    assert cited_text(tmp_path, "kilde.txt", "2") == "4107 kr. pr. døgn"
+    assert states_number(cited_text(tmp_path, "kilde.txt", "2") or "", 4107)

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .agenda import contains
+from .agenda import resolve_item
 from .model import Source
 from .model.common import Reference, line_bounds
 from .model.sources import AgendaItem, source_chain
@@ -98,8 +98,7 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
         if not numbered:
             found.append(("punkt", f"punkt '{punkt}' findes ikke på dagsordenen for "
                                    f"'{source.id}'"))
-        elif not any(contains(item.linjer, reference.linjer) for _, item in numbered):
-            # as resolve_item: some item numbered `punkt` along the chain holds the lines
+        elif resolve_item(context.chains[source.id], punkt, reference.linjer) is None:
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
             found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
                                    f"(punkt {punkt}: {where})"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .agenda import resolve_item
 from .model import Source
 from .model.common import Reference, line_bounds
-from .model.sources import AgendaItem, source_chain
+from .model.sources import source_chain
 from .problems import Problem
 from .references import Citation
 from .yamlsource import PathKey
@@ -47,17 +47,6 @@ class CitationContext:
     seed_lines: dict[str, int | None]  # line count of each cited seed file (None: missing)
     # Findings by (kilde, linjer, punkt): many facts cite the same passage.
     findings: dict[tuple[str, str, str | None], tuple[Finding, ...]] = field(default_factory=dict)
-    _numbered: dict[str, dict[str, list[tuple[Source, AgendaItem]]]] = field(default_factory=dict)
-
-    def numbered(self, source_id: str) -> dict[str, list[tuple[Source, AgendaItem]]]:
-        """The agenda items along a source's chain by number, in chain order."""
-        found = self._numbered.get(source_id)
-        if found is None:
-            found = self._numbered[source_id] = {}
-            for source in self.chains[source_id]:
-                for item in source.punkter:
-                    found.setdefault(item.nr, []).append((source, item))
-        return found
 
 
 def citation_context(sources: dict[str, _Loaded], seeds: Path | None) -> CitationContext:
@@ -94,11 +83,12 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
         found.append(("linjer", f"linje {last} findes ikke; {source.fil} har {total} linjer"))
     punkt = reference.punkt
     if punkt is not None:
-        numbered = context.numbered(source.id).get(punkt, ())
+        chain = context.chains[source.id]
+        numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:
             found.append(("punkt", f"punkt '{punkt}' findes ikke på dagsordenen for "
                                    f"'{source.id}'"))
-        elif resolve_item(context.chains[source.id], punkt, reference.linjer) is None:
+        elif resolve_item(chain, punkt, reference.linjer) is None:
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
             found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
                                    f"(punkt {punkt}: {where})"))

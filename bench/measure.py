@@ -13,12 +13,12 @@ from pathlib import Path
 
 from koordineringsbasen import datacache
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.cited_values import cited_text, seed_file_lines
+from koordineringsbasen.cited_values import cited_text
 from koordineringsbasen.danish_numbers import dates_in, numbers_in
 from koordineringsbasen.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
+from koordineringsbasen.seedtext import raw_lines
 from koordineringsbasen.settings import ROOT
-from koordineringsbasen.source_checks import seed_line_count
 
 # Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
 SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}
@@ -93,7 +93,7 @@ def site_stats(site_dir: Path, entities: int) -> dict[str, float | int]:
 
 def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
                  cache_dir: Path | None = None, memory: bool = False) -> float:
-    """Best of `repeat` in-process load_catalog runs (seed line counts cleared each time).
+    """Best of `repeat` in-process load_catalog runs (seed files read again each time).
 
     Without `cache_dir`: the cold path. With it: a warm cache read from disk, as a new build
     process does, or with `memory` kept in-process too, as `mkdocs serve` rebuilds.
@@ -102,10 +102,10 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
     if cache_dir is not None:
         load_catalog(data_dir, seeds_dir, cache_dir)  # fill the cache
     for _ in range(repeat):
-        seed_line_count.cache_clear()
+        raw_lines.cache_clear()
         if not memory:  # a new process: nothing kept from the run before
             datacache._memory.clear()
-            for cached in (numbers_in, dates_in, cited_text, seed_file_lines):
+            for cached in (numbers_in, dates_in, cited_text):
                 cached.cache_clear()
         start = time.perf_counter()
         load_catalog(data_dir, seeds_dir, cache_dir)
@@ -115,7 +115,7 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
 
 def profile_cold(data_dir: Path, seeds_dir: Path, top: int = 12) -> list[str]:
     """The cold load's largest entries by own time (cProfile), as printable lines."""
-    seed_line_count.cache_clear()
+    raw_lines.cache_clear()
     profile = cProfile.Profile()
     profile.runcall(load_catalog, data_dir, seeds_dir)
     stats = pstats.Stats(profile)

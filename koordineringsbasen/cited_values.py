@@ -38,7 +38,7 @@ from .model.entities import (
 from .model.sources import Source
 from .references import Citation, walk
 from .render.text import number
-from .seedtext import split_lines
+from .seedtext import raw_lines
 from .yamlsource import PathKey
 
 # Fact model -> (number fields, date fields) whose values must stand in the cited lines.
@@ -63,18 +63,9 @@ Found = tuple[PathKey, str]
 
 
 @cache
-def seed_file_lines(seeds: Path, fil: str) -> tuple[str, ...] | None:
-    """The lines of seed file `fil`, or None when it is missing (reported elsewhere)."""
-    path = seeds / fil
-    if not path.is_file():
-        return None
-    return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
-
-
-@cache
 def cited_text(seeds: Path, fil: str, linjer: str) -> str | None:
     """Lines `linjer` of seed file `fil`, or None when the file is missing (reported elsewhere)."""
-    lines = seed_file_lines(seeds, fil)
+    lines = raw_lines(seeds / fil)
     if lines is None:
         return None
     first, last = line_bounds(linjer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .model.common import line_bounds
@@ -35,6 +35,15 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+@cache  # the data check reads each file thousands of times per load
+def raw_lines(path: Path) -> tuple[str, ...] | None:
+    """The lines of the file at `path`, unaltered and numbered as everywhere (split_lines), or
+    None when it is no file. The data check reads them; pages read the tidied `SeedTexts`."""
+    if not path.is_file():
+        return None
+    return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
 
 
 @lru_cache(maxsize=32)

@@ -6,7 +6,6 @@ of itself). Problems are located in the data file (the loader's _Loaded.problem)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,23 +15,22 @@ from .model.common import Reference, line_bounds
 from .model.sources import source_chain
 from .problems import Problem
 from .references import Citation
+from .seedtext import raw_lines
 from .yamlsource import PathKey
 
 if TYPE_CHECKING:
     from .loader import _Loaded
 
 
-@cache
 def _seed_lines(seeds: Path, name: str) -> int | None:
     """Line count of seed file `name`, or None when it is missing (reported elsewhere)."""
-    path = seeds / name
-    return seed_line_count(path) if path.is_file() else None
+    lines = raw_lines(seeds / name)
+    return None if lines is None else len(lines)
 
 
-@cache
 def seed_line_count(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for _ in handle)
+    """Lines of the seed file at `path`, counted as they are numbered everywhere."""
+    return len(raw_lines(path) or ())
 
 
 Finding = tuple[str, str]  # (field of the reference: linjer or punkt, message)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -89,8 +90,10 @@ def _quote(path: Path, version: int, line_range: str, limit: int) -> str:
     return tidy_quote(_read(path, version)[first - 1:last], limit)
 
 
-def tidy_quote(lines: tuple[str, ...] | list[str], limit: int = QUOTE_LIMIT) -> str:
-    """Join lines, mend words the PDF hyphenated at a line end, fold whitespace, shorten."""
+def join_lines(lines: Sequence[str]) -> str:
+    """The lines as one string: words the PDF hyphenated at a line end mended, whitespace
+    folded, blank lines dropped. Quotes and citation anchors compare text in this form, so a
+    re-wrapped paragraph reads the same."""
     text = ""
     for raw in lines:
         line = " ".join(raw.split())
@@ -102,6 +105,12 @@ def tidy_quote(lines: tuple[str, ...] | list[str], limit: int = QUOTE_LIMIT) -> 
             text = text[:-1] + line
         else:
             text = f"{text} {line}" if text else line
+    return text
+
+
+def tidy_quote(lines: Sequence[str], limit: int = QUOTE_LIMIT) -> str:
+    """Join lines (join_lines), mark a start inside a sentence, shorten at a word."""
+    text = join_lines(lines)
     if text[:1].islower():
         text = "… " + text  # the cited lines begin inside a sentence
     if len(text) <= limit:

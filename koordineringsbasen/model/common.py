@@ -194,8 +194,22 @@ class Evidence(Strict):
     )
 
 
+class Anchor(Strict):
+    """What the cited lines say, so a citation can be found again when its source text is
+    extracted anew (after the W3C Web Annotation TextQuoteSelector: exact text with a little
+    context before and after). Written by texts/anchors.make_anchor; never typed by hand."""
+
+    foer: str | None = Field(None, description="Lidt af teksten lige før linjerne")
+    tekst: Text = Field(description="Linjernes tekst (lange passager: begyndelsen … slutningen)")
+    efter: str | None = Field(None, description="Lidt af teksten lige efter linjerne")
+    kontrol: str | None = Field(
+        None, pattern=r"^[0-9a-f]{12}$",
+        description="Kontrolsum af hele passagen, når 'tekst' er forkortet")
+
+
 class Reference(Strict):
-    """Where a fact comes from: a source id, the lines in its seed file, the agenda item."""
+    """Where a fact comes from: a source id, the lines in its seed file, the agenda item, and
+    what those lines say (the anchor that re-finds them in a new extraction)."""
 
     kilde: EntityId = ref("kilder", "Id på kilden (fil i data/kilder/)")
     linjer: LineRange
@@ -204,6 +218,11 @@ class Reference(Strict):
         None,
         description="Kun når et citeret tal eller en dato ikke står med cifre i linjerne: kilden "
                     "skriver det med ord, eller det er udledt af kildens tal",
+    )
+    anker: Anchor | None = Field(
+        None,
+        description="Hvad linjerne siger, så henvisningen kan findes igen i en ny udgave af "
+                    "kildeteksten; skrives af 'find', 'importer' og 'anker'",
     )
 
 

@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# --dirty: only pages whose content changed are rebuilt (koordineringsbasen/incremental.py).
+# --dirty: only pages whose content changed are rebuilt (koordineringsbasen/serve/incremental.py).
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 

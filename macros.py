@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from koordineringsbasen import build_state
 from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import comparisons, special
 from koordineringsbasen.render.coverage import coverage_page
@@ -13,6 +12,7 @@ from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
 from koordineringsbasen.render.source_text import render_source_text
+from koordineringsbasen.site import build_state
 
 
 def define_env(env: Any) -> None:

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.settings import ROOT
 
 from . import targets

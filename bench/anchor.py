@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen import build_state, generator, mkdocs_yml
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.special import abbreviations
+from koordineringsbasen.site import build_state, generator, mkdocs_yml
 
 EDIT_BASE = generator.edit_base(mkdocs_yml.read()["extra"]["github_repo"])
 # Plain Material keeps its own search (the project replaced it with Pagefind), configured as

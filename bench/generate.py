@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from koordineringsbasen.cited_values import CITED
+from koordineringsbasen.load.checks.cited_values import CITED
 
 SEED_FILE = "900_0123456789abcdef.txt"
 SPAN = 60  # lines per source in the seed file

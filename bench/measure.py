@@ -11,14 +11,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from koordineringsbasen import datacache
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.cited_values import cited_text
-from koordineringsbasen.danish_numbers import dates_in, numbers_in
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.danish.numbers import dates_in, numbers_in
+from koordineringsbasen.load import datacache
+from koordineringsbasen.load.checks.cited_values import cited_text
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
-from koordineringsbasen.seedtext import raw_lines
 from koordineringsbasen.settings import ROOT
+from koordineringsbasen.texts.seedtext import raw_lines
 
 # Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
 SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from koordineringsbasen import mkdocs_yml
+from koordineringsbasen.site import mkdocs_yml
 
 from .compare import compare, page_texts
 from .measure import timed

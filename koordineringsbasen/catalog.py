@@ -10,10 +10,10 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from .load.yamlsource import PathKey
 from .model import KINDS, GlossaryEntry, Region, Source
+from .model.references import Citation, IdRef, walk
 from .model.sources import source_chain
-from .references import Citation, IdRef, walk
-from .yamlsource import PathKey
 
 Key = tuple[str, str]  # (kind, id)
 

@@ -26,16 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build_state, cited_values, generator, mkdocs_yml, settings
-from .changes import load_revision, summarize
-from .loader import default_seeds_dir, load_catalog
+from . import settings
+from .load.checks import cited_values
+from .load.loader import default_seeds_dir, load_catalog
+from .load.problems import DataError, format_problems
 from .model import ENTITY_MODELS
-from .problems import DataError, format_problems
+from .model.schema import stale_schemas, write_schemas
 from .render.context import RenderContext
 from .render.special import abbreviations
-from .scaffold import MARK, ScaffoldError, create
-from .schema import stale_schemas, write_schemas
 from .settings import ROOT
+from .site import build_state, generator, mkdocs_yml
+from .tools.changes import load_revision, summarize
+from .tools.scaffold import MARK, ScaffoldError, create
 
 OK, REFUSED, FAILED = 0, 1, 2
 

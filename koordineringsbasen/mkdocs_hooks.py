@@ -15,22 +15,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from koordineringsbasen import (
-    build_state,
-    csp,
-    generator,
-    incremental,
-    preview,
-    raw_blocks,
-    search_index,
-    serve_mode,
-    settings,
-    template_cache,
-    watcher,
-)
-from koordineringsbasen.after_serve import AfterServe
-from koordineringsbasen.problems import DataError, format_problems
+from koordineringsbasen import settings
+from koordineringsbasen.load.problems import DataError, format_problems
+from koordineringsbasen.render import template_cache
 from koordineringsbasen.render.special import abbreviations
+from koordineringsbasen.serve import incremental, preview, watcher
+from koordineringsbasen.serve import mode as serve_mode
+from koordineringsbasen.serve.after_serve import AfterServe
+from koordineringsbasen.site import build_state, csp, generator, raw_blocks, search_index
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
 _SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)

@@ -15,8 +15,8 @@ from bench.anchor import anchor_config
 from bench.generate import counts, generate
 from bench.measure import build_env
 from bench.zensical import zensical_build
-from koordineringsbasen import mkdocs_yml
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.site import mkdocs_yml
 
 N = 30
 

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen import cli
-from koordineringsbasen.changes import load_revision, summarize
+from koordineringsbasen.tools.changes import load_revision, summarize
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from koordineringsbasen.agenda import resolve_item
-from koordineringsbasen.history import last_corrected
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import Reference, Source
+from koordineringsbasen.model.agenda import resolve_item
 from koordineringsbasen.render.abbreviations import abbreviator
 from koordineringsbasen.render.citations import Citations, number_markers
 from koordineringsbasen.render.context import RenderContext
@@ -20,7 +19,8 @@ from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.quality import disagreement_rank, unanswered_deadlines
 from koordineringsbasen.render.source_text import render_source_text
 from koordineringsbasen.render.textlayout import layout, text_uri
-from koordineringsbasen.seedtext import SeedTexts, tidy_quote
+from koordineringsbasen.site.history import last_corrected
+from koordineringsbasen.texts.seedtext import SeedTexts, tidy_quote
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.cited_values import check_entity, cited_text, marker_counts
-from koordineringsbasen.danish_numbers import states_number
+from koordineringsbasen.danish.numbers import states_number
+from koordineringsbasen.load.checks.cited_values import check_entity, cited_text, marker_counts
+from koordineringsbasen.load.checks.sources import seed_line_count
 from koordineringsbasen.model import Offer, Source
-from koordineringsbasen.references import Citation, walk
-from koordineringsbasen.source_checks import seed_line_count
+from koordineringsbasen.model.references import Citation, walk
 
 SEED = "000_0000000000000000.txt"
 LINES = [

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from koordineringsbasen import cli, mkdocs_yml
+from koordineringsbasen import cli
+from koordineringsbasen.site import mkdocs_yml
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT
 
 sys.path.insert(0, str(ROOT))  # bench/ is a top-level folder of the repo

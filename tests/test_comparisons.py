@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.comparisons import NATIONAL, SECURE, capacity_lines
-from koordineringsbasen.render.html import HtmlWriter
+from koordineringsbasen.render.html_writer import HtmlWriter
 from koordineringsbasen.render.special import missing_natko_numbers, risk_change
 from tests.support import ROOT
 

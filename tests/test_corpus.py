@@ -17,8 +17,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from koordineringsbasen.cli import main
-from koordineringsbasen.loader import load_catalog
-from koordineringsbasen.problems import DataError, Problem
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.load.problems import DataError, Problem
 from tests.support import FIXTURE_SEEDS, ROOT
 
 CORPUS = Path(__file__).parent / "corpus"

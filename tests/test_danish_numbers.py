@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from koordineringsbasen import danish_numbers
-from koordineringsbasen.danish_numbers import numbers_in, states_date, states_number
+from koordineringsbasen.danish import numbers as danish_numbers
+from koordineringsbasen.danish.numbers import numbers_in, states_date, states_number
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen import datacache, loader, settings
-from koordineringsbasen.problems import DataError
+from koordineringsbasen import settings
+from koordineringsbasen.load import datacache, loader
+from koordineringsbasen.load.problems import DataError
 from tests.support import FIXTURE_SEEDS
 
 ENTITY_FILES = 8  # the fixture's entity files (the glossary is read every time)

@@ -22,7 +22,7 @@ from koordineringsbasen.exports import SiteInfo, write_exports
 from koordineringsbasen.exports.calendar import calendar, fold
 from koordineringsbasen.exports.feed import atom_feed
 from koordineringsbasen.exports.tables import Column, cell
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import ENTITY_MODELS, GlossaryEntry
 from koordineringsbasen.model.fields import field_specs
 

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import Region
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.filters import (

@@ -8,7 +8,7 @@ import markdown
 from markupsafe import Markup
 
 from koordineringsbasen.render.abbreviations import glossary_abbreviations
-from koordineringsbasen.render.html import HtmlWriter
+from koordineringsbasen.render.html_writer import HtmlWriter
 from koordineringsbasen.render.text import md
 
 GLOSSARY = [SimpleNamespace(forkortelse="KL", betydning="Kommunernes Landsforening"),

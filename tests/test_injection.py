@@ -23,10 +23,10 @@ from bs4 import BeautifulSoup, Tag
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from koordineringsbasen import csp
+from koordineringsbasen.load.yamlsource import read_yaml
 from koordineringsbasen.model import ENTITY_MODELS, Glossary
 from koordineringsbasen.model.common import _text
-from koordineringsbasen.yamlsource import read_yaml
+from koordineringsbasen.site import csp
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, build_site
 
 FULL = Path(__file__).parent / "corpus" / "injection" / "full.yml"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from koordineringsbasen.loader import load_catalog
-from koordineringsbasen.problems import DataError
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.load.problems import DataError
 from tests.support import FIXTURE_SEEDS
 
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
-from koordineringsbasen.problems import DataError
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.load.problems import DataError
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from pydantic import ValidationError
 
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import GlossaryEntry
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity

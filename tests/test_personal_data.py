@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.loader import load_catalog
-from koordineringsbasen.personal_data import ALLOWED_CONTACTS, find
-from koordineringsbasen.problems import DataError
-from koordineringsbasen.yamlsource import read_yaml
+from koordineringsbasen.load.checks.personal_data import ALLOWED_CONTACTS, find
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.load.problems import DataError
+from koordineringsbasen.load.yamlsource import read_yaml
 from tests.support import FIXTURE_SEEDS, ROOT
 
 PERSONAL = [

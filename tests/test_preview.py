@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koordineringsbasen import preview
-from koordineringsbasen.loader import load_catalog
-from koordineringsbasen.problems import Problem
-from koordineringsbasen.tracking import Changes, tracked
+from koordineringsbasen.load.loader import load_catalog
+from koordineringsbasen.load.problems import Problem
+from koordineringsbasen.serve import preview
+from koordineringsbasen.serve.tracking import Changes, tracked
 from tests.support import FIXTURE_SEEDS
 
 PAGE = b'<!doctype html><html><body dir="ltr" class="x"><p>Side</p></body></html>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from koordineringsbasen import raw_blocks
+from koordineringsbasen.site import raw_blocks
 
 PAGE = ('# Tekst\n\n<div class="kb-kildetekst" markdown>\n\n## Punkt 1 { #punkt-1 }\n\n'
         '<ol class="kb-linjer" start="3">\n<li id="L3">*ikke kursiv*\tmed tab</li>\n'

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.checks.sources import seed_line_count
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model.common import line_bounds
-from koordineringsbasen.schema import stale_schemas
-from koordineringsbasen.source_checks import seed_line_count
+from koordineringsbasen.model.schema import stale_schemas
 from tests.support import REAL_SEEDS, ROOT
 
 MINIMUMS = {"maalgrupper": 34 + 15, "tilbud": 45, "udmeldinger": 5, "kilder": 7,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model.common import line_bounds
 from tests.support import REAL_SEEDS, ROOT
 

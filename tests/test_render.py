@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.helpers import deadline_passed

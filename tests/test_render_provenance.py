@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from tests.support import FIXTURE_SEEDS

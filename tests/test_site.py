@@ -8,11 +8,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from bs4 import BeautifulSoup
 
-from koordineringsbasen import mkdocs_yml
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.citations import BACKLINK_TITLE
 from koordineringsbasen.render.links import SPECIAL_PAGES
+from koordineringsbasen.site import mkdocs_yml
 from tests.support import REAL_SEEDS, ROOT
 
 pytestmark = pytest.mark.build

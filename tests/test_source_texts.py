@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from koordineringsbasen.loader import default_seeds_dir, load_catalog
+from koordineringsbasen.load.loader import default_seeds_dir, load_catalog
 from tests.support import FIXTURE_DATA, ROOT, build_site
 
 RANGE = re.compile(r"^L(\d+)(?:-L(\d+))?$")

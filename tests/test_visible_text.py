@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment, Tag
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from tests.support import ROOT
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

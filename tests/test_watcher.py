@@ -10,7 +10,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from koordineringsbasen import watcher
+from koordineringsbasen.serve import watcher
 
 pytestmark = pytest.mark.skipif(not watcher.native_available("."),
                                 reason="no native file watching on this system")

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
-from ..schema import rendered_schemas
+from ..model.schema import rendered_schemas
+from ..urls import API_DIR, SiteInfo
 from .calendar import CALENDAR_PATH, calendar
 from .datapackage import CSV_DIALECT, CSV_ENCODING, descriptor
 from .feed import FEED_PATH, atom_feed
 from .records import all_records, everything
-from .site_urls import API_DIR, SiteInfo
 from .tables import Table, all_tables
 
 __all__ = ["API_DIR", "CALENDAR_PATH", "FEED_PATH", "SiteInfo", "write_exports"]

@@ -16,7 +16,7 @@ from icalendar.parser import Contentline
 from ..catalog import Catalog, Deadline
 from ..model.dates import period
 from ..render.labels import EVENT_TYPE, date_da
-from .site_urls import SiteInfo
+from ..urls import SiteInfo
 
 CALENDAR_PATH = "frister.ics"
 PRODID = "-//Koordineringsbasen//Frister//DA"

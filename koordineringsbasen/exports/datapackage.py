@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.common import PARTIAL_DATE
-from .site_urls import SiteInfo
+from ..urls import SiteInfo
 from .tables import Column, Table
 
 CSV_DIALECT = {"delimiter": ";", "quoteChar": '"', "doubleQuote": True, "header": True}

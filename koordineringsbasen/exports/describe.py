@@ -18,9 +18,9 @@ from ..model import ENTITY_MODELS
 from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
 from ..render.text import attr, md
+from ..urls import API_DIR
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
-from .site_urls import API_DIR
 
 
 def file_link(page_url: str, path: str, label: str | None = None) -> Markup:

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from ..catalog import Catalog
 from ..render.labels import KIND_PLURAL, KIND_SINGULAR, date_da
-from .site_urls import SiteInfo
+from ..urls import SiteInfo
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_YEAR = "2025"  # the year the tagging authority (the site's host) was first used

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import KINDS, Catalog
-from ..validation import field_path
-from .site_urls import SiteInfo
+from ..load.checks.validation import field_path
+from ..urls import SiteInfo
 
 FORMAT_VERSION = 1
 

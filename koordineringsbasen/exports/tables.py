@@ -19,7 +19,7 @@ from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS, GlossaryEntry
 from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
-from .site_urls import SiteInfo
+from ..urls import SiteInfo
 
 LIST_SEPARATOR = " | "
 SINGULAR = {folder: kind.ascii_singular for folder, kind in KINDS.items()}

@@ -10,14 +10,7 @@ from .common import (
     RegionClaim,
     TargetGroupLink,
 )
-from .entities import (
-    Entity,
-    Notification,
-    Offer,
-    Organisation,
-    RiskLevel,
-    TargetGroup,
-)
+from .entities import Entity, Notification, Offer, Organisation, RiskLevel, TargetGroup
 from .glossary import Glossary, GlossaryEntry
 from .kinds import ENTITY_MODELS, KINDS, Kind
 from .sources import Source

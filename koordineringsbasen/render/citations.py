@@ -19,11 +19,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..agenda import resolve_item
 from ..catalog import Catalog
 from ..model import Reference
-from ..seedtext import SeedTexts
-from .html import HtmlWriter
+from ..model.agenda import resolve_item
+from ..texts.seedtext import SeedTexts
+from .html_writer import HtmlWriter
 from .labels import date_da
 from .links import page_uri
 from .textlayout import agenda_anchor, source_layout

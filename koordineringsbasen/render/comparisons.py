@@ -14,10 +14,10 @@ from .charts import Group, hbar_chart
 from .citations import Citations
 from .context import RenderContext
 from .helpers import Helpers, HtmlHelpers
-from .html import HtmlWriter, sortable
+from .html_writer import HtmlWriter, sortable
 from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
 from .links import SPECIAL_PAGES
-from .tables import footer
+from .sources_footer import footer
 from .text import md, number
 
 SECURE = ("sikret-afdeling",)

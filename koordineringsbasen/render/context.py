@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
-from ..seedtext import SeedTexts
 from ..settings import build_date
+from ..texts.seedtext import SeedTexts
 
 if TYPE_CHECKING:
     from .citations import Citations

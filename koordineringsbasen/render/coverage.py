@@ -16,7 +16,7 @@ from ..model import Region
 from .context import RenderContext
 from .filters import UNKNOWN_REGION, region_value
 from .helpers import HtmlHelpers
-from .html import sortable
+from .html_writer import sortable
 from .labels import REGION
 from .links import SPECIAL_PAGES
 

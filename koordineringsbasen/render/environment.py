@@ -6,8 +6,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..template_cache import bytecode_cache
 from . import labels, search_block, search_terms
+from .template_cache import bytecode_cache
 from .text import md, number, paragraphs
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..scaffold import slugify
+from ..tools.scaffold import slugify
 from .helpers import deadline_passed
 from .labels import (
     NOTIFICATION_STATE,

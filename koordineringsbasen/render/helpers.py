@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..model.dates import period
 from .context import RenderContext
-from .html import HtmlWriter
+from .html_writer import HtmlWriter
 from .labels import KIND_SINGULAR, RISK, date_da
 from .links import link, page_uri
 from .text import attr, md

@@ -7,13 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..exports.site_urls import API_DIR
 from ..model import KINDS
+from ..urls import API_DIR
 from .context import RenderContext
 from .environment import environment
 from .filters import download_link, filter_form, filters_for, region_value, row_marker
 from .helpers import Helpers, HtmlHelpers, deadline_passed, risk_badge
-from .html import sortable
+from .html_writer import sortable
 from .labels import (
     NOTIFICATION_STATE,
     OFFER_CATEGORY,

@@ -9,12 +9,12 @@ from typing import Any
 
 from ..model.dates import period
 from .context import RenderContext
-from .currency import newest_source_dates
 from .entity import capacity_groups
+from .freshness import newest_source_dates
 from .helpers import HtmlHelpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
-from .tables import footer
+from .sources_footer import footer
 
 # What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
 # decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before

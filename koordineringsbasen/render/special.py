@@ -9,12 +9,12 @@ from markupsafe import Markup
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
-from .currency import newest_source_dates
+from .freshness import newest_source_dates
 from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
-from .html import HtmlWriter, sortable
+from .html_writer import HtmlWriter, sortable
 from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
 from .links import SPECIAL_PAGES
-from .tables import footer
+from .sources_footer import footer
 from .text import attr, md
 
 

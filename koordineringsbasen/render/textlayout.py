@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..agenda import contains
 from ..catalog import Catalog
+from ..model.agenda import contains
 from ..model.common import line_bounds
 from ..model.sources import AgendaItem, Source
-from ..scaffold import slugify
+from ..tools.scaffold import slugify
 
 # Above this many lines a source with an agenda gets one page per item (see `make bench`).
 SPLIT_LINES = 1500

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 
 from ..model.common import Anchor
-from ..seedtext import join_lines
+from .seedtext import join_lines
 
 CONTEXT = 32  # characters of context before and after
 WHOLE_LIMIT = 160  # a passage up to this long is kept whole

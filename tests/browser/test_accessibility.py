@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCKING = {"serious", "critical"}

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTHS = {"telefon": 375, "skrivebord": 1280}

@@ -24,10 +24,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from koordineringsbasen import search_index
 from koordineringsbasen.catalog import Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render import search_block, search_terms
+from koordineringsbasen.site import search_index
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPING_DELAY_MS = 40  # between keystrokes: a fast typist

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from koordineringsbasen.catalog import KINDS, Catalog
-from koordineringsbasen.loader import load_catalog
+from koordineringsbasen.load.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 800}

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.loader import default_seeds_dir
-from koordineringsbasen.seedtext import tidy_quote
+from koordineringsbasen.load.loader import default_seeds_dir
+from koordineringsbasen.texts.seedtext import tidy_quote
 
 CITING_KINDS = ("maalgrupper", "tilbud", "udmeldinger", "organisationer")
 RANGE = re.compile(r"#L(\d+)(?:-L(\d+))?$")

@@ -1,0 +1,1 @@
+"""Loading: data files to a validated catalog, with every problem located."""

@@ -1,0 +1,1 @@
+"""The checks a load runs: schema, references, sources, cited values, personal data."""

@@ -1,0 +1,50 @@
+"""A located problem in a data file, and how problems are printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .. import settings
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.path}:{self.line}:{self.col}:{field} {self.message}"
+
+    def github_annotation(self) -> str:
+        # GitHub turns this line into an inline annotation on the pull request's diff.
+        message = f"{self.field}: {self.message}" if self.field else self.message
+        message = message.replace("%", "%25").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},col={self.col}::{message}"
+
+
+class DataError(Exception):
+    """Raised when the data cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{len(self.problems)} fejl i data; intet er bygget.")
+        return "\n".join(lines)
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    """Plain lines, plus GitHub annotations when running in GitHub Actions."""
+    lines = []
+    for problem in sorted(set(problems)):
+        lines.append(str(problem))
+        if settings.on_github_actions():
+            lines.append(problem.github_annotation())
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Only under `mkdocs serve`: incremental rebuilds, the preview banner, the watcher."""

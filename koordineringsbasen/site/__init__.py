@@ -1,0 +1,1 @@
+"""Everything that runs inside an mkdocs build: build state, generated pages, search, CSP."""

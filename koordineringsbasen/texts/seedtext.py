@@ -1,0 +1,119 @@
+"""The source texts (seeds): build inputs read from KOORDINERINGSBASEN_SEEDS, never committed.
+
+Lines are numbered as the data check counts them (split on newline only: the PDF-extracted texts
+hold form feeds that str.splitlines would count as line breaks). Footnotes quote a few of them.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from ..model.common import line_bounds
+
+QUOTE_LIMIT = 200
+# A word broken at a line end by the PDF ("til-" + "bud"); not "Social- og" (a shared suffix).
+SPLIT_WORD = re.compile(r"(\w)-$")
+KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "el."}
+
+
+def _version(path: Path) -> int | None:
+    """The file's modification time, or None when it is no file: a changed file is read again."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns if stat.S_ISREG(found.st_mode) else None
+
+
+def split_lines(text: str) -> list[str]:
+    """A source text's lines as they are numbered everywhere: split on newline only."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+@cache  # the data check reads each file thousands of times per load
+def raw_lines(path: Path) -> tuple[str, ...] | None:
+    """The lines of the file at `path`, unaltered and numbered as everywhere (split_lines), or
+    None when it is no file. The data check reads them; pages read the tidied `SeedTexts`."""
+    if not path.is_file():
+        return None
+    return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path, version: int) -> tuple[str, ...]:
+    lines = split_lines(path.read_text(encoding="utf-8", errors="replace"))
+    return tuple(line.replace("\x0c", "").rstrip() for line in lines)
+
+
+@dataclass(frozen=True)
+class SeedTexts:
+    """The folder of source texts, or None when the build has none. Each build makes its own,
+    which looks at each file once (a build quotes one file thousands of times)."""
+
+    folder: Path | None
+    _versions: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def _version(self, name: str) -> int | None:
+        if name not in self._versions:
+            self._versions[name] = _version(self.folder / name) if self.folder else None
+        return self._versions[name]
+
+    @property
+    def available(self) -> bool:
+        return self.folder is not None
+
+    def lines(self, name: str) -> tuple[str, ...] | None:
+        """All lines of seed file `name` (line n at index n-1), or None when it is absent."""
+        version = self._version(name)
+        return None if version is None or self.folder is None else _read(self.folder / name, version)
+
+    def quote(self, name: str, line_range: str, limit: int = QUOTE_LIMIT) -> str | None:
+        """The cited lines as one tidy string of at most `limit` characters, cut at a word."""
+        version = self._version(name)
+        if version is None or self.folder is None:
+            return None
+        return _quote(self.folder / name, version, line_range, limit)
+
+
+@lru_cache(maxsize=65536)
+def _quote(path: Path, version: int, line_range: str, limit: int) -> str:
+    # A claim is cited on several pages (its entity, the source, overviews): tidied once.
+    first, last = line_bounds(line_range)
+    return tidy_quote(_read(path, version)[first - 1:last], limit)
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """The lines as one string: words the PDF hyphenated at a line end mended, whitespace
+    folded, blank lines dropped. Quotes and citation anchors compare text in this form, so a
+    re-wrapped paragraph reads the same."""
+    text = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        mend = SPLIT_WORD.search(text)
+        next_word = line.split(" ", 1)[0]
+        if mend and line[0].islower() and next_word not in KEEP_HYPHEN_BEFORE:
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def tidy_quote(lines: Sequence[str], limit: int = QUOTE_LIMIT) -> str:
+    """Join lines (join_lines), mark a start inside a sentence, shorten at a word."""
+    text = join_lines(lines)
+    if text[:1].islower():
+        text = "… " + text  # the cited lines begin inside a sentence
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.–-") + " …"

@@ -1,0 +1,1 @@
+"""The contributors' commands: scaffolding, importing, finding and diffing data."""

@@ -1,0 +1,119 @@
+"""`ny TYPE NAVN`: write a new data file with every required field, ready to fill in.
+
+Required values are left as empty text (""), each with a comment saying what belongs there, so
+the data check fails (with file and line) until every one is filled: a half-filled file cannot
+slip into the site. Empty text rather than YAML null, because a null has no position of its own
+and the check would point at the next line. Optional fields are listed in a comment at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..model import ENTITY_MODELS, KINDS
+from ..model.fields import FieldSpec, field_specs
+from ..model.schema import SCHEMA_DIR
+from ..settings import ROOT
+
+MARK = "UDFYLD"
+KIND_NAMES = {name: folder for folder, kind in KINDS.items() for name in (folder, *kind.names)}
+
+
+class ScaffoldError(Exception):
+    """A Danish message for the person who ran `make ny`."""
+
+
+def slugify(name: str) -> str:
+    """'Børne- og Ungehuset Å' -> 'boerne-og-ungehuset-aa' (æ→ae, ø→oe, å→aa)."""
+    text = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def resolve_kind(name: str) -> str:
+    kind = KIND_NAMES.get(name.strip().lower())
+    if kind is None:
+        raise ScaffoldError(f"ukendt type '{name}'; brug en af: {', '.join(ENTITY_MODELS)}")
+    return kind
+
+
+def _hint(spec: FieldSpec) -> str:
+    if spec.choices:
+        text = f"vælg én af: {', '.join(spec.choices)}"
+    elif spec.value_type == "id" and spec.ref:
+        text = f"id på en fil i data/{spec.ref}/"
+    else:
+        text = spec.description or spec.type_label()
+    if spec.value_type == "dato" and spec.description and "ÅÅÅÅ" not in text:
+        text += " (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ)"
+    return text
+
+
+def _optional_note(model: type[BaseModel]) -> str:
+    names = [s.name for s in field_specs(model) if not s.required]
+    return f"valgfri: {', '.join(names)}" if names else ""
+
+
+def _block(model: type[BaseModel], indent: str, first_prefix: str) -> list[str]:
+    """Lines for the required fields of `model`; the first line starts with `first_prefix`."""
+    lines: list[str] = []
+    for spec in (s for s in field_specs(model) if s.required):
+        prefix = first_prefix if not lines else indent
+        lines.extend(_field(spec, prefix, indent))
+    note = _optional_note(model)
+    if note:
+        lines.append(f"{indent}# {note}")
+    return lines
+
+
+def _field(spec: FieldSpec, prefix: str, indent: str) -> list[str]:
+    if spec.value_type == "blok" and spec.model is not None:
+        head = f"{prefix}{spec.name}:  # {MARK}: {spec.description or spec.type_label()}"
+        if spec.many:
+            return [head, *_block(spec.model, indent + "    ", indent + "  - ")]
+        return [head, *_block(spec.model, indent + "  ", indent + "  ")]
+    if spec.many:
+        return [f"{prefix}{spec.name}:  # {MARK}: {_hint(spec)}", f'{indent}  - ""']
+    return [f'{prefix}{spec.name}: ""  # {MARK}: {_hint(spec)}']
+
+
+def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str) -> str:
+    """The text of a new data file for `kind`."""
+    model = ENTITY_MODELS[kind]
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# Ny fil lavet med 'make ny'. Udfyld alle felter markeret {MARK}, slet kommentarerne,",
+        "# og kør 'make check'. Hver kildehenvisning skal have kilde (id), linjer og evt. punkt.",
+        f"id: {entity_id}",
+        f"navn: {json.dumps(name, ensure_ascii=False)}",
+    ]
+    for spec in field_specs(model):
+        if spec.required and spec.name not in ("id", "navn"):
+            lines.extend(_field(spec, "", ""))
+    optional = [s for s in field_specs(model) if not s.required]
+    if optional:
+        lines.append("# Valgfrie felter (se feltlisten på siden 'Om data'):")
+        lines.extend(f"#   {s.name}: {s.description or s.type_label()}" for s in optional)
+    return "\n".join(lines) + "\n"
+
+
+def create(data_dir: Path, kind_name: str, name: str) -> Path:
+    """Write data/<kind>/<slug>.yml; refuse to overwrite an existing file."""
+    kind = resolve_kind(kind_name)
+    entity_id = slugify(name)
+    if not entity_id:
+        raise ScaffoldError(f"navnet '{name}' giver ikke et gyldigt id; brug bogstaver eller tal")
+    target = data_dir / kind / f"{entity_id}.yml"
+    if target.exists():
+        raise ScaffoldError(f"{target} findes allerede; ret den fil i stedet")
+    schema = Path(os.path.relpath(ROOT / SCHEMA_DIR / f"{kind}.schema.json", target.parent))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold_text(kind, entity_id, name, schema.as_posix()), encoding="utf-8")
+    return target
+

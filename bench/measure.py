@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from koordineringsbasen.catalog import KINDS
-from koordineringsbasen.danish.numbers import dates_in, numbers_in
+from koordineringsbasen.danish.reading import dates_in, numbers_in
 from koordineringsbasen.load import datacache
 from koordineringsbasen.load.checks.cited_values import cited_text
 from koordineringsbasen.load.loader import load_catalog

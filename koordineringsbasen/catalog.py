@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from .load.yamlsource import PathKey
 from .model import KINDS, GlossaryEntry, Region, Source
+from .model.common import PathKey
 from .model.references import Citation, IdRef, walk
 from .model.sources import source_chain
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.danish.numbers import states_number
+from koordineringsbasen.danish.reading import states_number
 from koordineringsbasen.load.checks.cited_values import check_entity, cited_text, marker_counts
 from koordineringsbasen.load.checks.sources import seed_line_count
 from koordineringsbasen.model import Offer, Source

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from koordineringsbasen.danish import numbers as danish_numbers
-from koordineringsbasen.danish.numbers import numbers_in, states_date, states_number
+from koordineringsbasen.danish import reading as danish_numbers
+from koordineringsbasen.danish.reading import numbers_in, states_date, states_number
 
 
 @pytest.mark.parametrize(("text", "value"), [

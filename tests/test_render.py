@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
+from koordineringsbasen.danish.writing import number
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.helpers import deadline_passed
 from koordineringsbasen.render.special import deadlines_page, risk_matrix
-from koordineringsbasen.render.text import md, number
+from koordineringsbasen.render.text import md
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 

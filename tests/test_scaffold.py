@@ -10,11 +10,12 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 
 from koordineringsbasen import cli
+from koordineringsbasen.danish.slugs import slugify
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError
 from koordineringsbasen.model import ENTITY_MODELS
 from koordineringsbasen.model.fields import FieldSpec, field_specs
-from koordineringsbasen.tools.scaffold import MARK, ScaffoldError, create, slugify
+from koordineringsbasen.tools.scaffold import MARK, ScaffoldError, create
 
 # Not imported from conftest: tests/browser/conftest.py shadows that module name.
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import KINDS, Catalog
-from ..load.checks.validation import field_path
+from ..model.common import field_path
 from ..urls import SiteInfo
 
 FORMAT_VERSION = 1

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog
+from ..danish.writing import excel_number
 from ..model import ENTITY_MODELS, GlossaryEntry
 from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
@@ -97,13 +98,6 @@ def columns_for(model: type[BaseModel], *, nested_lists: bool, prefix: str = "",
             result.append(Column(name, spec.value_type, spec.description, getter, needed,
                                  spec.choices, spec.ref))
     return result
-
-
-def excel_number(value: float) -> str:
-    """Decimal comma, as Danish Excel reads numbers; whole numbers without decimals."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value).replace(".", ",") if isinstance(value, float) else str(value)
 
 
 def cell(column: Column, value: Any) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,33 +17,20 @@ from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog, Key, build_catalog
 from ..model import ENTITY_MODELS, Glossary, Source
+from ..model.common import PathKey
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
 from .checks import cited_values, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
-from .checks.validation import field_path, validate_document
+from .checks.validation import validate_document
 from .datacache import DataCache, Entry, file_key
 from .problems import DataError, Problem
-from .yamlsource import MAX_BYTES, PathKey, YamlDocument, YamlProblem, locate, read_yaml
+from .record import LoadedFile
+from .yamlsource import MAX_BYTES, YamlDocument, YamlProblem, read_yaml
 
 GLOSSARY_FILE = "ordliste.yml"
 default_seeds_dir = seeds_dir  # the name the rest of the code and the tests use
-
-
-@dataclass
-class _Loaded:
-    entity: BaseModel
-    rel: str
-    doc: YamlDocument
-    prefix: PathKey = ()  # the glossary's model path starts with 'root'
-    links: tuple[IdRef | Citation, ...] = ()
-    local: tuple[tuple[PathKey, str], ...] = ()  # file-local findings: (path, message)
-    cache_key: str | None = None  # the file's key in the data cache, when it has one
-
-    def problem(self, path: PathKey, message: str) -> Problem:
-        line, col = locate(self.doc.positions, path[len(self.prefix):])
-        return Problem(self.rel, line, col, field_path(path), message)
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -70,7 +56,7 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
 
 
 def _check_file(kind: str, file: os.DirEntry[str], rel: str, problems: list[Problem],
-                cache: DataCache | None) -> _Loaded | None:
+                cache: DataCache | None) -> LoadedFile | None:
     """One file on its own: parse, validate, find links and file-local problems (cached)."""
     raw = key = None
     if cache is not None and file.stat(follow_symlinks=False).st_size <= MAX_BYTES:
@@ -81,7 +67,7 @@ def _check_file(kind: str, file: os.DirEntry[str], rel: str, problems: list[Prob
         if entry is not None:
             # Positions come from the text, computed only if a cross-file check needs one.
             doc = YamlDocument(None, raw.decode("utf-8"), rel)
-            return _Loaded(entry.entity, rel, doc, links=entry.links, local=entry.local,
+            return LoadedFile(entry.entity, rel, doc, links=entry.links, local=entry.local,
                            cache_key=key)
     path = Path(file.path)
     try:
@@ -96,12 +82,12 @@ def _check_file(kind: str, file: os.DirEntry[str], rel: str, problems: list[Prob
     links, local = tuple(walk(entity)), _local_findings(entity, doc.text)
     if cache is not None and key is not None:
         cache.put_entry(key, Entry(entity, links, local))
-    return _Loaded(entity, rel, doc, links=links, local=local, cache_key=key)
+    return LoadedFile(entity, rel, doc, links=links, local=local, cache_key=key)
 
 
 def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
-               invalid_ids: set[str], cache: DataCache | None) -> dict[str, _Loaded]:
-    loaded: dict[str, _Loaded] = {}
+               invalid_ids: set[str], cache: DataCache | None) -> dict[str, LoadedFile]:
+    loaded: dict[str, LoadedFile] = {}
     base = data_dir.resolve().parent
     folder_rel = _relative(folder, base)
     with os.scandir(folder) as listing:  # directory entries know their type: no stat each
@@ -158,7 +144,7 @@ def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
     return problems
 
 
-def _check_cited_values(item: _Loaded, found: list[IdRef | Citation], sources: dict[str, Source],
+def _check_cited_values(item: LoadedFile, found: list[IdRef | Citation], sources: dict[str, Source],
                         source_keys: dict[str, str], seeds: Path, cache: DataCache | None
                         ) -> tuple[tuple[PathKey, str], ...]:
     """Cited numbers and dates, and a source's public addresses, against the seed text.
@@ -181,7 +167,7 @@ def _check_cited_values(item: _Loaded, found: list[IdRef | Citation], sources: d
     return tuple(problems)
 
 
-def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loaded | None]:
+def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, LoadedFile | None]:
     path = data_dir / GLOSSARY_FILE
     if not path.exists() and not path.is_symlink():
         return (), None
@@ -196,7 +182,7 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, _Loade
     problems.extend(errors)
     if glossary is None:
         return (), None
-    item = _Loaded(glossary, rel, doc, prefix=("root",), links=tuple(walk(glossary)),
+    item = LoadedFile(glossary, rel, doc, prefix=("root",), links=tuple(walk(glossary)),
                    local=_local_findings(glossary, doc.text))
     seen: dict[str, int] = {}
     for index, entry in enumerate(glossary.root):  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from ..model.common import PathKey
 from .problems import Problem
 
 MAX_BYTES = 512 * 1024
@@ -63,7 +64,6 @@ YAML_MESSAGES = {
                                     "anførselstegn",
 }
 Position = tuple[int, int]
-PathKey = tuple[str | int, ...]
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 BOOLS = {"true": True, "True": True, "TRUE": True,

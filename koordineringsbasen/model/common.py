@@ -11,6 +11,21 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+# A value's place in a document: mapping keys and list indexes from the root.
+PathKey = tuple[str | int, ...]
+
+
+def field_path(loc: PathKey | tuple[Any, ...]) -> str:
+    """Render a pydantic location as `belaegning[1].procent`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LINE_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

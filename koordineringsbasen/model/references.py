@@ -11,8 +11,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from ..load.yamlsource import PathKey
-from .common import Reference
+from .common import PathKey, Reference
 
 
 class IdRef(NamedTuple):  # tuples: every load makes one per link of every file

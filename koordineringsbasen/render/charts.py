@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .text import attr, number
+from ..danish.writing import number
+from .text import attr
 
 HEIGHT, BOTTOM, TOP = 220, 28, 24
 BAR_SPACE = 82.0  # percent of the width the longest horizontal bar may take (room for its value)

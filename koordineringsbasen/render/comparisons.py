@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..danish.writing import number
 from .charts import Group, hbar_chart
 from .citations import Citations
 from .context import RenderContext
@@ -18,7 +19,7 @@ from .html_writer import HtmlWriter, sortable
 from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
 from .links import SPECIAL_PAGES
 from .sources_footer import footer
-from .text import md, number
+from .text import md
 
 SECURE = ("sikret-afdeling",)
 NATIONAL = ("landsdaekkende-undervisning", "landsdelsdaekkende-undervisning", "oevrigt-landsdaekkende")

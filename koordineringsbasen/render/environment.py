@@ -6,9 +6,10 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..danish.writing import number
 from . import labels, search_block, search_terms
 from .template_cache import bytecode_cache
-from .text import md, number, paragraphs
+from .text import md, paragraphs
 
 
 def _finalize(value: object) -> object:

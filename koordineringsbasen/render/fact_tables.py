@@ -14,10 +14,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..danish.writing import number
 from .citations import Citations
 from .helpers import HtmlHelpers, deadline_badge, risk_badge
 from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
-from .text import number
 
 RIGHT = "right"
 

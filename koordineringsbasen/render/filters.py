@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..tools.scaffold import slugify
+from ..danish.slugs import slugify
 from .helpers import deadline_passed
 from .labels import (
     NOTIFICATION_STATE,

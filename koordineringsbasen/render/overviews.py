@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..danish.writing import number
 from ..model import KINDS
 from ..urls import API_DIR
 from .context import RenderContext
@@ -24,7 +25,7 @@ from .labels import (
     date_da,
 )
 from .links import overview_uri
-from .text import attr, number
+from .text import attr
 
 Row = list[Any]
 Built = tuple[list[str], list[Row], list[Any]]  # headers, rows, the entity of each row

@@ -42,13 +42,3 @@ def attr(text: object) -> Markup:
 def plain(text: object) -> str:
     """Collapse whitespace; for places that escape on their own (SVG via attr/md)."""
     return re.sub(r"\s+", " ", str(text)).strip()
-
-
-def number(value: float | int | None, decimals: int | None = None) -> str:
-    """Danish number formatting: 1.234,5 ; at most two decimals unless given; None -> dash."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{2 if decimals is None else decimals}f}"
-    if decimals is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "X").replace(".", ",").replace("X", ".")

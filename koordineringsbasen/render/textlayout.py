@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog import Catalog
+from ..danish.slugs import slugify
 from ..model.agenda import contains
 from ..model.common import line_bounds
 from ..model.sources import AgendaItem, Source
-from ..tools.scaffold import slugify
 
 # Above this many lines a source with an agenda gets one page per item (see `make bench`).
 SPLIT_LINES = 1500

@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog, build_catalog
+from ..danish.writing import number
 from ..load.loader import load_catalog
 from ..model import Reference
 from ..model.fields import FieldSpec, field_specs
 from ..render import labels
 from ..render.labels import KIND_SINGULAR, date_da
-from ..render.text import number
 
 # How rows of a list are matched between revisions, and which field is the row's main value.
 SERIES: dict[str, tuple[tuple[str, ...], str | None]] = {

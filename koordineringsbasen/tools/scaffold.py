@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..danish.slugs import slugify
 from ..model import ENTITY_MODELS, KINDS
 from ..model.fields import FieldSpec, field_specs
 from ..model.schema import SCHEMA_DIR
@@ -27,13 +26,6 @@ KIND_NAMES = {name: folder for folder, kind in KINDS.items() for name in (folder
 
 class ScaffoldError(Exception):
     """A Danish message for the person who ran `make ny`."""
-
-
-def slugify(name: str) -> str:
-    """'Børne- og Ungehuset Å' -> 'boerne-og-ungehuset-aa' (æ→ae, ø→oe, å→aa)."""
-    text = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def resolve_kind(name: str) -> str:

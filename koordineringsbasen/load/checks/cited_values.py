@@ -23,8 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ...danish.numbers import states_date, states_number
-from ...model.common import Event, KeyFigure, Reference, line_bounds
+from ...danish.reading import states_date, states_number
+from ...danish.writing import number
+from ...model.common import Event, KeyFigure, PathKey, Reference, line_bounds
 from ...model.entities import (
     Answer,
     CapacityYear,
@@ -37,9 +38,7 @@ from ...model.entities import (
 )
 from ...model.references import Citation, walk
 from ...model.sources import Source
-from ...render.text import number
 from ...texts.seedtext import raw_lines
-from ..yamlsource import PathKey
 
 # Fact model -> (number fields, date fields) whose values must stand in the cited lines.
 CITED: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...model.common import PathKey
 from ...model.references import Citation, IdRef
 from ..datacache import DataCache
-from ..yamlsource import PathKey
 from .sources import CitationContext, check_citation
 
 if TYPE_CHECKING:
-    from ..loader import _Loaded
+    from ..record import LoadedFile
 
 Finding = tuple[PathKey, str]  # (path in the file, message)
 
@@ -31,13 +31,13 @@ Finding = tuple[PathKey, str]  # (path in the file, message)
 class LinkContext:
     """What links are checked against in one load."""
 
-    known: Mapping[str, Mapping[str, _Loaded]]  # valid entities by kind and id
+    known: Mapping[str, Mapping[str, LoadedFile]]  # valid entities by kind and id
     invalid: Mapping[str, set[str]]  # ids of files that exist but are invalid (reported)
     citations: CitationContext
     fingerprint: str  # names all of the above
 
 
-def link_context(known: Mapping[str, Mapping[str, _Loaded]], invalid: Mapping[str, set[str]],
+def link_context(known: Mapping[str, Mapping[str, LoadedFile]], invalid: Mapping[str, set[str]],
                  citations: CitationContext) -> LinkContext:
     digest = hashlib.sha256()
     for kind in sorted(known):
@@ -51,7 +51,7 @@ def link_context(known: Mapping[str, Mapping[str, _Loaded]], invalid: Mapping[st
     return LinkContext(known, invalid, citations, digest.hexdigest() if usable else "")
 
 
-def check_links(item: _Loaded, context: LinkContext, cache: DataCache | None
+def check_links(item: LoadedFile, context: LinkContext, cache: DataCache | None
                 ) -> tuple[Finding, ...]:
     """(path, message) for every problem of `item`'s links."""
     key = None

@@ -1,6 +1,6 @@
 """Checks of the data against the sources: cited lines and agenda items, and where each
 source lies in its seed file (inside the file, inside the meeting it is part of, never part
-of itself). Problems are located in the data file (the loader's _Loaded.problem).
+of itself). Problems are located in the data file (load.record.LoadedFile.problem).
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING
 
 from ...model import Source
 from ...model.agenda import resolve_item
-from ...model.common import Reference, line_bounds
+from ...model.common import PathKey, Reference, line_bounds
 from ...model.references import Citation
 from ...model.sources import source_chain
 from ...texts.seedtext import raw_lines
 from ..problems import Problem
-from ..yamlsource import PathKey
 
 if TYPE_CHECKING:
-    from ..loader import _Loaded
+    from ..record import LoadedFile
 
 
 def _seed_lines(seeds: Path, name: str) -> int | None:
@@ -47,7 +46,7 @@ class CitationContext:
     findings: dict[tuple[str, str, str | None], tuple[Finding, ...]] = field(default_factory=dict)
 
 
-def citation_context(sources: dict[str, _Loaded], seeds: Path | None) -> CitationContext:
+def citation_context(sources: dict[str, LoadedFile], seeds: Path | None) -> CitationContext:
     entities: dict[str, Source] = {k: v.entity for k, v in sources.items()}  # type: ignore[misc]
     files = {source.fil for source in entities.values()}
     return CitationContext(
@@ -93,14 +92,14 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
     return tuple(found)
 
 
-def _chain(source: Source, sources: dict[str, _Loaded]) -> list[Source]:
+def _chain(source: Source, sources: dict[str, LoadedFile]) -> list[Source]:
     def find(source_id: str) -> Source | None:
         loaded = sources.get(source_id)
         return loaded.entity if loaded else None  # type: ignore[return-value]
     return source_chain(source, find)
 
 
-def check_source_spans(sources: dict[str, _Loaded], seeds: Path | None) -> list[Problem]:
+def check_source_spans(sources: dict[str, LoadedFile], seeds: Path | None) -> list[Problem]:
     problems = []
     for item in sources.values():
         source: Source = item.entity  # type: ignore[assignment]

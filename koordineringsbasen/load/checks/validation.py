@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ...model.common import PathKey, field_path
 from ..problems import Problem
-from ..yamlsource import PathKey, YamlDocument, locate
+from ..yamlsource import YamlDocument, locate
 
 MESSAGES = {
     "missing": "mangler; feltet skal udfyldes",
@@ -23,17 +24,6 @@ MESSAGES = {
     "too_short": "skal have mindst {min_length} element(er)",
     "string_pattern_mismatch": "'{input}' har ikke det krævede format",
 }
-
-
-def field_path(loc: tuple[Any, ...]) -> str:
-    """Render a pydantic location as `belaegning[1].procent`."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
 
 
 def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> str:

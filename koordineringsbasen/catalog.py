@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .model import KINDS, GlossaryEntry, Region, Source
 from .model.common import PathKey
+from .model.dates import date_order
 from .model.references import Citation, IdRef, walk
 from .model.sources import source_chain
 
@@ -62,7 +63,7 @@ class Catalog:
         """Every deadline (Event.is_deadline) of every central notification, by date, then id."""
         found = [Deadline(n, e) for n in self.all("udmeldinger") for e in n.haendelser
                  if e.is_deadline]
-        return sorted(found, key=lambda d: (d.event.dato, d.notification.id))
+        return sorted(found, key=lambda d: (date_order(d.event.dato), d.notification.id))
 
     def count(self) -> int:
         return sum(len(v) for v in self.entities.values())

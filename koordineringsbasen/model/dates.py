@@ -9,8 +9,10 @@ through it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -46,3 +48,29 @@ def period(value: str) -> Period:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         return Period(dt.date(year, month, 1), following - dt.timedelta(days=1), "måned")
     return Period(dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "år")
+
+
+def date_order(value: str) -> tuple[dt.date, dt.date]:
+    """Sort key of a partial date: its first day, then its last (so '2024-05-14' comes before
+    '2024-05', which comes before '2024' only when it also ends first)."""
+    found = period(value)
+    return found.first, found.last
+
+
+class Dated(Protocol):
+    @property
+    def dato(self) -> str: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def newest(items: Iterable[D]) -> D | None:
+    """The item with the newest date (date_order); of equal dates the later one in the list,
+    as a later entry in a file records a later decision. None for no items. The one rule for
+    "the latest rating" and "the current status"."""
+    found: D | None = None
+    for item in items:
+        if found is None or date_order(item.dato) >= date_order(found.dato):
+            found = item
+    return found

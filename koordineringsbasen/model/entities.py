@@ -24,6 +24,7 @@ from .common import (
     WholeNumber,
     ref,
 )
+from .dates import newest
 
 MAX_PERCENT = 300
 
@@ -145,6 +146,11 @@ class TargetGroup(Entity):
             raise ValueError("natko_nr skal angives for NATKO-målgrupper og kun for dem")
         return self
 
+    @property
+    def latest_risk(self) -> RiskRating | None:
+        """The newest risk rating (dates.newest), or None when the group was never rated."""
+        return newest(self.risiko)
+
 
 # --- Offers ----------------------------------------------------------------------------
 
@@ -231,6 +237,11 @@ class Offer(Entity):
     kapacitet: list[CapacityYear] = Field(default_factory=list)
     priser: list[Price] = Field(default_factory=list)
     status: list[StatusEntry] = Field(default_factory=list)
+
+    @property
+    def current_status(self) -> StatusEntry | None:
+        """The newest follow-up status (dates.newest), or None without follow-up in the data."""
+        return newest(self.status)
 
 
 # --- Central notifications -------------------------------------------------------------

@@ -115,9 +115,9 @@ def secure_units(ctx: RenderContext) -> str:
 
 
 def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
-    if not offer.status:
+    latest = offer.current_status
+    if latest is None:
         return Markup("Ingen opfølgning i data")
-    latest = max(offer.status, key=lambda s: s.dato)
     return (html.text(f"{OFFER_STATUS[latest.status.value]} ({date_da(latest.dato)})")
             + c.cite(latest.kilde))
 

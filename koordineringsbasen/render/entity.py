@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.common import line_bounds
+from ..model.dates import date_order
 from .charts import bar_chart
 from .citations import agenda_anchor
 from .context import RenderContext
@@ -57,7 +58,7 @@ def capacity_groups(offer: Any) -> list[tuple[str | None, list[CapacityRow], Mar
 
 def _deadlines(entity: Any) -> list[Any]:
     return sorted((h for h in getattr(entity, "haendelser", []) if h.is_deadline),
-                  key=lambda h: h.dato)
+                  key=lambda h: date_order(h.dato))
 
 
 def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, list[Markup]]]:

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..danish.writing import number
+from ..model.dates import date_order
 from .citations import Citations
 from .helpers import HtmlHelpers, deadline_badge, risk_badge
 from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
@@ -62,7 +63,7 @@ class FactTables:
     def follow_up(self, statuses: Iterable[Any]) -> Markup:
         body = [[date_da(s.dato), OFFER_STATUS[enum_value(s.status)],
                  self.h.maybe("organisationer", s.af), s.beskrivelse, self.c.cite(s.kilde)]
-                for s in sorted(statuses, key=lambda s: s.dato)]
+                for s in sorted(statuses, key=lambda s: date_order(s.dato))]
         return self._table(["Dato", "Status", "Af", "Beskrivelse", "Kilde"], body)
 
     def key_figures(self, figures: Iterable[Any]) -> Markup:
@@ -77,13 +78,13 @@ class FactTables:
                  self.h.html.text(EVENT_TYPE[enum_value(e.type)])
                  + (deadline_badge(e.dato, self.today) if e.is_deadline else Markup("")),
                  e.beskrivelse, self.c.cite(e.kilde)]
-                for e in sorted(events, key=lambda e: e.dato)]
+                for e in sorted(events, key=lambda e: date_order(e.dato))]
         return self._table(["Dato", "Hændelse", "Beskrivelse", "Kilde"], body)
 
     def risk(self, ratings: Iterable[Any]) -> Markup:
         body = [[f"{r.runde} ({date_da(r.dato)})", risk_badge(r.niveau), r.begrundelse,
                  _or_dash(r.naeste_skridt), self.c.cite(r.kilde)]
-                for r in sorted(ratings, key=lambda r: r.dato)]
+                for r in sorted(ratings, key=lambda r: date_order(r.dato))]
         return self._table(["Runde", "Status", "Begrundelse", "Næste skridt", "Kilde"], body)
 
     def data_ratings(self, ratings: Iterable[Any]) -> Markup:
@@ -108,5 +109,5 @@ class FactTables:
 
     def answers(self, answers: Iterable[Any]) -> Markup:
         body = [[date_da(s.dato), self.h.maybe("organisationer", s.fra), s.resume,
-                 self.c.cite(s.kilde)] for s in sorted(answers, key=lambda s: s.dato)]
+                 self.c.cite(s.kilde)] for s in sorted(answers, key=lambda s: date_order(s.dato))]
         return self._table(["Dato", "Fra", "Svar", "Kilde"], body)

@@ -78,16 +78,17 @@ def _legal_basis(catalog: Catalog, entity: Any) -> list[Value]:
 
 
 def _offer_status(catalog: Catalog, offer: Any) -> list[Value]:
-    if not offer.status:
+    latest = offer.current_status
+    if latest is None:
         return [(NONE, "Ingen opfølgning i data")]
-    latest = max(offer.status, key=lambda s: s.dato)
     return [(latest.status.value, OFFER_STATUS[latest.status.value])]
 
 
 def _latest_risk(catalog: Catalog, group: Any) -> list[Value]:
-    if not group.risiko:
+    latest = group.latest_risk
+    if latest is None:
         return [(NONE, "Ikke vurderet")]
-    level = max(group.risiko, key=lambda r: r.dato).niveau.value
+    level = latest.niveau.value
     return [(level, RISK[level])]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..catalog import Catalog, Key
+from ..model.dates import date_order
 
 
 def newest_source_dates(catalog: Catalog) -> dict[Key, str]:
@@ -15,6 +16,7 @@ def newest_source_dates(catalog: Catalog) -> dict[Key, str]:
     for source_id, facts in catalog.citations.items():
         date = catalog.get("kilder", source_id).dato
         for fact in facts:
-            if date > newest.get(fact.entity, ""):
+            known = newest.get(fact.entity)
+            if known is None or date_order(date) > date_order(known):
                 newest[fact.entity] = date
     return newest

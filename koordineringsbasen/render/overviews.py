@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..danish.writing import number
 from ..model import KINDS
+from ..model.dates import date_order
 from ..urls import API_DIR
 from .context import RenderContext
 from .environment import environment
@@ -31,14 +32,10 @@ Row = list[Any]
 Built = tuple[list[str], list[Row], list[Any]]  # headers, rows, the entity of each row
 
 
-def _latest(items: list[Any], key: str = "dato") -> Any:
-    return max(items, key=lambda item: getattr(item, key)) if items else None
-
-
 def _target_groups(ctx: RenderContext, h: Helpers) -> Built:
     rows, items = [], sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999, g.navn))
     for g in items:
-        risk = _latest(g.risiko)
+        risk = g.latest_risk
         rows.append([
             g.natko_nr or "–", h.entity("maalgrupper", g.id), SCOPE[g.art.value].split(" (")[0],
             risk_badge(risk.niveau) if risk else "–",
@@ -55,7 +52,7 @@ def _offers(ctx: RenderContext, h: Helpers) -> Built:
         latest = max(measured, key=lambda r: r.aar) if measured else None
         places = max((r for r in o.kapacitet if r.pladser is not None), key=lambda r: r.aar,
                      default=None)
-        status = _latest(o.status)
+        status = o.current_status
         rows.append([
             h.entity("tilbud", o.id), OFFER_CATEGORY[o.kategori.value],
             h.maybe("organisationer", o.driftsherre),
@@ -71,9 +68,11 @@ def _offers(ctx: RenderContext, h: Helpers) -> Built:
 def _notifications(ctx: RenderContext, h: Helpers) -> Built:
     rows, items = [], sorted(ctx.catalog.all("udmeldinger"), key=lambda n: n.navn)
     for n in items:
-        sent = min((e.dato for e in n.haendelser if e.type.value == "udsendt"), default=None)
-        upcoming = sorted(e.dato for e in n.haendelser
-                          if e.is_deadline and not deadline_passed(e.dato, ctx.today))
+        sent = min((e.dato for e in n.haendelser if e.type.value == "udsendt"), default=None,
+                   key=date_order)
+        upcoming = sorted((e.dato for e in n.haendelser
+                           if e.is_deadline and not deadline_passed(e.dato, ctx.today)),
+                          key=date_order)
         rows.append([
             h.entity("udmeldinger", n.id),
             Markup(", ").join(h.entity("maalgrupper", g.id) for g in n.maalgrupper),
@@ -84,7 +83,7 @@ def _notifications(ctx: RenderContext, h: Helpers) -> Built:
 
 
 def _sources(ctx: RenderContext, h: Helpers) -> Built:
-    rows, items = [], sorted(ctx.catalog.all("kilder"), key=lambda s: s.dato, reverse=True)
+    rows, items = [], sorted(ctx.catalog.all("kilder"), key=lambda s: date_order(s.dato), reverse=True)
     for s in items:
         rows.append([
             date_da(s.dato), h.entity("kilder", s.id), SOURCE_TYPE[s.type.value],

@@ -88,10 +88,6 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _latest(items: list[Any]) -> Any:
-    return max(items, key=lambda item: item.dato) if items else None
-
-
 def facets(entity: Any, catalog: Any) -> dict[str, list[str]]:
     """The filter values of one entity page, by facet name; empty facets are left out."""
     kind = entity.kind
@@ -100,7 +96,7 @@ def facets(entity: Any, catalog: Any) -> dict[str, list[str]]:
         values[CATEGORY] = [labels.OFFER_CATEGORY[entity.kategori.value]]
         if entity.driftsherre:
             values[OPERATOR] = [catalog.get("organisationer", entity.driftsherre).navn]
-        status = _latest(entity.status)
+        status = entity.current_status
         if status:
             values[STATUS] = [labels.OFFER_STATUS[status.status.value]]
     if kind in ("tilbud", "organisationer"):
@@ -108,7 +104,7 @@ def facets(entity: Any, catalog: Any) -> dict[str, list[str]]:
         if region is not None:
             values[REGION] = [labels.REGION[region.value]]
     if kind == "maalgrupper":
-        risk = _latest(entity.risiko)
+        risk = entity.latest_risk
         if risk:
             values[RISK] = [labels.RISK[risk.niveau.value]]
     if kind == "udmeldinger" and entity.resultat:

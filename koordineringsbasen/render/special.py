@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.dates import date_order
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
@@ -23,8 +24,9 @@ def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
     rounds: dict[str, str] = {}
     for group in ctx.catalog.all("maalgrupper"):
         for rating in group.risiko:
-            rounds[rating.runde] = min(rounds.get(rating.runde, rating.dato), rating.dato)
-    return sorted(rounds.items(), key=lambda item: item[1])
+            rounds[rating.runde] = min(rounds.get(rating.runde, rating.dato), rating.dato,
+                                       key=date_order)
+    return sorted(rounds.items(), key=lambda item: date_order(item[1]))
 
 
 SEVERITY = {"groen": 0, "gul": 1, "roed": 2}
@@ -113,7 +115,7 @@ def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Mar
 def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
     if not n.svar:
         return Markup("Ingen svar i data")
-    dates = sorted(s.dato for s in n.svar)
+    dates = sorted((s.dato for s in n.svar), key=date_order)
     span = date_da(dates[0]) + (f"–{date_da(dates[-1])}" if dates[-1] != dates[0] else "")
     return html.link("", f"{len(n.svar)} svar, {span}", f"svar-{n.id}")
 
@@ -133,7 +135,7 @@ def _answers_section(n: Any, h: HtmlHelpers, c: Citations) -> list[Any]:
     answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
                + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
                + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
-               for s in sorted(n.svar, key=lambda s: s.dato)]
+               for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
     out.append(h.html.items(answers) if answers else "Ingen svar i data.")
     return [*out, ""]
 
@@ -190,7 +192,7 @@ def red_groups(ctx: RenderContext, page: str) -> str:
     h = Helpers(ctx, page)
     lines = []
     for group in sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999)):
-        latest = max(group.risiko, key=lambda r: r.dato) if group.risiko else None
+        latest = group.latest_risk
         if latest and latest.niveau.value == "roed":
             lines.append(f"- {risk_badge('roed')} {h.entity('maalgrupper', group.id)} "
                          f"({md(latest.runde)})")

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..catalog import KINDS, Catalog, Key, build_catalog
 from ..model import ENTITY_MODELS, Glossary, Source
-from ..model.common import PathKey
+from ..model.common import PathKey, Strict
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
 from .checks import cited_values, personal_data
@@ -127,14 +127,16 @@ def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], 
 
 
 def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
-    """Time series hold one value per year (and ydelse); links are listed once."""
+    """Rows whose model says they are unique (`unique_rows`: one value per year and ydelse,
+    one rating per round, each link once) appear once per identity (`row_key`)."""
     problems = []
-    for name, key in (("kapacitet", ("aar", "ydelse")), ("priser", ("aar", "ydelse")),
-                      ("maalgrupper", ("id",)), ("risiko", ("runde",))):
+    for name, rows in entity:
+        if not (isinstance(rows, list) and rows and isinstance(rows[0], Strict)
+                and rows[0].unique_rows):
+            continue
+        key = rows[0].row_key
         seen: dict[tuple[Any, ...], int] = {}
-        for index, row in enumerate(getattr(entity, name, None) or []):
-            if not isinstance(row, BaseModel):
-                continue
+        for index, row in enumerate(rows):
             value = tuple(getattr(row, k) for k in key)
             if value in seen:
                 problems.append(((name, index), f"samme {'/'.join(key)} som "

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -36,6 +36,13 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors, instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    # A row of a list (a time series, a history): the fields that identify it, so two versions
+    # of a file are compared row by row ("pladser 2025 81 → 84", not "kapacitet[2]"); its main
+    # value, if it has one; and whether two rows of one list may share an identity.
+    row_key: ClassVar[tuple[str, ...]] = ()
+    row_value: ClassVar[str | None] = None
+    unique_rows: ClassVar[bool] = False
 
 
 @dataclass(frozen=True)
@@ -266,6 +273,10 @@ class Relation(str, Enum):
 class TargetGroupLink(Strict):
     """A link to a target group, saying whether the source states it or we inferred it."""
 
+    row_key = ("id",)
+    unique_rows = True
+
+
     id: EntityId = ref("maalgrupper", "Id på målgruppen")
     relation: Relation = Field(
         Relation.eksplicit,
@@ -283,6 +294,9 @@ class DisagreeingValue(Strict):
 class Disagreement(Strict):
     """Two or more sources that state the same fact differently; every value is kept."""
 
+    row_key = ("felt",)
+
+
     felt: Text = Field(description="Hvilken oplysning det drejer sig om, fx 'pladser 2023'")
     note: Text = Field(description="Kort forklaring på dansk")
     vaerdier: list[DisagreeingValue] = Field(min_length=2)
@@ -290,6 +304,10 @@ class Disagreement(Strict):
 
 class KeyFigure(Strict):
     """A single dated figure that fits no time series: a budget, a count, a grant."""
+
+    row_key = ("betegnelse", "dato")
+    row_value = "vaerdi"
+
 
     betegnelse: Text
     vaerdi: Number
@@ -323,6 +341,10 @@ DEADLINE_TYPES = frozenset({EventType.frist, EventType.fristforlaengelse})
 
 class Event(Strict):
     """A dated event in an entity's history; 'frist' and 'fristforlaengelse' are deadlines."""
+
+    row_key = ("dato", "type")
+    row_value = "beskrivelse"
+
 
     dato: PartialDate
     dato_tekst: Text | None = Field(None, description="Kildens egen ordlyd, fx 'ultimo 2023'")

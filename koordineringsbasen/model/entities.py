@@ -96,6 +96,10 @@ class RiskLevel(str, Enum):
 
 
 class RiskRating(Strict):
+    row_key = ("runde",)
+    row_value = "niveau"
+    unique_rows = True
+
     runde: Text = Field(description="Vurderingsrunde, fx 'Efterår 2024'")
     dato: PartialDate
     niveau: RiskLevel
@@ -107,6 +111,10 @@ class RiskRating(Strict):
 class DataRating(Strict):
     """The resonance survey's colour for how well data cover a group (not a risk rating)."""
 
+    row_key = ("undersoegelse",)
+    row_value = "niveau"
+
+
     undersoegelse: Text
     dato: PartialDate
     niveau: RiskLevel
@@ -115,6 +123,9 @@ class DataRating(Strict):
 
 
 class SizeFigure(Strict):
+    row_key = ("betydning", "periode", "geografi")
+    row_value = "antal"
+
     antal: Number = Field(ge=0, description="Tallet, eller nedre grænse for et interval")
     antal_til: Number | None = Field(None, ge=0, description="Øvre grænse for et interval")
     cirka: Flag = False
@@ -180,6 +191,9 @@ class OfferStatus(str, Enum):
 
 
 class CapacityYear(Strict):
+    row_key = ("aar", "ydelse")
+    unique_rows = True
+
     aar: WholeNumber = Field(ge=1990, le=2100)
     ydelse: Text | None = Field(None, description="Paragraf eller ydelse, fx 'SEL § 108'")
     pladser: Number | None = Field(None, ge=0)
@@ -204,6 +218,10 @@ class CapacityYear(Strict):
 
 
 class Price(Strict):
+    row_key = ("aar", "ydelse")
+    row_value = "beloeb"
+    unique_rows = True
+
     aar: WholeNumber = Field(ge=1990, le=2100)
     ydelse: Text | None = None
     beloeb: Number = Field(ge=0)
@@ -213,6 +231,9 @@ class Price(Strict):
 
 
 class StatusEntry(Strict):
+    row_key = ("dato", "status")
+    row_value = "beskrivelse"
+
     dato: PartialDate
     status: OfferStatus
     af: EntityId | None = ref("organisationer", "Organisation bag status", None)
@@ -261,6 +282,9 @@ class Question(Strict):
 
 
 class Answer(Strict):
+    row_key = ("fra", "dato")
+    row_value = "resume"
+
     fra: EntityId | None = ref("organisationer", "Organisation der svarede", None)
     dato: PartialDate
     resume: Text

@@ -23,6 +23,9 @@ class SourceType(str, Enum):
 
 
 class AgendaItem(Strict):
+    row_key = ("nr",)
+    row_value = "titel"
+
     nr: Text = Field(description="Punktets nummer, fx '7' eller '9.3'")
     titel: Text
     linjer: LineRange

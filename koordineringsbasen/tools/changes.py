@@ -1,8 +1,8 @@
 """`diff REV1 REV2`: what changed in the data between two git revisions, in plain Danish.
 
 Both revisions' data/ are extracted with `git archive`, validated with load_catalog and compared
-field by field. Time series are matched by what identifies a row (year and ydelse, assessment
-round, date and type, ...), so a line reads "Tilbud X: pladser 2025 81 → 84", not "kapacitet[2]".
+field by field. Time series are matched by what identifies a row (each row model's `row_key`:
+year and ydelse, assessment round, date and type, ...), so a line reads "Tilbud X: pladser 2025 81 → 84", not "kapacitet[2]".
 """
 
 from __future__ import annotations
@@ -26,21 +26,6 @@ from ..model.fields import FieldSpec, field_specs
 from ..render import labels
 from ..render.labels import KIND_SINGULAR, date_da
 
-# How rows of a list are matched between revisions, and which field is the row's main value.
-SERIES: dict[str, tuple[tuple[str, ...], str | None]] = {
-    "kapacitet": (("aar", "ydelse"), None),
-    "priser": (("aar", "ydelse"), "beloeb"),
-    "risiko": (("runde",), "niveau"),
-    "datatilgaengelighed": (("undersoegelse",), "niveau"),
-    "stoerrelse": (("betydning", "periode", "geografi"), "antal"),
-    "noegletal": (("betegnelse", "dato"), "vaerdi"),
-    "haendelser": (("dato", "type"), "beskrivelse"),
-    "status": (("dato", "status"), "beskrivelse"),
-    "maalgrupper": (("id",), None),
-    "uenigheder": (("felt",), None),
-    "punkter": (("nr",), "titel"),
-    "svar": (("fra", "dato"), "resume"),
-}
 LABELS = {
     "aar": "år", "belaegning_procent": "belægning %", "over_kapacitet": "over kapacitet",
     "risiko": "risiko", "priser": "pris", "beloeb": "beløb", "noegletal": "nøgletal",
@@ -137,7 +122,9 @@ def _change(where: str, before: Any, after: Any, kind: str = "") -> str:
 
 
 def _rows(spec: FieldSpec, before: list[Any], after: list[Any]) -> Iterator[str]:
-    fields, main = SERIES.get(spec.name, ((), None))
+    row_model = spec.model
+    fields = row_model.row_key if row_model else ()
+    main = row_model.row_value if row_model else None
     old = {_key(r, fields): r for r in before} if fields else {}
     new = {_key(r, fields): r for r in after} if fields else {}
     if not fields or len(old) != len(before) or len(new) != len(after):

@@ -23,7 +23,7 @@ from ..danish.writing import number
 from ..load.loader import load_catalog
 from ..model import Reference
 from ..model.fields import FieldSpec, field_specs
-from ..render import labels
+from ..model.labels import enum_label
 from ..render.labels import KIND_SINGULAR, date_da
 
 LABELS = {
@@ -35,12 +35,6 @@ LABELS = {
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier",
-}
-ENUM_LABELS = {
-    "EventType": labels.EVENT_TYPE, "OfferStatus": labels.OFFER_STATUS,
-    "NotificationState": labels.NOTIFICATION_STATE, "RiskLevel": labels.RISK,
-    "OfferCategory": labels.OFFER_CATEGORY, "SourceType": labels.SOURCE_TYPE,
-    "OrganisationType": labels.ORG_TYPE, "TargetGroupScope": labels.SCOPE,
 }
 LONG_TEXT = 60
 
@@ -54,7 +48,7 @@ def fmt(value: Any) -> str:
     if value is None or value == [] or value == "":
         return "–"
     if isinstance(value, Enum):
-        text = ENUM_LABELS.get(type(value).__name__, {}).get(value.value, value.value)
+        text = enum_label(value)
         return text[:1].lower() + text[1:]
     if isinstance(value, bool):
         return "ja" if value else "nej"

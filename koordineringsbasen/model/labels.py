@@ -1,0 +1,88 @@
+"""Danish labels of the model's enum values: what a reader sees for each stored value.
+
+Declared here, beside the model, once; `ENUM_LABELS` finds them by the enum type (the change
+summary, the exports), and tests/test_model_labels.py checks that every value has its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from types import MappingProxyType
+
+from .common import EventType, Region
+from .entities import (
+    NotificationState,
+    OfferCategory,
+    OfferStatus,
+    OrganisationType,
+    RiskLevel,
+    TargetGroupScope,
+)
+from .sources import SourceType
+
+RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
+RISK_MEANING = {
+    "roed": "anledning til bekymring",
+    "gul": "behov for intensiveret monitorering eller vidensformidling",
+    "groen": "den generelle monitorering kan fastholdes",
+}
+SCOPE = {"natko": "National målgruppe (NATKO)", "regional": "Regional målgruppe",
+         "ad-hoc": "Ad hoc-målgruppe"}
+REGION = {"nordjylland": "Region Nordjylland", "midtjylland": "Region Midtjylland",
+          "syddanmark": "Region Syddanmark", "hovedstaden": "Region Hovedstaden",
+          "sjaelland": "Region Sjælland"}
+OFFER_CATEGORY = {
+    "landsdaekkende-undervisning": "Landsdækkende undervisningstilbud",
+    "landsdelsdaekkende-undervisning": "Landsdelsdækkende undervisningstilbud",
+    "landsdaekkende-socialt": "Landsdækkende socialt tilbud",
+    "oevrigt-landsdaekkende": "Øvrigt landsdækkende tilbud",
+    "sikret-afdeling": "Sikret afdeling",
+    "saerlige-pladser": "Særlige pladser",
+    "specialiseret-regionalt": "Specialiseret regionalt tilbud",
+    "kommunalt": "Kommunalt tilbud",
+    "sundhedsvaesen": "Sundhedsvæsenet",
+    "projekt": "Projekt",
+}
+OFFER_STATUS = {
+    "foelges-skaerpet": "Følges skærpet",
+    "foelges-lokalt": "Følges lokalt",
+    "ikke-laengere-skaerpet": "Ikke længere skærpet opfølgning",
+    "planlagt": "Planlagt",
+    "under-etablering": "Under etablering",
+    "i-drift": "I drift",
+    "noedspor": "Nødspor",
+    "lukket": "Lukket",
+}
+NOTIFICATION_STATE = {"aaben": "Åben", "afventer-afgoerelse": "Afventer afgørelse",
+                      "vurderet": "Vurderet, ikke afsluttet", "afsluttet": "Afsluttet"}
+EVENT_TYPE = {
+    "udsendt": "Udsendt", "anmodning": "Anmodning", "fornyet-behandling": "Fornyet behandling",
+    "frist": "Frist", "fristforlaengelse": "Fristforlængelse", "afrapportering": "Afrapportering",
+    "svar": "Svar", "hoering": "Høring", "moede": "Møde", "beslutning": "Beslutning",
+    "afgoerelse": "Afgørelse", "etablering": "Etablering", "lukning": "Lukning", "andet": "Andet",
+}
+SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
+               "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
+               "praesentation": "Præsentation", "andet": "Dokument"}
+ORG_TYPE = {
+    "ministerium": "Ministerium", "styrelse": "Styrelse", "region": "Region",
+    "kommune": "Kommune", "kommunalt-samarbejde": "Kommunalt samarbejde", "raad": "Råd",
+    "forum": "Forum", "sekretariat": "Sekretariat",
+    "interesseorganisation": "Interesseorganisation",
+    "uddannelsesinstitution": "Uddannelsesinstitution", "forskning": "Forskning og analyse",
+    "sundhedsvaesen": "Sundhedsvæsen", "fond": "Fond", "virksomhed": "Virksomhed",
+    "andet": "Anden organisation",
+}
+
+
+ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
+    RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
+    OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
+    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
+})
+
+
+def enum_label(value: Enum) -> str:
+    """The Danish label of an enum value (its stored value when the enum has no labels)."""
+    return ENUM_LABELS.get(type(value), {}).get(value.value, value.value)

@@ -46,7 +46,8 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\ufeff", "")
     text = CONTROL.sub("", text)
-    return text.rstrip("\n").lstrip("\n") + "\n" if text.strip() else ""
+    # Leading blank lines stay: the existing texts keep them, and they count in line numbers.
+    return text.rstrip("\n") + "\n" if text.strip() else ""
 
 
 def letter_count(text: str) -> int:

@@ -1,0 +1,1 @@
+"""Contributor tools: commands that write data (the importer)."""

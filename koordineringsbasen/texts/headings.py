@@ -72,22 +72,24 @@ def _next_text(lines: Sequence[str], index: int) -> tuple[str, int] | None:
     return None
 
 
-def _title(rest: str, lines: Sequence[str], index: int) -> str:
-    """The heading's title: its rest of line, joined with a following line that continues it
-    (begins in lower case: "… og den 11." + "december 2024")."""
+def _title(rest: str, lines: Sequence[str], index: int) -> tuple[str, int]:
+    """The heading's title and the index of its last line: its rest of line, joined with a
+    following line that continues it (begins in lower case: "… den 11." + "december 2024"),
+    or, when the heading holds only the number ("Punkt 1."), the next line."""
     if not rest:
         found = _next_text(lines, index)
-        return found[0] if found else ""
+        return found if found else ("", index)
     following = clean(lines[index + 1]) if index + 1 < len(lines) else ""
     if following and following[0].islower() and len(rest) + len(following) <= MAX_TITLE:
-        return f"{rest} {following}"
-    return rest
+        return f"{rest} {following}", index + 1
+    return rest, index
 
 
 def candidates(lines: Sequence[str]) -> list[Heading]:
     found: list[Heading] = []
+    title_end = -1  # a heading's title line is no heading of its own ("Punkt 10." "Eventuelt")
     for index, raw in enumerate(lines):
-        if TOC_LINE.search(raw) or raw[:1] == "\t":  # a table of contents
+        if index <= title_end or TOC_LINE.search(raw) or raw[:1] == "\t":  # a table of contents
             continue
         text = clean(raw)
         if not text:
@@ -104,8 +106,8 @@ def candidates(lines: Sequence[str]) -> list[Heading]:
             else:
                 nr = f"Bilag {match.group(1)}" if style == "bilag" else match.group(1)
                 rest = (match.group(2) or "").strip()
-                found.append(Heading(index + 1, style, nr, _title(rest, lines, index),
-                                     bool(rest)))
+                title, title_end = _title(rest, lines, index)
+                found.append(Heading(index + 1, style, nr, title, bool(rest)))
             break
     return found
 

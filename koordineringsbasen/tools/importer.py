@@ -251,8 +251,8 @@ def source_yaml(source_id: str, values: dict[str, str | None],
     hints = {"navn": "kildens titel", "dato": "ÅÅÅÅ-MM-DD", "organ": "id på en fil i "
              "data/organisationer/", "type": f"vælg én af: {', '.join(SourceType.__members__)}"}
     lines = [f"# yaml-language-server: $schema={schema_ref}",
-             f"# Lavet med 'importer' fra {document}. Felter markeret {MARK} er gættet fra "
-             f"teksten:",
+             f"# Lavet med 'importer' fra {_quoted(document)}. Felter markeret {MARK} er gættet "
+             f"fra teksten:",
              "# kontrollér dem, udfyld resume, slet markeringerne, og kør 'make check'.",
              f"id: {source_id}"]
     for name in ("navn", "type", "organ", "dato", "sted"):

@@ -1,11 +1,16 @@
 """Turn a document (PDF, .docx, .txt) into a source text as the seeds hold them.
 
-PDF goes through poppler's `pdftotext` (Debian's poppler-utils) in its default reading-order
-mode: the existing seeds were extracted that way (a label cell and its value come as separate
-blocks, "Øvrige\\ndeltagere\\n\\nAnette Sloth, …"; no runs of spaces that `-layout` makes; lines
-not interleaved across columns as `-raw` does). A .docx is read with the standard library
-(zipfile + ElementTree): the format is a zip of XML, and walking the body in order keeps tables
-where they stand, which python-docx's `Document.paragraphs` does not; no new runtime dependency.
+PDF goes through poppler's `pdftotext` (Debian's poppler-utils) with `-raw`: text in the order
+the PDF draws it, words on one baseline joined by a space. That is how the existing seeds were
+extracted, as far as their text shows: 002_… begins with the end of an agenda drawn before the
+page header (drawing order, not position), and a label cell and its value stand on one line
+("Tid Mødet den 17. marts 2025, kl. 12.00 - 16.00"), then "Øvrige" / "deltagere" / the value's
+lines. pdftotext's default mode sets a label and its value apart as two blocks and can interleave
+the wrapped lines of neighbouring cells; `-layout` pads columns with runs of spaces, which the
+seeds almost never have (12 of 5,873 lines). No mode gives the seeds' trailing spaces or their
+blank lines between paragraphs, so another extractor made them; line numbers of new texts are
+their own. A .docx is read with the standard library (texts/docx.py): no new runtime
+dependency, tables kept in place, automatic numbering written out.
 
 Every text is normalised the same way (`normalise`): UTF-8, "\\n" line ends, no form feeds or
 other control characters (tabs are kept, as the seeds have them), trailing blank lines dropped.
@@ -16,10 +21,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
+
+from .docx import DocxError, docx_text
 
 # Control characters other than tab and newline (form feeds at page ends, NULs, escapes).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -27,7 +32,6 @@ LETTER = re.compile(r"[^\W\d_]")
 # A PDF with fewer letters than this is taken for a scan (an image without a text layer).
 MIN_LETTERS = 20
 PDFTOTEXT = "pdftotext"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class ConversionError(Exception):
@@ -62,7 +66,7 @@ def _pdf(path: Path) -> Converted:
     if not pdftotext_available():
         raise ConversionError("pdftotext findes ikke på maskinen; installér Debians pakke "
                               "poppler-utils (make poppler)")
-    result = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(path), "-"],
+    result = subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, check=False)
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -76,47 +80,11 @@ def _pdf(path: Path) -> Converted:
     return Converted(text)
 
 
-def _docx_paragraph(paragraph: ElementTree.Element) -> str:
-    parts = []
-    for node in paragraph.iter():
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            parts.append("\t")
-        elif node.tag in (f"{W}br", f"{W}cr"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _docx_blocks(body: ElementTree.Element) -> list[str]:
-    """Paragraphs in document order; a table row becomes one line, its cells tab-separated."""
-    lines: list[str] = []
-    for child in body:
-        if child.tag == f"{W}p":
-            lines.append(_docx_paragraph(child))
-        elif child.tag == f"{W}tbl":
-            for row in child.iter(f"{W}tr"):
-                cells = [" ".join(_docx_paragraph(p) for p in cell.iter(f"{W}p")).strip()
-                         for cell in row.iter(f"{W}tc")]
-                lines.append("\t".join(cells))
-        elif child.tag == f"{W}sdt":  # content controls (e.g. a table of contents)
-            content = child.find(f"{W}sdtContent")
-            if content is not None:
-                lines.extend(_docx_blocks(content))
-    return lines
-
-
 def _docx(path: Path) -> Converted:
     try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read("word/document.xml")
-        body = ElementTree.fromstring(xml).find(f"{W}body")
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        return Converted(normalise(docx_text(path)))
+    except DocxError as exc:
         raise ConversionError(f"{path.name} kan ikke læses som Word-dokument (.docx): {exc}")
-    if body is None:
-        raise ConversionError(f"{path.name} har ingen brødtekst")
-    # Paragraphs are separated by a blank line, as in the seeds extracted from Word documents.
-    return Converted(normalise("\n\n".join(_docx_blocks(body))))
 
 
 def _txt(path: Path) -> Converted:

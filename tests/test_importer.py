@@ -235,6 +235,29 @@ def test_pdf_report_with_numbered_headings(place: Path) -> None:
 
 
 @needs_pdftotext
+def test_pdf_with_punkt_headings_and_sub_items(place: Path) -> None:
+    pdf = make_pdf(place / "punkter.pdf", PUNKT_MEETING)
+    assert run(place, pdf, "--organ", "testraadet") == cli.OK
+    source = written(place, "testmoede-2026-03-12")
+    text = (place / "seeds" / source["fil"]).read_text(encoding="utf-8")
+    items = {p["nr"]: p for p in source["punkter"]}
+    assert list(items) == ["1", "2", "2.1", "2.2", "3"]
+    assert items["1"]["titel"] == "Godkendelse af dagsorden"  # the line after "Punkt 1."
+    assert items["2.2"]["titel"] == "Status på høringen"
+    assert int(items["2.1"]["linjer"].split("-")[0]) == heading_line(
+        text, "Punkt 1. Status på tilbudsmonitoreringen")
+    assert int(items["2"]["linjer"].split("-")[1]) < heading_line(text, "Punkt 3.")
+
+
+def test_appendix_of_a_parent_without_its_text_is_an_error(
+        place: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (place / "seeds" / "000_0000000000000000.txt").unlink()
+    assert run(place, _txt(place), "--indgaar-i", "testmoede-2025-01-01", "--id", "x") \
+        == cli.FAILED
+    assert "findes ikke" in capsys.readouterr().err
+
+
+@needs_pdftotext
 def test_scan_without_text_layer_is_refused(place: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     scan = make_scan(place / "scannet.pdf")

@@ -185,7 +185,11 @@ def import_document(options: Options) -> Result:
 
     offset = 0
     if parent is not None:
-        parent_lines = split_lines((options.seeds / parent.fil).read_text("utf-8", "replace"))
+        parent_seed = options.seeds / parent.fil
+        if not parent_seed.is_file():
+            raise ImportFailed(f"kildefilen {parent.fil} til '{parent.id}' findes ikke i "
+                               f"{options.seeds}")
+        parent_lines = split_lines(parent_seed.read_text("utf-8", "replace"))
         p_first, p_last = line_bounds(parent.linjer)
         first, last = locate(lines, parent_lines, p_first, min(p_last, len(parent_lines)))
         if not first:

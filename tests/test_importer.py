@@ -501,3 +501,26 @@ def test_new_document_form_asks_for_what_the_importer_needs() -> None:
     types = next(item for item in form["body"] if item.get("id") == "type")
     assert types["attributes"]["options"] == list(Source.model_fields["type"].annotation
                                                   .__members__)
+
+
+def test_headings_skip_contents_and_table_rows_and_nest_sub_items() -> None:
+    text = """Indholdsfortegnelse
+1.\tIndledning\t3
+2.\tResultater\t5
+1. Indledning
+Tekst.
+3 Børn med høretab (en række i en tabel over målgrupper)
+2. Resultater
+2.1 Belægning
+Tekst.
+
+2.2 Takster
+Tekst.
+
+Bilag 1 Tabeller
+Rækker.
+"""
+    items = [(i.nr, i.titel, i.linjer) for i in agenda_items(split_lines(text))]
+    assert items == [("1", "Indledning", "4-6"), ("2", "Resultater", "7-12"),
+                     ("2.1", "Belægning", "8-9"), ("2.2", "Takster", "11-12"),
+                     ("Bilag 1", "Tabeller", "14-15")]

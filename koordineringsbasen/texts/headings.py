@@ -21,7 +21,8 @@ from dataclasses import dataclass
 DECORATION = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
 AD = re.compile(r"^Ad\.?\s*(\d{1,2})\.?(?:\s+(.*))?$")
 PUNKT = re.compile(r"^Punkt\s+(\d{1,2})\.?(?:\s+(.*))?$")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÆØÅ].*)$")
+# "1. Titel" (one number needs its dot: "3 Børn …" is a row of a numbered table) or "7.2 Titel".
+NUMBERED = re.compile(r"^(\d{1,2}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s+([A-ZÆØÅ].*)$")
 BILAG = re.compile(r"^Bilag\s+(\d{1,2})\b[.:]?\s*(.*)$")
 EVT = re.compile(r"^(Evt\.|Eventuelt)$")
 # A line of a table of contents: ends in a page number after a tab or dot leaders.
@@ -104,7 +105,8 @@ def candidates(lines: Sequence[str]) -> list[Heading]:
             elif style == "numbered" and (text.endswith((",", ";")) or len(text) > MAX_TITLE):
                 continue
             else:
-                nr = f"Bilag {match.group(1)}" if style == "bilag" else match.group(1)
+                number = match.group(1).rstrip(".")
+                nr = f"Bilag {number}" if style == "bilag" else number
                 rest = (match.group(2) or "").strip()
                 title, title_end = _title(rest, lines, index)
                 found.append(Heading(index + 1, style, nr, title, bool(rest)))

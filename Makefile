@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint schema test test-fast browsers bench ny diff clean
+.PHONY: help install serve build check lint schema test test-fast browsers poppler bench ny importer diff clean
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make test    - the whole test suite (unit, site, browser)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
+	@echo "make importer FIL=referat.pdf [ID=… DATO=… ORGAN=… TYPE=… INDGAAR_I=…] - import a document"
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -57,7 +58,14 @@ browsers:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-test: $(STAMP) browsers
+# pdftotext (Debian's poppler-utils) converts PDFs for the importer and its tests.
+poppler:
+	@command -v pdftotext >/dev/null || { \
+	  echo "Installing Debian's poppler-utils (pdftotext) for the importer"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; fi; }
+
+test: $(STAMP) browsers poppler
 	$(PY) -m pytest -n 2 --dist loadfile
 
 test-fast: $(STAMP)
@@ -74,6 +82,19 @@ bench: $(BENCH_STAMP)
 
 ny: $(STAMP)
 	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+
+# The file name and options reach the command through the environment, taken unexpanded
+# ($(value ...)): neither make nor the shell expands a '$', '`' or quote in a file name.
+IMPORT_VARS := FIL ID DATO ORGAN TYPE INDGAAR_I
+unexport $(IMPORT_VARS)
+$(foreach v,$(IMPORT_VARS),$(eval importer: export KB_IMPORT_$(v) = $$(value $(v))))
+
+importer: $(STAMP) poppler
+	@test -n "$$KB_IMPORT_FIL" || { echo "Brug: make importer FIL=dokument.pdf [ID=…] [DATO=ÅÅÅÅ-MM-DD] [ORGAN=…] [TYPE=…] [INDGAAR_I=…]" >&2; exit 2; }
+	$(PY) -m koordineringsbasen importer $${KB_IMPORT_ID:+--id "$$KB_IMPORT_ID"} \
+	  $${KB_IMPORT_DATO:+--dato "$$KB_IMPORT_DATO"} $${KB_IMPORT_ORGAN:+--organ "$$KB_IMPORT_ORGAN"} \
+	  $${KB_IMPORT_TYPE:+--type "$$KB_IMPORT_TYPE"} $${KB_IMPORT_INDGAAR_I:+--indgaar-i "$$KB_IMPORT_INDGAAR_I"} \
+	  -- "$$KB_IMPORT_FIL"
 
 diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)

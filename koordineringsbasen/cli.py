@@ -9,7 +9,8 @@ Exit codes, the same for every command (as diff(1) uses them):
 
 - 0 (OK): done.
 - 1 (REFUSED): the command ran and its answer is no: `check` found invalid data or stale
-  schemas, `ny` refused the type or the name. Each problem is printed with its place.
+  schemas, `ny` refused the type or the name, `importer` refused the document (a scan, a text
+  already registered, an id that exists). Each problem is printed with its place.
 - 2 (FAILED): the command could not do its job: bad arguments (argparse's own code), an
   unknown revision or a missing folder, or data that does not load where a command needs valid
   data to produce something (`diff`, `pages`, `exports`).
@@ -36,7 +37,9 @@ from .render.context import RenderContext
 from .render.special import abbreviations
 from .settings import ROOT
 from .site import build_state, generator, mkdocs_yml
+from .texts.convert import ConversionError
 from .tools.changes import load_revision, summarize
+from .tools.importer import ImportFailed, ImportRefused, Options, import_document
 from .tools.scaffold import MARK, ScaffoldError, create
 
 OK, REFUSED, FAILED = 0, 1, 2
@@ -142,6 +145,47 @@ def ny(args: argparse.Namespace) -> int:
         return REFUSED
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, og kør 'make check'.")
+    return OK
+
+
+@command("importer", arg("fil", type=Path, help="dokumentet: PDF, .docx eller .txt"),
+         arg("--id", default=None, help="kildens id (standard: organ og dato, fx "
+                                        "das-social-2025-03-17)"),
+         arg("--dato", default=None, help="mødets eller dokumentets dato, ÅÅÅÅ-MM-DD"),
+         arg("--organ", default=None, help="id på organisationen, der holdt mødet / udgav"),
+         arg("--type", default=None, help="kildetype, fx referat eller dagsorden"),
+         arg("--indgaar-i", dest="indgaar_i", default=None,
+             help="id på mødet, dokumentet er bilag til (teksten skal stå i mødets tekst)"),
+         arg("--data", type=Path, default=None, help="datamappen (standard: data/)"))
+def importer(args: argparse.Namespace) -> int:
+    """Importér et dokument: teksten til seeds-mappen og en ny kildefil med dagsordenspunkter.
+
+    Teksten skrives i KOORDINERINGSBASEN_SEEDS under navnet NNN_<16 hex>.txt (løbenummer og
+    SHA-256 af teksten), og data/kilder/<id>.yml får titel, dato, sted og alle dagsordens-
+    punkter med nummer, titel og linjer. Gættede felter er markeret UDFYLD: kontrollér dem,
+    skriv resumeet, og kør 'make check'. Med --indgaar-i skrives ingen ny tekst: dokumentet
+    findes i mødets tekst og får mødets fil og linjerne, hvor det står.
+    """
+    options = Options(args.fil, args.data or settings.data_dir(), settings.seeds_dir(),
+                      args.id, args.dato, args.organ, args.type, args.indgaar_i)
+    try:
+        result = import_document(options)
+    except ImportFailed as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return FAILED
+    except (ImportRefused, ConversionError) as exc:
+        print(f"Afvist: {exc}", file=sys.stderr)
+        return REFUSED
+    for notice in result.notices:
+        print(f"Bemærk: {notice}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"Advarsel: {warning}", file=sys.stderr)
+    if result.seed_file is not None:
+        print(f"Skrev teksten til {result.seed_file}")
+    shown = (result.source_file.relative_to(ROOT) if result.source_file.is_relative_to(ROOT)
+             else result.source_file)
+    print(f"Oprettede {shown} med {len(result.items)} dagsordenspunkter. Kontrollér felterne "
+          f"markeret {MARK}, skriv resumeet, og kør 'make check'.")
     return OK
 
 

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from enum import Enum
-from typing import ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .common import EntityId, HttpsUrl, LineRange, PartialDate, Strict, Text, ref
+
+# The name of a source text (koordineringsbasen/texts/seedname.py gives it): serial, content hash.
+SEED_FILE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+SEED_FILE_EXAMPLE = "005_3f2a9c0d41b7e865.txt"
+
+
+def _seed_file(value: Any) -> Any:
+    if isinstance(value, str) and SEED_FILE.match(value):
+        return value
+    raise ValueError(f"'{value}' er ikke et kildefilnavn; formatet er NNN_<16 hex>.txt: tre "
+                     f"cifre (filens løbenummer), understregning, de første 16 tegn (0-9, a-f) "
+                     f"af SHA-256 af teksten og .txt, fx {SEED_FILE_EXAMPLE}; 'importer' giver "
+                     f"navnet")
+
+
+SeedFile = Annotated[str, BeforeValidator(_seed_file),
+                     Field(description="Kildefil i seeds/",
+                           json_schema_extra={"pattern": SEED_FILE.pattern})]
 
 
 class SourceType(str, Enum):
@@ -54,7 +73,7 @@ class Source(Strict):
     tidspunkt: Text | None = None
     sted: Text | None = None
     sagsnr: Text | None = None
-    fil: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$", description="Kildefil i seeds/")
+    fil: SeedFile
     linjer: LineRange = Field(description="Hvor i filen kilden står")
     indgaar_i: EntityId | None = ref("kilder", "Kilde (møde) som dokumentet er bilag til", None)
     # Named 'adresse', not 'url': the exported tables already have a 'url' column (the page).

@@ -10,6 +10,7 @@ so nothing is ever expanded. Positions are recorded only when a problem needs th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 import re
 from functools import cached_property
 from pathlib import Path
@@ -170,7 +171,9 @@ def _build(text: str, rel: str, positions: dict[PathKey, Position] | None = None
     stack: list[list[Any]] = []  # [container, path, pending key or _NO_KEY, key position]
     documents = 0
     parser = yaml.CSafeLoader(text)
-    next_event = parser.get_event  # None after the stream's end
+    # Events are told apart by exact class (the hot loop of every load), which a type checker
+    # cannot narrow on: they are Any here.
+    next_event: Callable[[], Any] = parser.get_event  # None after the stream's end
     try:
         while (event := next_event()) is not None:
             kind = type(event)

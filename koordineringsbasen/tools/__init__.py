@@ -1,0 +1,1 @@
+"""Commands that edit the data files for a contributor (anchors, re-anchoring)."""

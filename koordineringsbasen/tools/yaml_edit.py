@@ -2,8 +2,9 @@
 
 The file is parsed once into the span of every node (by its path, as the loader names
 paths); edits replace or insert text at those spans and are applied from the end of the
-file backwards, so earlier offsets stay valid. Only block mappings are edited: a citation
-written in flow style ({kilde: …}) is refused with its place.
+file backwards, so earlier offsets stay valid. A field added to a block mapping is written
+as its last lines, at the mapping's indentation; one added to a flow mapping ({kilde: …})
+joins it as a flow mapping on the same line.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class Node:
     line: int  # 0-based line and column of the start
     col: int
     key_start: int | None = None  # where the node's key begins (a mapping's value)
-    flow: bool = False
+    flow: bool = False  # a flow container's end is after its closing bracket
+    inner_end: int = 0  # a container's: the end of its last child
     style: str | None = None  # a scalar's style: '', "'", '"', '|', '>'
 
 
@@ -59,8 +61,12 @@ def node_spans(text: str) -> dict[PathKey, Node]:
             kind = type(event)
             if kind in (MappingEndEvent, SequenceEndEvent):
                 path = stack.pop()[0]
+                done = nodes[path]
+                done.inner_end = done.end
+                if done.flow:
+                    done.end = offset(event.end_mark)
                 if stack:
-                    nodes[stack[-1][0]].end = max(nodes[stack[-1][0]].end, nodes[path].end)
+                    nodes[stack[-1][0]].end = max(nodes[stack[-1][0]].end, done.end)
                 continue
             if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent):
                 continue
@@ -100,6 +106,11 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def flow(fields: dict[str, str]) -> str:
+    """The fields as a YAML flow mapping on one line."""
+    return "{" + ", ".join(f"{name}: {quoted(value)}" for name, value in fields.items()) + "}"
+
+
 def block(key: str, fields: dict[str, str], indent: int) -> str:
     """`key:` with its fields, as lines indented by `indent` spaces."""
     pad = " " * indent
@@ -131,17 +142,23 @@ class Editor:
         node = self.nodes.get(path)
         if node is None:
             raise EditError(f"{self.rel}: {path} findes ikke")
-        if node.flow or node.style is not None:
-            raise EditError(f"{self._where(node)}: henvisningen står ikke som en blok med ét "
-                            f"felt pr. linje; skriv den sådan og kør igen")
+        if node.style is not None:
+            raise EditError(f"{self._where(node)}: henvisningen er ikke en blok med felter")
         return node
 
     def set_mapping(self, path: PathKey, key: str, fields: dict[str, str]) -> None:
         """Write `key:` with `fields` into the block mapping at `path`, replacing its old value
         when it has one, else as the mapping's last key."""
         mapping = self._mapping(path)
-        new = block(key, fields, self._key_col(path, mapping.col))
         old = self.nodes.get((*path, key))
+        if mapping.flow:  # {kilde: …, linjer: …}: the new field joins it on its line
+            if old is not None:
+                self._edits.append((old.start, old.end, flow(fields)))
+            else:
+                end = mapping.inner_end
+                self._edits.append((end, end, f", {key}: {flow(fields)}"))
+            return
+        new = block(key, fields, self._key_col(path, mapping.col))
         if old is not None:
             start = self._line_start(old.key_start if old.key_start is not None else old.start)
             if self.text[start:old.key_start].strip():

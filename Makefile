@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint schema test test-fast browsers bench ny diff clean
+.PHONY: help install serve build check lint schema test test-fast browsers bench ny diff clean anker genanker
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
@@ -16,6 +16,8 @@ help:
 	@echo "make test    - the whole test suite (unit, site, browser)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
+	@echo "make anker [KILDE=id] - record what each citation's lines say (its anchor)"
+	@echo "make genanker [KILDE=id] - move line ranges to where their text now stands"
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -74,6 +76,12 @@ bench: $(BENCH_STAMP)
 
 ny: $(STAMP)
 	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+
+anker: $(STAMP)
+	$(PY) -m koordineringsbasen anker $(KILDE)
+
+genanker: $(STAMP)
+	$(PY) -m koordineringsbasen genanker $(KILDE)
 
 diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)

@@ -139,7 +139,8 @@ def ny(args: argparse.Namespace) -> int:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, og kør 'make check'.")
+    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, kør 'python -m "
+          f"koordineringsbasen anker' (så henvisningerne får deres anker), og kør 'make check'.")
     return OK
 
 

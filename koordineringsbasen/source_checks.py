@@ -131,8 +131,12 @@ def _anchor_findings(reference: Reference, source: Source,
         return []  # no text to compare with (a missing file is reported elsewhere)
     anchor = reference.anker
     if anchor is None:
+        if line_bounds(reference.linjer)[1] > len(index.lines):
+            return []  # lines the text does not have: reported as such
         return [("anker", f"henvisningen har intet anker (hvad linjerne siger); {FILL}")]
     first, last = line_bounds(reference.linjer)
+    if last > len(index.lines):
+        return []  # lines the text does not have: reported as such, not twice
     verdict = locate(anchor, first, last, index)
     if verdict.status == MOVED:
         return [("linjer", f"teksten er flyttet til linje {verdict.linjer} i {source.fil}; "

@@ -4,8 +4,8 @@
   that place is certain; a passage found nowhere, or at places that cannot be told apart, is
   reported and left as it is.
 - An agenda item moves to where its heading (number and title) now stands. Its last line
-  keeps its distance to the next item's heading; the last item keeps its length and is
-  stretched over the citations it held.
+  keeps its distance to the next item's heading; the last item's last line moves as the last
+  citation in it did (else as its heading) and reaches over the citations it held.
 - A `henvisninger` line moves to the one line that now holds its address.
 - A source's own span moves with the first and last of all the above in it (a span starting at
   line 1 stays there), and always covers its agenda items.
@@ -172,8 +172,10 @@ def _reanchor_source(report: ReanchorReport, editor: Editor, data_file: DataFile
         if following:  # it ends where it ended before the next heading
             next_old, j = min(following)
             lasts[number] = starts[j] - (next_old - old_last)
-        else:  # the last item: as long as before, and over the citations it held
-            lasts[number] = max([new_first + old_last - old_first,
+        else:  # the last item: moved as the last citation in it, and over those it held
+            inside = sorted(end for end in shift.ends if old_first <= end[0] <= old_last)
+            moved_by = inside[-1][1] - inside[-1][0] if inside else new_first - old_first
+            lasts[number] = max([old_last + moved_by,
                                  *(last for old, _, last in held if old_first <= old <= old_last)])
     news: dict[int, tuple[int, int]] = {}
     for number, new_last in lasts.items():

@@ -181,9 +181,12 @@ class Editor:
         """Where the text after a block node begins: after the line of its last character
         (a block scalar's end mark is already at the start of the next line)."""
         end = node.end
-        if end > 0 and (end >= len(self.text) or self.text[end - 1] == "\n"):
-            return end
-        return self._line_end(end)
+        if not (end > 0 and (end >= len(self.text) or self.text[end - 1] == "\n")):
+            end = self._line_end(end)
+        while end > 1 and self.text[end - 1] == "\n" and not self.text[
+                (start := self._line_start(end - 1)):end].strip():
+            end = start  # blank lines a block scalar swallowed stay after the new field
+        return end
 
     def set_scalar(self, path: PathKey, value: str) -> None:
         """Replace the one-line scalar at `path` with `value`, double-quoted."""

@@ -140,7 +140,7 @@ def test_shifted_text_is_found_moved_and_genanker_moves_it_all(
 
     code, out, err = genanker(data, seeds, capsys)
     assert code == 0, err
-    assert f"{OFFER}: kilder[0].linjer: 105-106 → 108-109" in out
+    assert f"flyttet: {OFFER}:11: kilder[0].linjer: 105-106 → 108-109" in out
     assert problems(data, seeds) == []
     after = citations(data)
     shifted = [(where, path, line_range(*(n + 3 for n in line_bounds(old))))

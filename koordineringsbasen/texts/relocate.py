@@ -173,7 +173,12 @@ def _words(text: str) -> list[str]:
 
 def heading_words(lines: Sequence[str], first: int, last: int) -> list[str]:
     """The words of the first non-blank lines of lines first..last (a heading may wrap)."""
-    found = [line for line in lines[first - 1:last] if line.strip()][:HEADING_LINES]
+    found: list[str] = []
+    for number in range(first - 1, min(last, len(lines))):
+        if lines[number].strip():
+            found.append(lines[number])
+            if len(found) == HEADING_LINES:
+                break
     return _words(join_lines(found))
 
 

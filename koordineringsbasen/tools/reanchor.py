@@ -41,12 +41,13 @@ from .yaml_edit import EditError, Editor
 @dataclass
 class Move:
     rel: str
+    line: int  # of the value in the data file
     path: PathKey
     old: str
     new: str
 
     def __str__(self) -> str:
-        return f"{self.rel}: {shown(self.path)}: {self.old} → {self.new}"
+        return f"{self.rel}:{self.line}: {shown(self.path)}: {self.old} → {self.new}"
 
 
 @dataclass
@@ -141,12 +142,13 @@ def reanchor(data_dir: Path, seeds: Path, source_id: str | None = None) -> Reanc
 
 def _move(report: ReanchorReport, editor: Editor, data_file: DataFile, path: PathKey,
           old: str, new: str) -> None:
+    where = data_file.yaml_path(path)
     try:
-        editor.set_scalar(data_file.yaml_path(path), new)
+        editor.set_scalar(where, new)
     except EditError as exc:
         report.problems.append(str(exc))
         return
-    report.moved.append(Move(data_file.rel, path, old, new))
+    report.moved.append(Move(data_file.rel, editor.nodes[where].line + 1, path, old, new))
 
 
 def _reanchor_source(report: ReanchorReport, editor: Editor, data_file: DataFile,

@@ -360,3 +360,25 @@ def test_editor_keeps_comments_quotes_and_folded_text() -> None:
         "        tekst\n",
         "        tekst\n    anker:\n      tekst: \"Et \\\"citat\\\": # ikke en kommentar\"\n",
     ).replace("{kilde: b, linjer: 3}", '{kilde: b, linjer: "4-5", anker: {tekst: "b"}}')
+
+
+def test_link_findings_are_named_by_each_cited_texts_content(work: tuple[Path, Path]) -> None:
+    """The cached link findings' key changes with a text's words, not only its length."""
+    from koordineringsbasen.link_checks import link_context
+    from koordineringsbasen.source_checks import citation_context
+    from koordineringsbasen.tools.data_files import read_data
+
+    data, seeds = work
+    files, _ = read_data(data)
+    sources = {f.entity.id: type("Loaded", (), {"entity": f.entity, "cache_key": f.rel})()
+               for f in files if f.rel.startswith("data/kilder/")}
+
+    def fingerprint() -> str:
+        context = citation_context(sources, seeds)  # type: ignore[arg-type]
+        return link_context({"kilder": sources}, {"kilder": set()}, context).fingerprint
+
+    before = fingerprint()
+    lines = read_lines(seeds)
+    lines[104] = lines[104].replace("æblegrød", "æblegrøt")  # same length, same line count
+    write_lines(seeds, lines)
+    assert fingerprint() != before

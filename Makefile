@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint schema test test-fast browsers poppler bench ny importer diff clean
+.PHONY: help install serve build check lint schema test test-fast browsers poppler bench ny importer diff clean anker genanker
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
@@ -17,6 +17,8 @@ help:
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
 	@echo "make importer FIL=referat.pdf [ID=… DATO=… ORGAN=… TYPE=… INDGAAR_I=…] - import a document"
+	@echo "make anker [KILDE=id] - record what each citation's lines say (its anchor)"
+	@echo "make genanker [KILDE=id] - move line ranges to where their text now stands"
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -95,6 +97,10 @@ importer: $(STAMP) poppler
 	  $${KB_IMPORT_DATO:+--dato "$$KB_IMPORT_DATO"} $${KB_IMPORT_ORGAN:+--organ "$$KB_IMPORT_ORGAN"} \
 	  $${KB_IMPORT_TYPE:+--type "$$KB_IMPORT_TYPE"} $${KB_IMPORT_INDGAAR_I:+--indgaar-i "$$KB_IMPORT_INDGAAR_I"} \
 	  -- "$$KB_IMPORT_FIL"
+anker: $(STAMP)
+	$(PY) -m koordineringsbasen anker $(KILDE)
+genanker: $(STAMP)
+	$(PY) -m koordineringsbasen genanker $(KILDE)
 
 diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)

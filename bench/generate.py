@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from koordineringsbasen.load.checks.cited_values import CITED
+from koordineringsbasen.tools.anchor_fill import fill
 
 SEED_FILE = "900_0123456789abcdef.txt"
 SPAN = 60  # lines per source in the seed file
@@ -65,6 +66,7 @@ class _Gen:
         self.n = counts(n)
         self.sources: list[_Source] = []
         self.stated: dict[int, list[str]] = {}
+        self.headings: dict[int, str] = {}  # first line of an agenda item: its number and title
 
     # --- text ---------------------------------------------------------------------------
     def sentence(self) -> str:
@@ -122,6 +124,8 @@ class _Gen:
                                "linjer": f"{a}-{b}", "resume": self.sentence(),
                                **({"beslutning": self.sentence()} if nr == "2" else {})}
                               for nr, a, b in src.items]
+            self.headings.update((int(item["linjer"].split("-")[0]), f"{item['nr']} "
+                                  f"{item['titel']}.") for item in doc["punkter"])
         if not doc["aliaser"]:
             del doc["aliaser"]
         return doc
@@ -269,7 +273,9 @@ class _Gen:
         for src in self.sources:
             for line in range(src.first, src.last + 1):
                 stated = " ".join(self.stated.get(line, []))
-                lines.append(f"{src.id} linje {line}: {self.sentence()} {stated}".rstrip())
+                heading = self.headings.get(line, "")  # the heading check wants it first
+                lines.append(f"{heading} {src.id} linje {line}: {self.sentence()} "
+                             f"{stated}".strip())
         return "\n".join(lines) + "\n"
 
 
@@ -294,4 +300,6 @@ def generate(n: int, data_dir: Path, seeds_dir: Path, seed: int = 1) -> dict[str
     _dump(data_dir / "ordliste.yml", gen.glossary())
     seeds_dir.mkdir(parents=True, exist_ok=True)
     (seeds_dir / SEED_FILE).write_text(gen.seed_text(), encoding="utf-8")
+    report = fill(data_dir, seeds_dir)  # every citation with its anchor, as 'anker' writes it
+    assert not report.problems, report.problems[:5]
     return dict(gen.n)

@@ -18,7 +18,7 @@ from koordineringsbasen.load.checks.cited_values import cited_text
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
 from koordineringsbasen.settings import ROOT
-from koordineringsbasen.texts.seedtext import raw_lines
+from koordineringsbasen.texts.seedtext import _raw_lines
 
 # Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
 SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}
@@ -102,7 +102,7 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
     if cache_dir is not None:
         load_catalog(data_dir, seeds_dir, cache_dir)  # fill the cache
     for _ in range(repeat):
-        raw_lines.cache_clear()
+        _raw_lines.cache_clear()  # the seed files are read again
         if not memory:  # a new process: nothing kept from the run before
             datacache._memory.clear()
             for cached in (numbers_in, dates_in, cited_text):
@@ -115,7 +115,7 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
 
 def profile_cold(data_dir: Path, seeds_dir: Path, top: int = 12) -> list[str]:
     """The cold load's largest entries by own time (cProfile), as printable lines."""
-    raw_lines.cache_clear()
+    _raw_lines.cache_clear()  # the seed files are read again
     profile = cProfile.Profile()
     profile.runcall(load_catalog, data_dir, seeds_dir)
     stats = pstats.Stats(profile)

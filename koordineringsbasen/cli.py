@@ -144,7 +144,8 @@ def ny(args: argparse.Namespace) -> int:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, og kør 'make check'.")
+    print(f"Oprettede {shown}. Udfyld felterne markeret {MARK}, kør 'python -m "
+          f"koordineringsbasen anker' (så henvisningerne får deres anker), og kør 'make check'.")
     return OK
 
 
@@ -265,6 +266,75 @@ def exports(args: argparse.Namespace) -> int:
                                            config.get("use_directory_urls", True))
     print(f"Skrev {len(written)} åbne datafiler i {args.site}")
     return OK
+
+
+SEEDS = arg("--seeds", type=Path, default=None,
+            help=f"kildeteksterne (standard: KOORDINERINGSBASEN_SEEDS, {default_seeds_dir()})")
+
+
+def _seeds(given: Path | None) -> Path | None:
+    """The folder of source texts, or None after saying it is missing."""
+    seeds = given if given is not None else default_seeds_dir()
+    if not seeds.is_dir():
+        print(f"Fejl: kildeteksterne findes ikke i {seeds} (sæt KOORDINERINGSBASEN_SEEDS eller "
+              f"--seeds)", file=sys.stderr)
+        return None
+    return seeds
+
+
+@command("anker", arg("kilde", nargs="?", default=None, help="kun henvisninger til denne kilde"),
+         arg("--forny", action="store_true",
+             help="skriv også ankre, der findes i forvejen, forfra"),
+         arg("--data", type=Path, default=ROOT / "data"), SEEDS)
+def anker(args: argparse.Namespace) -> int:
+    """Skriv på hver henvisning, hvad dens linjer siger (dens anker).
+
+    Ankeret (felt 'anker': lidt tekst før, linjernes tekst, lidt tekst efter) gør, at 'make
+    check' opdager det, når kildeteksten ændrer sig, og at 'genanker' kan flytte linjerne
+    med. Kør det, når henvisningens linjer er rigtige: det gemmer, hvad de siger nu. Kun
+    henvisninger uden anker får et, medmindre --forny er givet. Resten af filen bliver stående
+    tegn for tegn.
+    """
+    from .tools.anchor_fill import fill  # the editing tools are loaded only when used
+
+    seeds = _seeds(args.seeds)
+    if seeds is None:
+        return FAILED
+    report = fill(args.data, seeds, args.kilde, args.forny)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(f"Skrev {report.written} ankre i {len(report.files)} filer "
+          f"({report.skipped} henvisninger havde et anker i forvejen).")
+    return REFUSED if report.problems else OK
+
+
+@command("genanker", arg("kilde", nargs="?", default=None,
+                         help="kun kildeteksten for denne kilde (og de andre kilder i filen)"),
+         arg("--data", type=Path, default=ROOT / "data"), SEEDS)
+def genanker(args: argparse.Namespace) -> int:
+    """Flyt linjenumrene hen, hvor deres tekst nu står (efter en ny udgave af en kildetekst).
+
+    Henvisninger flyttes efter deres anker, dagsordenspunkter efter deres overskrift,
+    henvisninger til offentlige dokumenter efter deres adresse, og kildens egne linjer med.
+    Intet flyttes til et sted, der ikke er sikkert: tekst, der ikke findes, eller som står flere
+    steder, bliver nævnt og står urørt. Afslutter med 0, når alt stemmer eller er flyttet, og
+    med 1, når noget står tilbage at rette i hånden.
+    """
+    from .tools.reanchor import reanchor
+
+    seeds = _seeds(args.seeds)
+    if seeds is None:
+        return FAILED
+    report = reanchor(args.data, seeds, args.kilde)
+    for move in report.moved:
+        print(f"flyttet: {move}")
+    for line in report.unsure:
+        print(f"ikke flyttet: {line}", file=sys.stderr)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(report.moved)} flyttet i {len(report.files)} filer, {report.ok} henvisninger "
+          f"stemmer, {len(report.unsure)} skal rettes i hånden.")
+    return REFUSED if report.remaining else OK
 
 
 def parser() -> argparse.ArgumentParser:

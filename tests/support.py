@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,23 @@ def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,
          "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+FLOW_ANCHOR = re.compile(r", anker: \{[^{}]*\}")
+
+
+def strip_anchors(data_dir: Path) -> None:
+    """Take the citations' anchors ({…, anker: {…}}) out of a copy of the fixture data, so a
+    test can edit a citation by its text as it was written before anchors."""
+    for path in data_dir.rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        bare = FLOW_ANCHOR.sub("", text)
+        if bare != text:
+            path.write_text(bare, encoding="utf-8")
+
+
+def anchor_citations(data_dir: Path, seeds_dir: Path = FIXTURE_SEEDS) -> None:
+    """Give every citation without one its anchor, as a contributor runs 'anker' after
+    editing (files that do not validate are left as they are)."""
+    from koordineringsbasen.tools.anchor_fill import fill
+    fill(data_dir, seeds_dir)

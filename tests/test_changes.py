@@ -10,6 +10,7 @@ import pytest
 
 from koordineringsbasen import cli
 from koordineringsbasen.tools.changes import load_revision, summarize
+from tests.support import anchor_citations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -84,6 +85,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "udmeldinger/cu-ny.yml").write_text(NEW_NOTIFICATION, encoding="utf-8")
     _edit(data / "ordliste.yml", "- {forkortelse: TR,",
           "- {forkortelse: NY, betydning: Ny forkortelse}\n- {forkortelse: TR,")
+    anchor_citations(data)  # the new citations get their anchors, as 'anker' gives them
     _git(repo, "add", "-A", "data")
     _git(repo, "commit", "-q", "-m", "efter")
     return repo

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from koordineringsbasen.cli import main
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError, Problem
-from tests.support import FIXTURE_SEEDS, ROOT
+from tests.support import FIXTURE_SEEDS, ROOT, anchor_citations, strip_anchors
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES: list[dict[str, Any]] = YAML(typ="safe", pure=True).load(
@@ -55,7 +55,10 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
 
 
 def apply_case(case: dict[str, Any], data: Path) -> None:
-    """Turn the fixture data copy in `data` into the broken data set of `case`."""
+    """Turn the fixture data copy in `data` into the broken data set of `case`; the cases
+    edit citations as written without anchors, and the citations are anchored afterwards as a
+    contributor does ('anker'), so a case shows only its own problems."""
+    strip_anchors(data)
     for rel, replacements in (case.get("edit") or {}).items():
         path = data / rel
         text = path.read_text(encoding="utf-8")
@@ -70,7 +73,8 @@ def apply_case(case: dict[str, Any], data: Path) -> None:
         shutil.copytree(CORPUS / "files" / case["copy"], data, dirs_exist_ok=True)
     for rel in case.get("remove") or []:
         (data / rel).unlink()
-    if case.get("generate"):
+    anchor_citations(data)
+    if case.get("generate"):  # after anchoring: a generated bomb is never read whole
         GENERATORS[case["generate"]](data)
 
 

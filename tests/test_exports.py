@@ -25,6 +25,7 @@ from koordineringsbasen.exports.tables import Column, cell
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import ENTITY_MODELS, GlossaryEntry
 from koordineringsbasen.model.fields import field_specs
+from tests.support import anchor_citations
 
 # Not imported from conftest: tests/browser/conftest.py shadows that module name.
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,6 +195,7 @@ def test_ics_month_only_dates_and_stable_uids(fixture_data: Path) -> None:
                                 "fristforlaengelse, beskrivelse: 'Ny frist; med komma, "
                                 "semikolon og æøå.', kilde: {kilde: testmoede-2025-01-01, "
                                 "linjer: 46}}\n")
+    anchor_citations(fixture_data)
     after = icalendar.Calendar.from_ical(calendar(load_catalog(fixture_data, FIXTURE_SEEDS),
                                                   site))
     old = {str(e["UID"]): e.decoded("DTSTART") for e in before.walk("VEVENT")}

@@ -4,6 +4,11 @@ The fixture data plus one fully filled entity per kind (tests/corpus/injection/f
 rewritten so that each free-text field (found by walking the models) holds a unique marker and
 every payload below. The built site is then parsed page by page: no injected element, attribute
 or URL, no evaluated Jinja, no included file, and every payload visible literally.
+
+Agenda items must begin with their heading and citations must carry anchors of what their lines
+say, so the test's copy of the source text gets each item's hostile heading on its first line,
+and the anchors are then written anew from that text ('anker --forny'): they quote hostile text
+too, but are never typed, so they are not payload slots of their own.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ from ruamel.yaml import YAML
 
 from koordineringsbasen.load.yamlsource import read_yaml
 from koordineringsbasen.model import ENTITY_MODELS, Glossary
-from koordineringsbasen.model.common import _text
+from koordineringsbasen.model.common import Anchor, _text
 from koordineringsbasen.site import csp
+from koordineringsbasen.tools.anchor_fill import fill as fill_anchors
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, build_site
 
 FULL = Path(__file__).parent / "corpus" / "injection" / "full.yml"
@@ -157,7 +163,7 @@ class Injector:
                     self.agenda[str(old)] = value[name]
             elif kind == "texts":
                 value[name] = [self.new(slot) for _ in value[name]]
-            elif kind == "model":
+            elif kind == "model" and inner is not Anchor:  # anchors: written from the text
                 self.fill(value[name], inner)
             elif kind == "models":
                 value[name] = [self.fill(item, inner) for item in value[name]]
@@ -174,7 +180,23 @@ class Injector:
         return value
 
 
-def write_injected_data(target: Path) -> Injector:
+def write_headings(documents: dict[Path, Any], seeds: Path) -> None:
+    """A copy of the fixture texts in `seeds` where each agenda item's first line is its
+    (hostile) number and title, as the heading check wants it."""
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    texts: dict[str, list[str]] = {}
+    for path, data in documents.items():
+        if path.parent.name != "kilder":
+            continue
+        lines = texts.setdefault(data["fil"], (seeds / data["fil"]).read_text("utf-8").split("\n"))
+        for item in data.get("punkter", []):
+            first = int(str(item["linjer"]).split("-")[0])
+            lines[first - 1] = " ".join(f"{item['nr']} {item['titel']}".split())
+    for name, lines in texts.items():
+        (seeds / name).write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_injected_data(target: Path, seeds: Path) -> Injector:
     shutil.copytree(FIXTURE_DATA, target)
     full = YAML(typ="safe", pure=True).load(FULL.read_text(encoding="utf-8"))
     documents: dict[Path, Any] = {}
@@ -193,15 +215,18 @@ def write_injected_data(target: Path) -> Injector:
         # JSON is YAML; dates become ISO text, which the model reads the same way.
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str),
                         encoding="utf-8")
+    write_headings(filled, seeds)
+    report = fill_anchors(target, seeds, renew=True)
+    assert not report.problems, report.problems
     return injector
 
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Injector]:
     base = tmp_path_factory.mktemp("injection")
-    injector = write_injected_data(base / "data")
+    injector = write_injected_data(base / "data", base / "seeds")
     site = base / "site"
-    result = build_site(base / "data", site, FIXTURE_SEEDS)
+    result = build_site(base / "data", site, base / "seeds")
     assert result.returncode == 0, result.stdout + result.stderr
     return site, injector
 
@@ -219,6 +244,7 @@ def test_every_free_text_field_of_the_model_carries_payloads(
         injected: tuple[Path, Injector]) -> None:
     _, injector = injected
     expected = set().union(*(text_slots(m) for m in ENTITY_MODELS.values()), text_slots(Glossary))
+    expected -= text_slots(Anchor)  # written from the source text, see the module's docstring
     assert len(expected) > 25
     assert set(injector.payloads.values()) == expected
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def test_unknown_reference_suggests_a_close_id(fixture_data: Path) -> None:
 
 def test_unknown_agenda_item(fixture_data: Path) -> None:
     path = fixture_data / "maalgrupper" / "reg-undergruppe.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("linjer: 20}", 'linjer: 20, punkt: "9"}'),
+    path.write_text(path.read_text(encoding="utf-8").replace("linjer: 20,", 'linjer: 20, punkt: "9",'),
                     encoding="utf-8")
     (problem,) = problems_for(fixture_data)
     assert problem.endswith("kilder[0].punkt: punkt '9' findes ikke på dagsordenen for "
@@ -77,9 +78,8 @@ def test_unknown_agenda_item(fixture_data: Path) -> None:
 
 def test_missing_source_on_a_fact(fixture_data: Path) -> None:
     path = fixture_data / "tilbud" / "testtilbud.yml"
-    text = path.read_text(encoding="utf-8").replace(
-        "  - {aar: 2025, pladser: 12, kilde: {kilde: testrapport-2025, linjer: 112}}",
-        "  - {aar: 2025, pladser: 12}")
+    text = re.sub(r"  - \{aar: 2025, pladser: 12, kilde: \{kilde: testrapport-2025, linjer: 112.*",
+                  "  - {aar: 2025, pladser: 12}", path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
     (problem,) = problems_for(fixture_data)
     assert problem == "data/tilbud/testtilbud.yml:17:5: kapacitet[2].kilde: mangler; feltet skal udfyldes"

@@ -15,7 +15,7 @@ from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.special import abbreviations, glossary_page
 from koordineringsbasen.render.text import paragraphs
-from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, anchor_citations
 
 DESCRIPTION = """beskrivelse: >-
   Første afsnit, skrevet over
@@ -38,6 +38,7 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> RenderContext:
                      "utf-8")
     glossary = data / "ordliste.yml"
     glossary.write_text(glossary.read_text("utf-8") + TERM, "utf-8")
+    anchor_citations(data)
     return RenderContext(load_catalog(data, FIXTURE_SEEDS), today=dt.date(2025, 6, 1),
                          edit_base="https://example.org/edit/", changed={})
 

@@ -119,8 +119,9 @@ def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            if key != "anker":  # a citation's anchor quotes the published source text
+                yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)

@@ -7,7 +7,7 @@ from pathlib import Path
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
-from tests.support import FIXTURE_SEEDS
+from tests.support import FIXTURE_SEEDS, anchor_citations, strip_anchors
 
 ADDRESS = "https://www.retsinformation.dk/eli/lta/2014/760"
 
@@ -33,11 +33,13 @@ def test_source_page_links_the_public_documents_it_refers_to(fixture_data: Path)
 
 def test_a_marked_value_gets_its_own_footnote_with_the_explanation(fixture_data: Path) -> None:
     # Line 113 gives 4.107 kr.; a price of 4.110 is 'derived' and says how.
+    strip_anchors(fixture_data)  # the citations are edited as written, then anchored
     _edit(fixture_data / "tilbud/testtilbud.yml",
           "beloeb: 4107, enhed: kr. pr. døgn, kilde: {kilde: testrapport-2025, linjer: 113}",
           "beloeb: 4110, enhed: kr. pr. døgn, kilde: {kilde: testrapport-2025, linjer: 113, "
           "belaeg: {form: udledt, forklaring: 'Afrundet *op* fra 4.107 kr.'}}")
     _edit(fixture_data / "tilbud/testtilbud.yml", "linjer: 105-106}", "linjer: 113}")
+    anchor_citations(fixture_data)
     text = render_entity(RenderContext(load_catalog(fixture_data, FIXTURE_SEEDS)), "tilbud",
                          "testtilbud")
     notes = [line for line in text.splitlines() if ", linje 113" in line]

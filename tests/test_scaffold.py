@@ -15,6 +15,7 @@ from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError
 from koordineringsbasen.model import ENTITY_MODELS
 from koordineringsbasen.model.fields import FieldSpec, field_specs
+from koordineringsbasen.tools.anchor_fill import fill
 from koordineringsbasen.tools.scaffold import MARK, ScaffoldError, create
 
 # Not imported from conftest: tests/browser/conftest.py shadows that module name.
@@ -88,6 +89,8 @@ def test_scaffold_fails_until_filled_then_passes_the_check(fixture_data: Path, k
     assert _fill(data, ENTITY_MODELS[kind]) == len({(p.line, p.col) for p in problems})
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
+    # As a contributor does next: anchor the citations written ('anker'), then check.
+    assert not fill(fixture_data, FIXTURE_SEEDS).problems
     catalog = load_catalog(fixture_data, FIXTURE_SEEDS)
     assert catalog.get(kind, "nyt-navn-med-aeoeaa").navn == "Nyt navn med æøå"
 

@@ -10,8 +10,8 @@ so nothing is ever expanded. Positions are recorded only when a problem needs th
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any

@@ -10,7 +10,7 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..model.common import line_bounds
@@ -38,12 +38,16 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-@cache  # the data check reads each file thousands of times per load
 def raw_lines(path: Path) -> tuple[str, ...] | None:
     """The lines of the file at `path`, unaltered and numbered as everywhere (split_lines), or
-    None when it is no file. The data check reads them; pages read the tidied `SeedTexts`."""
-    if not path.is_file():
-        return None
+    None when it is no file. The data check reads them; pages read the tidied `SeedTexts`.
+    A file changed since it was read (a new extraction, `make serve`) is read again."""
+    version = _version(path)
+    return None if version is None else _raw_lines(path, version)
+
+
+@lru_cache(maxsize=32)  # the data check reads each file thousands of times per load
+def _raw_lines(path: Path, version: int) -> tuple[str, ...]:
     return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
 
 
@@ -94,18 +98,33 @@ def join_lines(lines: Sequence[str]) -> str:
     """The lines as one string: words the PDF hyphenated at a line end mended, whitespace
     folded, blank lines dropped. Quotes and citation anchors compare text in this form, so a
     re-wrapped paragraph reads the same."""
-    text = ""
+    return join_lines_mapped(lines)[0]
+
+
+def join_lines_mapped(lines: Sequence[str]) -> tuple[str, list[int]]:
+    """join_lines, plus where each line's text begins in the result (-1 for a blank line):
+    citation anchors map a place in the joined text back to line numbers with it."""
+    pieces: list[str] = []  # a whole text is 6,000 lines: no quadratic string building
+    size = 0
+    starts: list[int] = []
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
+            starts.append(-1)
             continue
-        mend = SPLIT_WORD.search(text)
+        last = pieces[-1] if pieces else ""
         next_word = line.split(" ", 1)[0]
-        if mend and line[0].islower() and next_word not in KEEP_HYPHEN_BEFORE:
-            text = text[:-1] + line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
+        if (SPLIT_WORD.search(last, max(0, len(last) - 2)) and line[0].islower()
+                and next_word not in KEEP_HYPHEN_BEFORE):
+            pieces[-1] = last[:-1]
+            size -= 1
+        elif pieces:
+            pieces.append(" ")
+            size += 1
+        starts.append(size)
+        pieces.append(line)
+        size += len(line)
+    return "".join(pieces), starts
 
 
 def tidy_quote(lines: Sequence[str], limit: int = QUOTE_LIMIT) -> str:

@@ -1,1 +1,1 @@
-"""The contributors' commands: scaffolding, importing, finding and diffing data."""
+"""The contributors' commands: scaffolding, importing, anchoring, finding and diffing data."""

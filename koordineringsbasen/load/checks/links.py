@@ -3,9 +3,10 @@ inside its source and on its agenda item.
 
 They run over the whole catalog on every load. A file's findings depend only on its own
 links and on what they are checked against (the ids of every kind, the sources, the seed
-line counts), so with a data cache they are reused while the file's bytes and that whole
-context are unchanged: editing a figure re-checks one file, while adding, removing or renaming
-any file, or changing any source, re-checks every file.
+texts' line counts and contents: citation anchors), so with a data cache they are reused while
+the file's bytes and that whole context are unchanged: editing a figure re-checks one file,
+while adding, removing or renaming any file, changing any source, or editing a seed text,
+re-checks every file.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def link_context(known: Mapping[str, Mapping[str, LoadedFile]], invalid: Mapping
         # A source is named by its file's bytes; without a cache key nothing is reused.
         digest.update(f"{source_id}\0{item.cache_key}\0".encode())
     digest.update(repr(sorted(citations.seed_lines.items())).encode())
+    # Anchors compare what the texts say: a text edited to the same length re-checks too.
+    digest.update(repr(sorted(citations.seed_hashes.items())).encode())
     usable = all(item.cache_key is not None for item in known.get("kilder", {}).values())
     return LinkContext(known, invalid, citations, digest.hexdigest() if usable else "")
 

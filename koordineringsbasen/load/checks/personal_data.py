@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ...model.common import Anchor
+
 # Organisational (not personal) contact points that may appear in data.
 ALLOWED_CONTACTS = frozenset({"nordjysksocialaftale@aalborg.dk"})
 
@@ -73,6 +75,10 @@ def _strings(value: Any, path: tuple[Any, ...], out: list[tuple[tuple[Any, ...],
     # A validated model's __dict__ holds its fields in declaration order, nothing else.
     children = value.__dict__.items() if isinstance(value, BaseModel) else enumerate(value)
     for key, child in children:
+        if isinstance(child, Anchor):
+            # A citation's anchor quotes its source text, which the site publishes in full
+            # (the source-text pages): written by 'anker', never typed, so not scanned.
+            continue
         if isinstance(child, str):
             out.append(((*path, key), child))
         elif isinstance(child, (BaseModel, list, tuple)):

@@ -5,6 +5,7 @@ of itself). Problems are located in the data file (load.record.LoadedFile.proble
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,16 @@ from ...model.agenda import resolve_item
 from ...model.common import PathKey, Reference, line_bounds
 from ...model.references import Citation
 from ...model.sources import source_chain
+from ...texts.relocate import (
+    AMBIGUOUS,
+    MISSING,
+    MOVED,
+    TextIndex,
+    heading_matches,
+    heading_words,
+    line_range,
+    locate,
+)
 from ...texts.seedtext import raw_lines
 from ..problems import Problem
 
@@ -21,18 +32,14 @@ if TYPE_CHECKING:
     from ..record import LoadedFile
 
 
-def _seed_lines(seeds: Path, name: str) -> int | None:
-    """Line count of seed file `name`, or None when it is missing (reported elsewhere)."""
-    lines = raw_lines(seeds / name)
-    return None if lines is None else len(lines)
-
-
 def seed_line_count(path: Path) -> int:
     """Lines of the seed file at `path`, counted as they are numbered everywhere."""
     return len(raw_lines(path) or ())
 
 
-Finding = tuple[str, str]  # (field of the reference: linjer or punkt, message)
+Finding = tuple[str, str]  # (field of the reference: linjer, punkt or anker, message)
+FILL = "kør 'python -m koordineringsbasen anker'"
+REANCHOR = "kør 'python -m koordineringsbasen genanker'"
 
 
 @dataclass(frozen=True)
@@ -42,23 +49,45 @@ class CitationContext:
     sources: dict[str, Source]
     chains: dict[str, list[Source]]  # each source followed by the meetings it is part of
     seed_lines: dict[str, int | None]  # line count of each cited seed file (None: missing)
-    # Findings by (kilde, linjer, punkt): many facts cite the same passage.
-    findings: dict[tuple[str, str, str | None], tuple[Finding, ...]] = field(default_factory=dict)
+    texts: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # their lines
+    # Content hash of each seed file: anchors depend on what the texts say, not only on
+    # their length, so cached findings are named by it (link_checks.link_context).
+    seed_hashes: dict[str, str | None] = field(default_factory=dict)
+    # Findings by (kilde, linjer, punkt, anchor): many facts cite the same passage.
+    findings: dict[tuple[object, ...], tuple[Finding, ...]] = field(default_factory=dict)
+    _indexes: dict[str, TextIndex] = field(default_factory=dict)
+
+    def index(self, fil: str) -> TextIndex | None:
+        """The seed file's anchor index, built once per load and only when a citation needs it."""
+        lines = self.texts.get(fil)
+        if lines is None:
+            return None
+        if fil not in self._indexes:
+            self._indexes[fil] = TextIndex(lines)
+        return self._indexes[fil]
 
 
 def citation_context(sources: dict[str, LoadedFile], seeds: Path | None) -> CitationContext:
     entities: dict[str, Source] = {k: v.entity for k, v in sources.items()}  # type: ignore[misc]
-    files = {source.fil for source in entities.values()}
+    files = sorted({source.fil for source in entities.values()})
+    texts = {fil: raw_lines(seeds / fil) if seeds is not None else None for fil in files}
     return CitationContext(
         entities, {k: _chain(source, sources) for k, source in entities.items()},
-        {fil: _seed_lines(seeds, fil) if seeds is not None else None for fil in files})
+        {fil: None if lines is None else len(lines) for fil, lines in texts.items()}, texts,
+        {fil: None if lines is None else _content_hash(lines) for fil, lines in texts.items()})
+
+
+def _content_hash(lines: tuple[str, ...]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "replace")).hexdigest()
 
 
 def check_citation(cite: Citation, context: CitationContext) -> list[tuple[PathKey, str]]:
     """(path, message) for each problem of one citation: its lines inside the source and the
     seed file, its `punkt` on the agenda and covering those lines."""
     reference = cite.reference
-    key = (reference.kilde, reference.linjer, reference.punkt)
+    anchor = reference.anker
+    key = (reference.kilde, reference.linjer, reference.punkt,
+           anchor and (anchor.foer, anchor.tekst, anchor.efter, anchor.kontrol))
     found = context.findings.get(key)
     if found is None:
         found = context.findings[key] = _findings(reference, context)
@@ -89,7 +118,53 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
             found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
                                    f"(punkt {punkt}: {where})"))
+    found.extend(_anchor_findings(reference, source, context))
     return tuple(found)
+
+
+def _anchor_findings(reference: Reference, source: Source,
+                     context: CitationContext) -> list[Finding]:
+    """Whether the cited lines still say what the citation's anchor recorded."""
+    index = context.index(source.fil)
+    if index is None:
+        return []  # no text to compare with (a missing file is reported elsewhere)
+    anchor = reference.anker
+    if anchor is None:
+        if line_bounds(reference.linjer)[1] > len(index.lines):
+            return []  # lines the text does not have: reported as such
+        return [("anker", f"henvisningen har intet anker (hvad linjerne siger); {FILL}")]
+    first, last = line_bounds(reference.linjer)
+    if last > len(index.lines):
+        return []  # lines the text does not have: reported as such, not twice
+    verdict = locate(anchor, first, last, index)
+    if verdict.status == MOVED:
+        return [("linjer", f"teksten er flyttet til linje {verdict.linjer} i {source.fil}; "
+                           f"{REANCHOR}")]
+    if verdict.status == MISSING:
+        return [("linjer", f"teksten findes ikke længere i {source.fil} (hverken i linje "
+                           f"{reference.linjer} eller andre steder): '{_short(anchor.tekst)}'; "
+                           f"ret henvisningen, og kør 'python -m koordineringsbasen anker --forny'")]
+    if verdict.status == AMBIGUOUS:
+        places = ", ".join(line_range(a, b) for a, b in verdict.places)
+        return [("linjer", f"linje {reference.linjer} siger ikke længere det, ankeret husker, "
+                           f"og teksten står flere steder i {source.fil} (linje {places}); "
+                           f"ret linjer i hånden")]
+    return []
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _heading_problem(lines: tuple[str, ...], first: int, last: int, nr: str,
+                     titel: str) -> str | None:
+    """A message when the item's first non-blank lines do not hold its number and title."""
+    if heading_matches(heading_words(lines, first, last), nr, titel):
+        return None
+    shown = next((line.strip() for line in lines[first - 1:last] if line.strip()), "")
+    return (f"linje {line_range(first, last)} begynder ikke med punktets overskrift "
+            f"'{nr} {_short(titel, 60)}', men med '{_short(shown, 60)}'; {REANCHOR}, eller ret "
+            f"linjer")
 
 
 def _chain(source: Source, sources: dict[str, LoadedFile]) -> list[Source]:
@@ -123,11 +198,16 @@ def check_source_spans(sources: dict[str, LoadedFile], seeds: Path | None) -> li
             if p_source.fil != source.fil or first < p_first or last > p_last:
                 problems.append(item.problem(("indgaar_i",), f"kilden ligger ikke inden for "
                                              f"'{p_source.id}' ({p_source.fil} {p_source.linjer})"))
+        lines = raw_lines(seeds / source.fil) if seeds is not None else None
         for index, agenda in enumerate(source.punkter):
             a_first, a_last = line_bounds(agenda.linjer)
             if a_first < first or a_last > last:
                 problems.append(item.problem(("punkter", index, "linjer"), f"punktet ligger uden "
                                              f"for kildens linjer {source.linjer}"))
+            elif lines is not None and a_last <= len(lines):
+                found = _heading_problem(lines, a_first, a_last, agenda.nr, agenda.titel)
+                if found:
+                    problems.append(item.problem(("punkter", index, "linjer"), found))
         for index, document in enumerate(source.henvisninger):
             d_first, d_last = line_bounds(document.linjer)
             if d_first < first or d_last > last:

@@ -28,6 +28,7 @@ from typing import Any
 
 from . import build_state, cited_values, generator, mkdocs_yml, settings
 from .changes import load_revision, summarize
+from .ci_output import markdown_text, one_line
 from .loader import default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
 from .problems import DataError, format_problems
@@ -164,8 +165,9 @@ def diff(args: argparse.Namespace) -> int:
                   f"{format_problems(exc.problems)}", file=sys.stderr)
             return FAILED
     lines = summarize(*catalogs)
-    bullet = "- " if args.markdown else ""
-    print("\n".join(bullet + line for line in lines) if lines else "Ingen ændringer i data.")
+    # Each line is data text: one line always, and literal Markdown in the job summary.
+    shown = [f"- {markdown_text(line)}" if args.markdown else one_line(line) for line in lines]
+    print("\n".join(shown) if shown else "Ingen ændringer i data.")
     return OK
 
 

@@ -35,12 +35,11 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-# Builds into a temporary directory and swaps it in only when the build succeeded,
-# so site/ never holds a half-built site.
+# One build at a time per checkout, into its own folder site.build-<id>/, swapped in only when
+# it succeeded: site is a symlink renamed atomically (koordineringsbasen/publish.py), so site/
+# is always a complete old or new site, even if the build is killed.
 build: $(STAMP)
-	rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+	$(PY) -m koordineringsbasen.publish -- $(PY) -m mkdocs build --strict --site-dir '{dir}'
 
 check: $(STAMP)
 	$(PY) -m koordineringsbasen check
@@ -79,4 +78,4 @@ diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache test-artifacts bench/out
+	rm -rf site site.build-* .site.link-* .site.lock site.tmp site.old .pytest_cache test-artifacts bench/out

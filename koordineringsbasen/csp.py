@@ -18,7 +18,6 @@ import logging
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import material
 
@@ -35,7 +34,6 @@ TABLE_ALIGN = {"text-align: left;", "text-align: right;", "text-align: center;"}
 CHARSET = '<meta charset="utf-8">'
 # What a template expression inside a theme script may print: a URL or path, nothing else.
 JINJA_VALUE = r"""[^"'<>\\\s]*"""
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 
 BASE_POLICY: dict[str, list[str]] = {
     "default-src": ["'self'"],
@@ -105,8 +103,3 @@ def add_policy(html: str, page: str = "") -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, page)}">'
     return html.replace(CHARSET, f"{CHARSET}\n    {tag}", 1)
 
-
-def is_dev_server(site_url: str | None) -> bool:
-    """`mkdocs serve` sets site_url to its loopback address and injects an inline live-reload
-    script, which a policy would block; the built site for publishing never is on loopback."""
-    return urlsplit(site_url or "").hostname in LOOPBACK

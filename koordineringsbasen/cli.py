@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build_state, cited_values, generator, mkdocs_yml, settings
+from . import build_state, cited_values, generator, mkdocs_yml, output_dirs, settings
 from .changes import load_revision, summarize
 from .ci_output import markdown_text, one_line
 from .loader import default_seeds_dir, load_catalog
@@ -184,15 +184,28 @@ def pages(args: argparse.Namespace) -> int:
     (front matter og ét makrokald); makroerne kræver, at data er indlæst som i hooket. Med
     --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator;
     --config skriver den mkdocs.yml, de bygges med (med ordlistens forkortelser). Mappen
-    erstattes først, når alle sider er skrevet.
+    erstattes først, når alle sider er skrevet, og kun hvis den er tom eller skrevet af denne
+    kommando (filen .koordineringsbasen-output); aldrig datamappen, arbejdskopien eller mappen
+    over den.
     """
     if args.config is not None and not args.expand:
         print("--config hører sammen med --expand", file=sys.stderr)
         return FAILED
+    protected = output_dirs.protected_folders(
+        {ROOT / "data", args.data or settings.data_dir()}, ROOT)
+    try:  # before the data are loaded: a refused folder is said at once
+        output_dirs.check_replaceable(args.out, protected)
+    except output_dirs.OutputDirRefused as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return REFUSED
     ctx = _build_context(args.data)
     if ctx is None:
         return FAILED
-    written = generator.write_pages(ctx, args.out, expand=args.expand)
+    try:
+        written = generator.write_pages(ctx, args.out, expand=args.expand, data_dir=args.data)
+    except output_dirs.OutputDirRefused as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return REFUSED
     print(f"Skrev {len(written)} sider til {args.out}")
     if args.config is not None:
         mkdocs_yml.write(mkdocs_yml.without_glue(args.out.resolve(), abbreviations(ctx)),

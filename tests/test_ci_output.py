@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from markdown_it import MarkdownIt
 from koordineringsbasen import cli
 from koordineringsbasen.ci_output import command_data, command_property, markdown_text, one_line
 from koordineringsbasen.problems import Problem, format_problems
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 HOSTILE = [
     "felt\n::set-output name=x::1",
@@ -74,8 +76,6 @@ def _git(repo: Path, *args: str) -> None:
 
 def test_diff_markdown_escapes_a_hostile_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
-    import shutil
     monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", str(FIXTURE_SEEDS))
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURE_DATA, repo / "data")

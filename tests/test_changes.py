@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen import cli
-from koordineringsbasen.ci_output import markdown_text
 from koordineringsbasen.changes import load_revision, summarize
+from koordineringsbasen.ci_output import markdown_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

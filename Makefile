@@ -68,14 +68,22 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements-bench.lock
 	touch $(BENCH_STAMP)
 
+# User values (N, TYPE, NAVN, FRA, TIL) reach the commands through the environment, taken with
+# $(value …) so that neither make nor the shell expands them: a name with `…`, $HOME or quotes
+# arrives as written. Only "$$VAR" (quoted) appears in the recipes.
+bench: export KB_N := $(value N)
 bench: $(BENCH_STAMP)
-	$(PY) -m bench $(if $(N),--sizes $(N),)
+	set -f; $(PY) -m bench $${KB_N:+--sizes} $$KB_N
 
+ny: export KB_TYPE := $(value TYPE)
+ny: export KB_NAVN := $(value NAVN)
 ny: $(STAMP)
-	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+	$(PY) -m koordineringsbasen ny -- "$$KB_TYPE" "$$KB_NAVN"
 
+diff: export KB_FRA := $(or $(value FRA),origin/main)
+diff: export KB_TIL := $(or $(value TIL),HEAD)
 diff: $(STAMP)
-	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
+	$(PY) -m koordineringsbasen diff -- "$$KB_FRA" "$$KB_TIL"
 
 clean:
 	rm -rf site site.build-* .site.link-* .site.lock site.tmp site.old .pytest_cache test-artifacts bench/out

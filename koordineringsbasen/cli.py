@@ -131,11 +131,13 @@ def schema(args: argparse.Namespace) -> int:
 
 @command("ny", arg("type", help=f"en af: {', '.join(ENTITY_MODELS)}"),
          arg("navn", help="navnet som det står i kilderne; id'et dannes af det"),
-         arg("--data", default=str(ROOT / "data")))
+         arg("--data", default=None, help="datamappen (standard: KOORDINERINGSBASEN_DATA "
+                                           "eller data/)"))
 def ny(args: argparse.Namespace) -> int:
     """Lav en ny datafil med alle påkrævede felter."""
     try:
-        path = create(Path(args.data), args.type, args.navn)
+        path = create(Path(args.data) if args.data else settings.data_dir(), args.type,
+                      args.navn)
     except ScaffoldError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED

@@ -182,7 +182,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
     if external:
         server.watch(str(external.resolve()))
     server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
-    return server
+    return serve_mode.harden(server)  # no request left hanging (see serve_mode.py)
 
 
 def on_shutdown() -> None:

@@ -38,15 +38,15 @@ MAX_DEPTH = 32  # real data nest about 5 levels; deeper is an accident or an att
 # (\r) too, which Markdown would turn into a line break; every format character (Unicode Cf:
 # bidi overrides and isolates, LRM/RLM, zero-width spaces and joiners, the soft hyphen, word
 # joiners, the byte-order mark, Arabic number signs, tag characters); line and paragraph
-# separators; private-use characters and noncharacters; and the invisible fillers that are not
-# Cf (combining grapheme joiner, Hangul fillers, Khmer vowel inherents, Mongolian variation
-# selectors, variation selectors, braille blank). In the raw text a \r before \n is a
+# separators; surrogates, private-use characters and noncharacters; and the invisible fillers
+# that are not Cf (combining grapheme joiner, Hangul fillers, Khmer vowel inherents,
+# Mongolian and other variation selectors, braille blank). In the raw text a \r before \n is a
 # Windows line ending and passes; the parsed values never hold it.
 ALLOWED_CONTROLS = "\n\t"
 REFUSED_CHARS = re.compile(
     "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd"
     "\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
-    "\u2028-\u202e\u2060-\u206f\u2800\u3164\ue000-\uf8ff\ufe00-\ufe0f\ufeff\uffa0"
+    "\u2028-\u202e\u2060-\u206f\u2800\u3164\ud800-\uf8ff\ufe00-\ufe0f\ufeff\uffa0"
     "\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
     "\U000f0000-\U0010ffff]")

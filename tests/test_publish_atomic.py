@@ -252,3 +252,18 @@ def test_two_make_builds_at_once_give_one_complete_site_and_one_refusal(sandbox:
     assert first.returncode == 0, out + err
     _complete_real_site(sandbox / "site")
     assert leftovers(sandbox) == [os.readlink(sandbox / "site")]
+
+
+def test_without_renameat2_an_old_real_site_folder_is_still_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "gammel.html").write_text("forrige")
+    monkeypatch.setattr(publish_module, "_exchange", lambda first, second: False)
+
+    def build_into(folder: Path) -> int:
+        (folder / "index.html").write_text("ny")
+        return 0
+    assert publish_module.publish(tmp_path, build_into) == 0
+    assert (tmp_path / "site").is_symlink()
+    assert (tmp_path / "site" / "index.html").read_text() == "ny"
+    assert leftovers(tmp_path) == [os.readlink(tmp_path / "site")]

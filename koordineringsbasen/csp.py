@@ -103,3 +103,27 @@ def add_policy(html: str, page: str = "") -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, page)}">'
     return html.replace(CHARSET, f"{CHARSET}\n    {tag}", 1)
 
+
+
+POLICY_CONTENT = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+
+def reload_script(page: bytes) -> bytes | None:
+    """The body of the live-reload script mkdocs' preview server puts before `</body>` of each
+    page it sends, or None."""
+    end = page.rfind(b"</script></body>")
+    start = page.rfind(b"<script>", 0, end)
+    if end < 0 or start < 0 or b"livereload(" not in page[start:end]:
+        return None
+    return page[start + len(b"<script>"):end]
+
+
+def allow_reload_script(page: bytes) -> bytes:
+    """`page` as the preview server sends it, with its policy also allowing the live-reload
+    script (by its hash): the preview keeps the policy the published site has."""
+    body, found = reload_script(page), POLICY_CONTENT.search(page)
+    if body is None or found is None:
+        return page
+    digest = _sha256(body.decode("utf-8")).encode()
+    content = found.group(1).replace(b"script-src ", b"script-src " + digest + b" ", 1)
+    return page[:found.start(1)] + content + page[found.end(1):]

@@ -124,18 +124,16 @@ def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
-    # (see csp.py); `mkdocs serve` needs its inline reload script. Only the running server is
-    # exempt, never a site_url: a build for a loopback address keeps its policy.
+    # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
+    # middleware lets the policy allow the reload script the server adds (preview.py).
     entity_page = search_index.is_entity_url(page.url, build_state.current().catalog)
     output = search_index.mark_page(output, page.url, entity_page)
-    if serve_mode.serving():
-        return output
     return csp.add_policy(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages (404.html) get the same policy as content pages.
-    if not template_name.endswith(".html") or serve_mode.serving():
+    if not template_name.endswith(".html"):
         return output_content
     return csp.add_policy(output_content, template_name)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from koordineringsbasen import csp
 from tests.preview_server import EPOCH, MOUNT, free_port
 from tests.support import FIXTURE_SEEDS, ROOT
 
@@ -82,8 +83,13 @@ def server(tmp_path: Path, fixture_data: Path):  # type: ignore[no-untyped-def]
 def test_a_burst_during_a_failing_rebuild_is_answered(server) -> None:  # type: ignore[no-untyped-def]
     box, base, log = server
     with urllib.request.urlopen(base, timeout=REQUEST_TIMEOUT) as response:
-        first = EPOCH.search(response.read())
-    assert first
+        page = response.read()
+    assert EPOCH.search(page)
+    # The preview keeps the published site's policy, and it allows the reload script it adds.
+    script = csp.reload_script(page)
+    policy = csp.POLICY_CONTENT.search(page)
+    assert script is not None and policy is not None
+    assert csp._sha256(script.decode()).encode() in policy.group(1)
     (box / "docs" / "kaputt.md").write_text("# Kaputt\n\n[Død](findes-ikke.md)\n",
                                             encoding="utf-8")
     urls = [base + PAGES[i % len(PAGES)] for i in range(BURST)]

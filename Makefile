@@ -38,12 +38,11 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-# Builds into a temporary directory and swaps it in only when the build succeeded,
-# so site/ never holds a half-built site.
+# One build at a time per checkout, into its own folder site.build-<id>/, swapped in only when
+# it succeeded: site is a symlink renamed atomically (koordineringsbasen/site/publish.py), so site/
+# is always a complete old or new site, even if the build is killed.
 build: $(STAMP)
-	rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+	$(PY) -m koordineringsbasen.site.publish -- $(PY) -m mkdocs build --strict --site-dir '{dir}'
 
 check: $(STAMP)
 	$(PY) -m koordineringsbasen check
@@ -79,11 +78,17 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements-bench.lock
 	touch $(BENCH_STAMP)
 
+# User values (N, TYPE, NAVN, FRA, TIL) reach the commands through the environment, taken with
+# $(value …) so that neither make nor the shell expands them: a name with `…`, $HOME or quotes
+# arrives as written. Only "$$VAR" (quoted) appears in the recipes.
+bench: export KB_N := $(value N)
 bench: $(BENCH_STAMP)
-	$(PY) -m bench $(if $(N),--sizes $(N),)
+	set -f; $(PY) -m bench $${KB_N:+--sizes} $$KB_N
 
+ny: export KB_TYPE := $(value TYPE)
+ny: export KB_NAVN := $(value NAVN)
 ny: $(STAMP)
-	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+	$(PY) -m koordineringsbasen ny -- "$$KB_TYPE" "$$KB_NAVN"
 
 # The file name and options reach the command through the environment, taken unexpanded
 # ($(value ...)): neither make nor the shell expands a '$', '`' or quote in a file name.
@@ -102,8 +107,10 @@ anker: $(STAMP)
 genanker: $(STAMP)
 	$(PY) -m koordineringsbasen genanker $(KILDE)
 
+diff: export KB_FRA := $(or $(value FRA),origin/main)
+diff: export KB_TIL := $(or $(value TIL),HEAD)
 diff: $(STAMP)
-	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
+	$(PY) -m koordineringsbasen diff -- "$$KB_FRA" "$$KB_TIL"
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache test-artifacts bench/out
+	rm -rf site site.build-* .site.link-* .site.lock site.tmp site.old .pytest_cache test-artifacts bench/out

@@ -29,6 +29,7 @@ from typing import Any
 
 from . import settings
 from .load.checks import cited_values
+from .load.ci_output import markdown_text, one_line
 from .load.loader import default_seeds_dir, load_catalog
 from .load.problems import DataError, format_problems
 from .model import ENTITY_MODELS
@@ -36,7 +37,7 @@ from .model.schema import stale_schemas, write_schemas
 from .render.context import RenderContext
 from .render.special import abbreviations
 from .settings import ROOT
-from .site import build_state, generator, mkdocs_yml
+from .site import build_state, generator, mkdocs_yml, output_dirs
 from .texts.convert import ConversionError
 from .tools.changes import load_revision, summarize
 from .tools.importer import ImportFailed, ImportRefused, Options, import_document
@@ -135,11 +136,13 @@ def schema(args: argparse.Namespace) -> int:
 
 @command("ny", arg("type", help=f"en af: {', '.join(ENTITY_MODELS)}"),
          arg("navn", help="navnet som det står i kilderne; id'et dannes af det"),
-         arg("--data", default=str(ROOT / "data")))
+         arg("--data", default=None, help="datamappen (standard: KOORDINERINGSBASEN_DATA "
+                                           "eller data/)"))
 def ny(args: argparse.Namespace) -> int:
     """Lav en ny datafil med alle påkrævede felter."""
     try:
-        path = create(Path(args.data), args.type, args.navn)
+        path = create(Path(args.data) if args.data else settings.data_dir(), args.type,
+                      args.navn)
     except ScaffoldError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED
@@ -211,8 +214,9 @@ def diff(args: argparse.Namespace) -> int:
                   f"{format_problems(exc.problems)}", file=sys.stderr)
             return FAILED
     lines = summarize(*catalogs)
-    bullet = "- " if args.markdown else ""
-    print("\n".join(bullet + line for line in lines) if lines else "Ingen ændringer i data.")
+    # Each line is data text: one line always, and literal Markdown in the job summary.
+    shown = [f"- {markdown_text(line)}" if args.markdown else one_line(line) for line in lines]
+    print("\n".join(shown) if shown else "Ingen ændringer i data.")
     return OK
 
 
@@ -229,15 +233,28 @@ def pages(args: argparse.Namespace) -> int:
     (front matter og ét makrokald); makroerne kræver, at data er indlæst som i hooket. Med
     --expand er alle makroer udfoldet, og hver side er ren Markdown til enhver generator;
     --config skriver den mkdocs.yml, de bygges med (med ordlistens forkortelser). Mappen
-    erstattes først, når alle sider er skrevet.
+    erstattes først, når alle sider er skrevet, og kun hvis den er tom eller skrevet af denne
+    kommando (filen .koordineringsbasen-output); aldrig datamappen, arbejdskopien eller mappen
+    over den.
     """
     if args.config is not None and not args.expand:
         print("--config hører sammen med --expand", file=sys.stderr)
         return FAILED
+    protected = output_dirs.protected_folders(
+        {ROOT / "data", args.data or settings.data_dir()}, ROOT)
+    try:  # before the data are loaded: a refused folder is said at once
+        output_dirs.check_replaceable(args.out, protected)
+    except output_dirs.OutputDirRefused as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return REFUSED
     ctx = _build_context(args.data)
     if ctx is None:
         return FAILED
-    written = generator.write_pages(ctx, args.out, expand=args.expand)
+    try:
+        written = generator.write_pages(ctx, args.out, expand=args.expand, data_dir=args.data)
+    except output_dirs.OutputDirRefused as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return REFUSED
     print(f"Skrev {len(written)} sider til {args.out}")
     if args.config is not None:
         mkdocs_yml.write(mkdocs_yml.without_glue(args.out.resolve(), abbreviations(ctx)),

@@ -116,17 +116,16 @@ def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
-    # (see csp.py); `mkdocs serve` needs its inline reload script.
+    # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
+    # middleware lets the policy allow the reload script the server adds (preview.py).
     entity_page = search_index.is_entity_url(page.url, build_state.current().catalog)
     output = search_index.mark_page(output, page.url, entity_page)
-    if csp.is_dev_server(config.site_url):
-        return output
     return csp.add_policy(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages (404.html) get the same policy as content pages.
-    if not template_name.endswith(".html") or csp.is_dev_server(config.site_url):
+    if not template_name.endswith(".html"):
         return output_content
     return csp.add_policy(output_content, template_name)
 
@@ -173,7 +172,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
     if external:
         server.watch(str(external.resolve()))
     server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
-    return server
+    return serve_mode.harden(server)  # no request left hanging (see serve_mode.py)
 
 
 def on_shutdown() -> None:

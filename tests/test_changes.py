@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen import cli
+from koordineringsbasen.load.ci_output import markdown_text
 from koordineringsbasen.tools.changes import load_revision, summarize
 from tests.support import anchor_citations
 
@@ -120,7 +122,10 @@ def test_cli_prints_lines_and_reports_bad_revisions(
         repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", str(FIXTURES / "seeds"))
     assert cli.main(["diff", "HEAD~1", "HEAD", "--repo", str(repo), "--markdown"]) == 0
-    assert capsys.readouterr().out.splitlines() == [f"- {line}" for line in EXPECTED]
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [f"- {markdown_text(line)}" for line in EXPECTED]
+    # Escaped as Markdown, the summary still reads as the lines themselves.
+    assert [re.sub(r"\\(.)", r"\1", line) for line in printed] == [f"- {line}" for line in EXPECTED]
     assert cli.main(["diff", "HEAD", "HEAD", "--repo", str(repo)]) == 0
     assert capsys.readouterr().out.strip() == "Ingen ændringer i data."
     assert cli.main(["diff", "findes-ikke", "HEAD", "--repo", str(repo)]) == 2

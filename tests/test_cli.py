@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen import cli
-from koordineringsbasen.site import mkdocs_yml
+from koordineringsbasen.site import mkdocs_yml, output_dirs
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT
 
 sys.path.insert(0, str(ROOT))  # bench/ is a top-level folder of the repo
@@ -113,6 +113,7 @@ def test_pages_on_invalid_data_writes_nothing_and_exits_2(
     out = tmp_path / "docs"
     out.mkdir()
     (out / "gammel.md").write_text("# Forrige\n", encoding="utf-8")
+    output_dirs.mark(out)  # written by an earlier run
     assert cli.main(["pages", "--out", str(out), "--data", str(fixture_data)]) == cli.FAILED
     err = capsys.readouterr().err
     assert "intet er skrevet" in err and "tilbud/testtilbud.yml:" in err and "kategori" in err

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -28,6 +29,12 @@ from bs4 import BeautifulSoup, Tag
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
+from koordineringsbasen.catalog import build_catalog
+from koordineringsbasen.exports import SiteInfo
+from koordineringsbasen.exports.calendar import calendar
+from koordineringsbasen.exports.feed import atom_feed
+from koordineringsbasen.exports.tables import all_tables
+from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.yamlsource import read_yaml
 from koordineringsbasen.model import ENTITY_MODELS, Glossary
 from koordineringsbasen.model.common import Anchor, _text
@@ -404,5 +411,88 @@ def test_policy_gives_no_hash_to_a_foreign_inline_script(caplog: pytest.LogCaptu
     assert not any(p.fullmatch(theme.replace("../..", '"+alert(1)+"')) for p in csp.theme_scripts())
     with pytest.raises(ValueError):
         csp.add_policy("<html><head></head></html>", "y.md")
-    assert csp.is_dev_server("http://127.0.0.1:8000/koordineringsbasen/")
-    assert not csp.is_dev_server("https://koordineringsbasen.github.io/koordineringsbasen/")
+    assert not hasattr(csp, "is_dev_server")  # only `mkdocs serve` itself is exempt (issue 23)
+
+
+# --- Every export guards every cell and field for its format (issue 23) ----------------------
+
+FORMULA_PREFIXES = ["=HYPERLINK(\"https://evil.example\";\"x\")", "+SUM(1;2)", "-3+4",
+                    "@NOW()", " =1+1", "\uff1dA1", "\u00a0@B2"]
+STARTS_AS_FORMULA = re.compile("[ \u00a0]*[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
+
+
+class FormulaInjector(Injector):
+    """Every free-text value starts as a spreadsheet formula (a different one in turn)."""
+
+    def new(self, slot: str) -> str:
+        number = len(self.payloads) + 1
+        text = f"{FORMULA_PREFIXES[number % len(FORMULA_PREFIXES)]} KB{number:03d}"
+        self.payloads[text] = slot
+        return text
+
+
+def _formula_lists(catalog: Any) -> Any:
+    """The catalog with every list of plain text (aliaser, lovgrundlag, …) holding formulas:
+    the models keep those fields out of the text slots above (they have their own types)."""
+    entities: dict[str, dict[str, Any]] = {}
+    for kind, found in catalog.entities.items():
+        entities[kind] = {}
+        for entity_id, entity in found.items():
+            update = {name: [FORMULA_PREFIXES[i % len(FORMULA_PREFIXES)].strip()
+                             for i in range(len(value))]
+                      for name, value in entity.__dict__.items()
+                      if isinstance(value, list) and value and all(isinstance(v, str)
+                                                                   for v in value)}
+            entities[kind][entity_id] = entity.model_copy(update=update)
+    return build_catalog(entities, catalog.files, catalog.glossary)
+
+
+def test_every_csv_cell_of_every_column_is_guarded_against_formulas(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "Injector", FormulaInjector)
+    injector = write_injected_data(tmp_path / "data", tmp_path / "seeds")
+    catalog = _formula_lists(load_catalog(tmp_path / "data", tmp_path / "seeds"))
+    tables = all_tables(catalog, SiteInfo())
+    cells = [(column, value) for table in tables for row in table.rows
+             for column, value in zip(table.columns, row, strict=True)]
+    assert [(c.name, v) for c, v in cells if STARTS_AS_FORMULA.match(v)] == []
+    guarded = {c.value_type for c, v in cells
+               if v.startswith("'") and STARTS_AS_FORMULA.match(v[1:])}
+    # Plain text and joined lists each carried a formula, guarded (a JSON cell starts with "[").
+    assert {"tekst", "liste"} <= guarded, guarded
+    seen = "\n".join(v for _, v in cells)
+    # Every text field reaches the CSV (its marker KBnnn; JSON cells escape the quotes).
+    assert {slot for text, slot in injector.payloads.items()
+            if text.split()[-1] not in seen} <= {"AgendaItem.nr", "Reference.punkt"}
+
+
+HOSTILE_CHARS = "\x00\x1b\x0c\x7f\u202e\u2066\u200d\ufffe\r\n\x85\ud800"
+
+
+def test_feed_and_calendar_hold_only_what_their_formats_allow(fixture_data: Path) -> None:
+    """The data check refuses these characters; the exports stand on their own all the same."""
+    loaded = load_catalog(fixture_data, FIXTURE_SEEDS)
+    hostile: dict[str, dict[str, Any]] = {}
+    for kind, entities in loaded.entities.items():
+        hostile[kind] = {}
+        for entity_id, entity in entities.items():
+            update = {"navn": f"Navn{HOSTILE_CHARS}slut", "resume": f"R{HOSTILE_CHARS}"}
+            if kind == "udmeldinger":
+                update["haendelser"] = [e.model_copy(update={"beskrivelse": f"B{HOSTILE_CHARS}"})
+                                        for e in entity.haendelser]
+            hostile[kind][entity_id] = entity.model_copy(update=update)
+    catalog = build_catalog(hostile, loaded.files, loaded.glossary)
+    site = SiteInfo("https://example.org/kb/", changed={p: "2025-03-04"
+                                                        for p in catalog.files.values()})
+    feed = atom_feed(catalog, site)
+    root = ET.fromstring(feed.encode("utf-8"))  # XML 1.0: refused if any character is not allowed
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(t and "Navn" in t and "slut" in t for t in titles)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\ud800]", feed)
+    ics = calendar(catalog, site)
+    assert "BEGIN:VEVENT" in ics
+    unfolded = ics.replace("\r\n ", "")
+    for line in unfolded.split("\r\n"):
+        # RFC 5545 TEXT: no control character but tab; line breaks only as the escape \n.
+        assert not re.search("[\x00-\x08\x0a-\x1f\x7f]", line), repr(line)
+    assert "slut" in unfolded

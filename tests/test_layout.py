@@ -20,6 +20,7 @@ LAYERS = (
     "texts",  # the source texts and citation anchors
     "catalog",  # the immutable catalog with reverse links
     "urls",  # where every page and file lives
+    "load.ci_output",  # problems printed for CI, escaped
     "load.problems",
     "load.yamlsource",
     "load.datacache",

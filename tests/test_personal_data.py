@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from koordineringsbasen.load.checks.personal_data import ALLOWED_CONTACTS, find
+from koordineringsbasen.load.checks.personal_data import ALLOWED_CONTACTS, LINE_FIELDS, find
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError
 from koordineringsbasen.load.yamlsource import read_yaml
@@ -120,7 +120,9 @@ def _strings(value: Any) -> Iterator[str]:
         yield value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key != "anker":  # a citation's anchor quotes the published source text
+            # line numbers, and a citation's anchor (it quotes the published source text),
+            # as the check skips them
+            if key != "anker" and key not in LINE_FIELDS:
                 yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
@@ -155,3 +157,33 @@ def test_the_raw_text_shortcut_misses_nothing_yaml_spells_differently(
     with pytest.raises(DataError) as info:
         load_catalog(fixture_data, FIXTURE_SEEDS)
     assert [p.message.split(";")[0] for p in info.value.problems] == [found]
+
+
+# --- Issue 23: the patterns read the text after Unicode normalisation of dashes and spaces ---
+
+
+@pytest.mark.parametrize("text, found", [
+    ("født 030487\u20119912", "'030487-9912' ligner et CPR-nummer"),  # non-breaking hyphen
+    ("cpr 311299\u20142345", "'311299-2345' ligner et CPR-nummer"),  # em dash
+    ("cpr 150671\u202f1357", "'150671 1357' ligner et CPR-nummer"),  # narrow no-break space
+    ("cpr \uff12\uff18\uff10\uff12\uff18\uff19\uff11\uff13\uff15\uff17",
+     "'2802891357' ligner et CPR-nummer"),  # full-width digits
+    ("mobil 4321-8765 efter kl. 16", "'4321-8765' ligner et telefonnummer"),
+    ("ring 98.76.54.32", "'98.76.54.32' ligner et telefonnummer"),
+    ("ring 98-76-54-32", "'98-76-54-32' ligner et telefonnummer"),
+    ("ring 9876.5432", "'9876.5432' ligner et telefonnummer"),
+    ("ring 98\u00a076\u00a054\u00a032", "'98 76 54 32' ligner et telefonnummer"),
+    ("ring +45\u2007(98 76 54 32)", "'98 76 54 32' ligner et telefonnummer"),
+    ("ring +45\u200798 76 54 32", "'+45 98 76 54 32' ligner et telefonnummer"),
+    ("ring 98\u201376\u201354\u201332", "'98-76-54-32' ligner et telefonnummer"),  # en dashes
+])
+def test_personal_data_after_normalising_dashes_and_spaces(text: str, found: str | None) -> None:
+    assert find(text) == ([found] if found else [])
+
+
+@pytest.mark.parametrize("text", [
+    "i perioden 2019\u20132023", "sagsnr. 2021-4411", "sag 2023-8812", "se linje 4410-4470",
+    "(linjer 3301\u20133390)", "beløbet 12.345.678 kr.", "98-76.54-32", "1.2.3.4 og 98 76",
+])
+def test_numbers_that_are_no_personal_data_after_normalising(text: str) -> None:
+    assert find(text) == []

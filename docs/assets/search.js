@@ -20,7 +20,9 @@
   const suggestBox = document.getElementById("kb-search-suggest");
   const more = document.getElementById("kb-search-more");
   const opener = document.querySelector(".kb-search-open");
-  const base = new URL((root.dataset.kbBase || ".") + "/", location.href);
+  // The base ends in exactly one slash: the 404 page's base is the site's path ("/kb/"), and
+  // "/kb/" + "/" would fetch "/kb//pagefind/…" (or "//pagefind/…", another host, at the root).
+  const base = new URL((root.dataset.kbBase || ".").replace(/\/+$/, "") + "/", location.href);
   const PAGE = 10;
   const DEBOUNCE_MS = 60;
   const MAX_DISTANCE = 2;

@@ -17,6 +17,7 @@ from ..catalog import Catalog, Deadline
 from ..model.dates import period
 from ..render.labels import EVENT_TYPE, date_da
 from ..urls import SiteInfo
+from .guards import ical_text
 
 CALENDAR_PATH = "frister.ics"
 PRODID = "-//Koordineringsbasen//Frister//DA"
@@ -64,10 +65,10 @@ def vevent(deadline: Deadline, site: SiteInfo, uid: str, source: str) -> icalend
     event.add("dtstamp", dt.datetime.combine(site.today, dt.time(), tzinfo=dt.timezone.utc))
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(days=1))
-    event.add("summary", f"{label}: {deadline.notification.navn}")
-    event.add("description", _description(deadline, precision, source))
+    event.add("summary", ical_text(f"{label}: {deadline.notification.navn}"))
+    event.add("description", ical_text(_description(deadline, precision, source)))
     event.add("transp", "TRANSPARENT")
-    event.add("categories", [label])
+    event.add("categories", [ical_text(label)])
     if site.base:
         event.add("url", site.page_url("udmeldinger", deadline.notification.id),
                   parameters={"VALUE": "URI"})

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from ..catalog import Catalog
 from ..render.labels import KIND_PLURAL, KIND_SINGULAR, date_da
 from ..urls import SiteInfo
+from .guards import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_YEAR = "2025"  # the year the tagging authority (the site's host) was first used
@@ -59,5 +60,10 @@ def atom_feed(catalog: Catalog, site: SiteInfo) -> str:
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Koordineringsbasen"
     for date, kind, entity_id in found:
         _entry(feed, catalog, site, date, kind, entity_id)
+    for element in feed.iter():  # every text and attribute holds only XML 1.0 characters
+        if element.text:
+            element.text = xml_text(element.text)
+        for name, value in element.attrib.items():
+            element.set(name, xml_text(value))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

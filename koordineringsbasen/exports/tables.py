@@ -21,12 +21,11 @@ from ..model import ENTITY_MODELS, GlossaryEntry
 from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.labels import KIND_PLURAL
 from ..urls import SiteInfo
+from .guards import csv_cell
 
 LIST_SEPARATOR = " | "
 SINGULAR = {folder: kind.ascii_singular for folder, kind in KINDS.items()}
 ROW_COLUMN = "raekke"
-# Text that Excel would run as a formula gets a leading apostrophe (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -101,23 +100,24 @@ def columns_for(model: type[BaseModel], *, nested_lists: bool, prefix: str = "",
 
 
 def cell(column: Column, value: Any) -> str:
+    """The CSV cell of `value`; every cell that is not a number is guarded against formula
+    injection, whatever its column (text, lists, JSON, ids, dates, addresses)."""
     if value is None:
         return ""
-    if column.value_type == "json":
-        return json.dumps([v.model_dump(mode="json") for v in value], ensure_ascii=False) \
-            if value else ""
-    if column.value_type == "liste":
-        return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and column.value_type not in ("json", "liste"):
         return excel_number(value)
-    if isinstance(value, Enum):
-        return str(value.value)
-    text = str(value)
-    if column.value_type == "tekst" and text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+    if column.value_type == "json":
+        text = json.dumps([v.model_dump(mode="json") for v in value], ensure_ascii=False) \
+            if value else ""
+    elif column.value_type == "liste":
+        text = LIST_SEPARATOR.join(str(v.value if isinstance(v, Enum) else v) for v in value)
+    elif isinstance(value, Enum):
+        text = str(value.value)
+    else:
+        text = str(value)
+    return csv_cell(text)
 
 
 def _rows(columns: list[Column], items: list[Any]) -> tuple[tuple[str, ...], ...]:

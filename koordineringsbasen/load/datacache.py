@@ -99,12 +99,18 @@ class DataCache:
         try:
             if raw[:8] != MAGIC or raw[8:72].decode() != self.fingerprint:
                 raise ValueError("another format or fingerprint")
+        except Exception:  # noqa: BLE001 - a foreign or stale pack: normal, quietly replaced
+            self.discarded += 1
+            return {}
+        try:
             blobs = pickle.loads(raw[72:])
             if not isinstance(blobs, dict):
                 raise ValueError("not a pack")
             return blobs
-        except Exception:  # noqa: BLE001 - any damage means: ignore the whole pack
+        except Exception as exc:  # noqa: BLE001 - any damage means: ignore the whole pack
             self.discarded += 1
+            print(f"Bemærk: datacachen {self.path} var beskadiget ({type(exc).__name__}) og er "
+                  "kasseret; alle filer tjekkes igen.", file=sys.stderr)
             return {}
 
     def get_entry(self, key: str) -> Entry | None:
@@ -134,6 +140,9 @@ class DataCache:
             if not isinstance(entry, expected):
                 raise ValueError("not an entry")
         except Exception:  # noqa: BLE001 - a damaged entry is discarded, never used
+            if not self.discarded:
+                print(f"Bemærk: en post i datacachen {self.path} var beskadiget og er kasseret; "
+                      "filen tjekkes igen.", file=sys.stderr)
             self.discarded += 1
             self._blobs.pop(key, None)
             return None

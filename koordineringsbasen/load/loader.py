@@ -20,7 +20,7 @@ from ..model import ENTITY_MODELS, Glossary, Source
 from ..model.common import PathKey, Strict
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
-from .checks import cited_values, personal_data
+from .checks import cited_values, consistency, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
 from .checks.validation import validate_document
@@ -221,14 +221,18 @@ def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])
+    data_rel = _relative(data_dir / "x", data_dir.resolve().parent).rpartition("/")[0]
     for path in sorted(data_dir.iterdir()):
         if path.is_dir() and path.name not in KINDS:
             problems.append(Problem(_relative(path, data_dir.resolve().parent), 1, 1, "",
                                     f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
+    problems.extend(consistency.stray_root_files(data_dir, {GLOSSARY_FILE}, data_rel))
     invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
     cache = DataCache(cache_dir, data_dir, seeds) if cache_dir is not None else None
     loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind], cache)
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
+    problems.extend(consistency.empty_kinds(loaded, invalid, data_rel))
+    problems.extend(consistency.check(loaded))
     glossary, glossary_item = _load_glossary(data_dir, problems)
     everything = [((kind, key), item) for kind in KINDS for key, item in loaded[kind].items()]
     if glossary_item is not None:

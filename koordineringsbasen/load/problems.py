@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import settings
+from .ci_output import command_data, command_property, one_line
 
 
 @dataclass(frozen=True, order=True)
@@ -17,14 +18,17 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One line whatever the data hold: a key or value with a line break cannot start a
+        # line of its own (which CI would read as a command).
         field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{self.col}:{field} {self.message}"
+        return one_line(f"{self.path}:{self.line}:{self.col}:{field} {self.message}")
 
     def github_annotation(self) -> str:
-        # GitHub turns this line into an inline annotation on the pull request's diff.
+        # GitHub turns this line into an inline annotation on the pull request's diff; the
+        # file property and the message are escaped for the workflow-command syntax.
         message = f"{self.field}: {self.message}" if self.field else self.message
-        message = message.replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.col}::{message}"
+        return (f"::error file={command_property(self.path)},line={self.line},col={self.col}"
+                f"::{command_data(message)}")
 
 
 class DataError(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -32,10 +33,38 @@ from .problems import Problem
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32  # real data nest about 5 levels; deeper is an accident or an attack
-# Characters YAML forbids, plus invisible ones: bidi controls that can disguise text ("Trojan
-# Source"), zero-width spaces and a byte-order mark inside the text.
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b"
-                             "\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
+# The one list of characters refused in data, checked in the file's text (where the position
+# is exact) and in every parsed string, key and value (where a YAML escape such as "\u202E",
+# "\x0C", "\0" or "\e" has become the character). Refused: every control character except
+# the two allowed ones, line feed (\n, multi-line text) and tab (\t); the carriage return
+# (\r) too, which Markdown would turn into a line break; every format character (Unicode Cf:
+# bidi overrides and isolates, LRM/RLM, zero-width spaces and joiners, the soft hyphen, word
+# joiners, the byte-order mark, Arabic number signs, tag characters); line and paragraph
+# separators; surrogates, private-use characters and noncharacters; and the invisible fillers
+# that are not Cf (combining grapheme joiner, Hangul fillers, Khmer vowel inherents,
+# Mongolian and other variation selectors, braille blank). In the raw text a \r before \n is a
+# Windows line ending and passes; the parsed values never hold it.
+ALLOWED_CONTROLS = "\n\t"
+REFUSED_CHARS = re.compile(
+    "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd"
+    "\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u206f\u2800\u3164\ud800-\uf8ff\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+    "\U000f0000-\U0010ffff]")
+
+
+def refused_char(text: str) -> re.Match[str] | None:
+    """The first refused character in a parsed string (see REFUSED_CHARS), or None."""
+    return REFUSED_CHARS.search(text)
+
+
+def describe_char(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a refused character is named in messages."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
 # libyaml's messages in plain Danish; unknown messages are shown as they are.
 YAML_MESSAGES = {
     "mapping values are not allowed": "kolon på et forkert sted; tjek indrykningen, eller sæt "
@@ -125,12 +154,21 @@ def _check_tabs(text: str, rel: str) -> None:
 
 
 def _check_characters(text: str, rel: str) -> None:
-    found = FORBIDDEN_CHARS.search(text)
-    if found:
+    for found in REFUSED_CHARS.finditer(text):
+        if found.group() == "\r" and text.startswith("\n", found.end()):
+            continue  # a Windows line ending
         line = text.count("\n", 0, found.start()) + 1
         col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        raise _fail(rel, line, col, f"usynligt styretegn (U+{ord(found.group()):04X}) i filen; "
-                                    "slet det")
+        raise _fail(rel, line, col, f"usynligt styretegn ({describe_char(found.group())}) i "
+                                    "filen; slet det")
+
+
+def _check_scalar(event: ScalarEvent, rel: str) -> None:
+    """The parsed value of a key or value holds no refused character (escapes included)."""
+    found = REFUSED_CHARS.search(event.value)
+    if found:
+        raise _fail_at(rel, event.start_mark, f"usynligt styretegn ({describe_char(found.group())})"
+                                              " i værdien (skrevet som escape?); slet det")
 
 
 def _scalar(event: ScalarEvent, rel: str) -> Any:
@@ -183,6 +221,7 @@ def _build(text: str, rel: str, positions: dict[PathKey, Position] | None = None
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse(event, rel)
+                _check_scalar(event, rel)
                 value = _scalar(event, rel)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:

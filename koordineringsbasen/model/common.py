@@ -30,6 +30,9 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LINE_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DANISH_DATE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$")
+# The years a date may fall in: the data's history starts well after 1900, and a year like
+# 9999 is a "no deadline" placeholder, not a date (the build's date arithmetic stops at 9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class Strict(BaseModel):
@@ -58,9 +61,9 @@ def _partial_date(value: Any) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and 1900 <= value <= 2100:
-        return str(value)
+        value = value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         raise ValueError("skal være en dato som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
     text = value.strip()
@@ -74,6 +77,9 @@ def _partial_date(value: Any) -> str:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise ValueError(f"'{text}' findes ikke i kalenderen") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"'{text}' ligger uden for årene {FIRST_YEAR}-{LAST_YEAR}; skriv en "
+                         "rigtig dato, eller udelad feltet når der ikke er nogen")
     return text
 
 

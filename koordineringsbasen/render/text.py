@@ -10,6 +10,9 @@ from markupsafe import Markup
 # Characters with meaning in Markdown or its extensions (links, emphasis, attr_list,
 # footnotes, tables). Only characters Python-Markdown can backslash-escape are listed.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Every character that ends a line for Markdown or for Python's str.splitlines: a carriage
+# return alone is a line break to Python-Markdown, and would start a heading or code block.
+LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
 def md(text: object) -> Markup:
@@ -21,7 +24,7 @@ def md(text: object) -> Markup:
     value = MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
     value = html.escape(value, quote=True)
     # Newlines would start new blocks (lists, headings, snippets): fold them.
-    value = re.sub(r"\s*\n\s*", " ", value)
+    value = LINE_BREAK.sub(" ", value)
     return Markup(value)
 
 
@@ -30,7 +33,7 @@ def paragraphs(text: object) -> Markup:
     line in the YAML source of a folded `>-` or quoted scalar) starts a new paragraph."""
     if isinstance(text, Markup):
         return text
-    parts = [md(part) for part in re.split(r"\s*\n\s*", str(text).strip()) if part]
+    parts = [md(part) for part in LINE_BREAK.split(str(text).strip()) if part]
     return Markup("\n\n").join(parts)
 
 

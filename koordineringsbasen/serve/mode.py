@@ -2,11 +2,21 @@
 
 Under `mkdocs serve` invalid data keep the last good data on screen (see preview.py), and with
 `--dirty` (as `make serve` runs it) only changed pages are rebuilt (see incremental.py).
+
+mkdocs' preview server holds every page request until the rebuild under way has finished, and
+a rebuild that raises (a strict-mode warning, a file removed mid-build) never finishes in its
+eyes: every request then hangs until some later rebuild succeeds. `harden` makes a failed
+rebuild count as finished (the last written pages are served, the error is printed), and gives
+the server a listen backlog for a burst of requests (socketserver's default is 5).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
 
 from ..site import build_state
 
@@ -40,3 +50,28 @@ def incremental() -> bool:
 def keeps_last_good() -> bool:
     """Invalid data after a good build: keep showing that build's data (preview only)."""
     return serving() and build_state.loaded()
+
+
+LISTEN_BACKLOG = 1024
+
+
+def never_stuck(builder: Callable[[], None]) -> Callable[[], None]:
+    """`builder` that reports its failure instead of raising it to the preview server."""
+
+    def build() -> None:
+        try:
+            builder()
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - printed; the next edit retries
+            # Printed, not logged: under `strict: true` a logged error would count against the
+            # next rebuild.
+            traceback.print_exc()
+            print(f"Genopbygningen fejlede ({exc}); forhåndsvisningen viser de sidst skrevne "
+                  "sider, indtil fejlen er rettet.", file=sys.stderr, flush=True)
+    return build
+
+
+def harden(server: Any) -> Any:
+    """The preview server answering every request, also during and after a failed rebuild."""
+    server.request_queue_size = LISTEN_BACKLOG  # read when the server starts listening
+    server.builder = never_stuck(server.builder)
+    return server

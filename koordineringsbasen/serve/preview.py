@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..load.problems import Problem
+from ..site import csp
 
 _problems: tuple[str, ...] = ()
 BODY = re.compile(rb"<body[^>]*>")
@@ -59,12 +60,11 @@ App = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 def middleware(app: App) -> App:
-    """Wrap the preview server's WSGI app: HTML responses get the banner while data are bad."""
+    """Wrap the preview server's WSGI app: HTML responses get the banner while data are bad,
+    and their Content-Security-Policy allows the server's live-reload script."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         lines = _problems
-        if not lines:
-            return app(environ, start_response)
         answer: list[Any] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
@@ -81,7 +81,9 @@ def middleware(app: App) -> App:
             page = b"".join(body)
         finally:
             getattr(body, "close", lambda: None)()
-        page = add_banner(page, lines)
+        page = csp.allow_reload_script(page)
+        if lines:
+            page = add_banner(page, lines)
         headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
         start_response(status, [*headers, ("Content-Length", str(len(page)))])
         return [page]

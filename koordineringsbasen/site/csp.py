@@ -18,7 +18,6 @@ import logging
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import material
 
@@ -35,7 +34,6 @@ TABLE_ALIGN = {"text-align: left;", "text-align: right;", "text-align: center;"}
 CHARSET = '<meta charset="utf-8">'
 # What a template expression inside a theme script may print: a URL or path, nothing else.
 JINJA_VALUE = r"""[^"'<>\\\s]*"""
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 
 BASE_POLICY: dict[str, list[str]] = {
     "default-src": ["'self'"],
@@ -106,7 +104,26 @@ def add_policy(html: str, page: str = "") -> str:
     return html.replace(CHARSET, f"{CHARSET}\n    {tag}", 1)
 
 
-def is_dev_server(site_url: str | None) -> bool:
-    """`mkdocs serve` sets site_url to its loopback address and injects an inline live-reload
-    script, which a policy would block; the built site for publishing never is on loopback."""
-    return urlsplit(site_url or "").hostname in LOOPBACK
+
+POLICY_CONTENT = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+
+def reload_script(page: bytes) -> bytes | None:
+    """The body of the live-reload script mkdocs' preview server puts before `</body>` of each
+    page it sends, or None."""
+    end = page.rfind(b"</script></body>")
+    start = page.rfind(b"<script>", 0, end)
+    if end < 0 or start < 0 or b"livereload(" not in page[start:end]:
+        return None
+    return page[start + len(b"<script>"):end]
+
+
+def allow_reload_script(page: bytes) -> bytes:
+    """`page` as the preview server sends it, with its policy also allowing the live-reload
+    script (by its hash): the preview keeps the policy the published site has."""
+    body, found = reload_script(page), POLICY_CONTENT.search(page)
+    if body is None or found is None:
+        return page
+    digest = _sha256(body.decode("utf-8")).encode()
+    content = found.group(1).replace(b"script-src ", b"script-src " + digest + b" ", 1)
+    return page[:found.start(1)] + content + page[found.end(1):]

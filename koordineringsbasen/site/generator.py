@@ -19,7 +19,7 @@ from ..render.context import RenderContext
 from ..render.links import page_uri
 from ..render.source_text import text_pages
 from ..settings import DOCS_DIR
-from . import build_state
+from . import build_state, output_dirs
 from .macro_expansion import MacrosEnv
 
 STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
@@ -51,7 +51,7 @@ def finish_markdown(markdown: str) -> str:
 
 
 def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
-                docs_dir: Path = DOCS_DIR) -> list[Path]:
+                docs_dir: Path = DOCS_DIR, data_dir: Path | None = None) -> list[Path]:
     """Write docs_dir (assets included) and every entity stub into `out`; return the pages.
 
     With `expand`, every macro is expanded: plain Markdown for any generator, built with
@@ -61,9 +61,15 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
     """
     if ctx is not build_state.current():
         raise ValueError("write_pages needs the current build's context (build_state.load)")
+    # Only folders this command made are ever deleted (output_dirs): `out` and its .tmp.
+    protected = output_dirs.protected_folders(
+        {settings.ROOT / "data", data_dir or settings.data_dir()}, settings.ROOT)
     tmp = out.with_name(out.name + ".tmp")
+    output_dirs.check_replaceable(out, protected)
+    output_dirs.check_replaceable(tmp, protected)
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)
+    output_dirs.mark(tmp)
     for uri, text in {**entity_stubs(ctx.catalog), **source_text_stubs(ctx)}.items():
         path = tmp / uri
         if path.exists():
@@ -77,8 +83,7 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
             uri = path.relative_to(tmp).as_posix()
             text = macros.expand(path.read_text(encoding="utf-8"), uri)
             path.write_text(finish_markdown(text), encoding="utf-8")
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
+    output_dirs.replace(tmp, out, protected)
     return [out / p.relative_to(tmp) for p in pages]
 
 

@@ -19,6 +19,10 @@ QUOTE_LIMIT = 200
 # A word broken at a line end by the PDF ("til-" + "bud"); not "Social- og" (a shared suffix).
 SPLIT_WORD = re.compile(r"(\w)-$")
 KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "el."}
+# Bullets a PDF's Symbol or Wingdings font left in the private-use area (U+F0B7 is most of them
+# in the texts): read as the bullet they show, so quotes and anchors hold no invisible character.
+SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
+                             "\uf0fc": "✓"})
 
 
 def _version(path: Path) -> int | None:
@@ -54,7 +58,7 @@ def _raw_lines(path: Path, version: int) -> tuple[str, ...]:
 @lru_cache(maxsize=32)
 def _read(path: Path, version: int) -> tuple[str, ...]:
     lines = split_lines(path.read_text(encoding="utf-8", errors="replace"))
-    return tuple(line.replace("\x0c", "").rstrip() for line in lines)
+    return tuple(line.replace("\x0c", "").translate(SYMBOL_FONT).rstrip() for line in lines)
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def join_lines_mapped(lines: Sequence[str]) -> tuple[str, list[int]]:
     size = 0
     starts: list[int] = []
     for raw in lines:
-        line = " ".join(raw.split())
+        line = " ".join(raw.translate(SYMBOL_FONT).split())
         if not line:
             starts.append(-1)
             continue

@@ -15,6 +15,7 @@ honest. Public addresses a source gives (`adresse`, `henvisninger`) must stand i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -180,17 +181,33 @@ def _noun(fact: BaseModel, name: str) -> str:
     return "datoen" if name in CITED[type(fact)][1] else "tallet"
 
 
+# What may follow a whole address in running text: its end, a space, a closing bracket or
+# quote, or a sentence's punctuation that is itself followed by a space or the end.
+_ADDRESS_END = re.compile(r"$|[\s)\]>\"'»”’]|[.,;:!?](?:$|[\s)\]>\"'»”’])")
+
+
+def gives_address(text: str, address: str) -> bool:
+    """Whether `text` gives `address` whole: not merely a prefix of a longer address
+    ('…/2014/76' inside '…/2014/760')."""
+    start = text.find(address)
+    while start != -1:
+        if _ADDRESS_END.match(text, start + len(address)):
+            return True
+        start = text.find(address, start + 1)
+    return False
+
+
 def check_source(source: Source, seeds: Path) -> list[Found]:
     """(path, message) for every public address of `source` that its seed text does not give
     character for character: an address is copied from the source, never made up."""
     problems: list[Found] = []
     if source.adresse and (text := cited_text(seeds, source.fil, source.linjer)) is not None \
-            and source.adresse not in text:
+            and not gives_address(text, source.adresse):
         problems.append((("adresse",), f"adressen står ikke i kildeteksten (linje {source.linjer} i "
                                    f"{source.fil}); skriv den præcis som i kilden"))
     for index, document in enumerate(source.henvisninger):
         text = cited_text(seeds, source.fil, document.linjer)
-        if text is not None and document.adresse not in text:
+        if text is not None and not gives_address(text, document.adresse):
             problems.append((("henvisninger", index, "adresse"), f"adressen står ikke i linje "
                              f"{document.linjer} i {source.fil}; skriv den præcis som i kilden"))
     return problems

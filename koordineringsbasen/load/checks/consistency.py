@@ -1,0 +1,89 @@
+"""Cross-file consistency the per-file models cannot see: parent chains (`overordnet`) that
+loop, NATKO numbers given to two target groups, and files in the data root nobody reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from ...model.common import PathKey
+from ..problems import Problem
+
+# The kinds whose entities may name a parent of the same kind.
+PARENT_KINDS = ("organisationer", "maalgrupper", "tilbud")
+
+
+class Located(Protocol):
+    entity: Any
+    rel: str
+
+    def problem(self, path: PathKey, message: str) -> Problem: ...
+
+
+def parent_cycles(kind: str, items: Mapping[str, Located]) -> list[Problem]:
+    """A problem at `overordnet` of every entity whose parent chain leads back to itself."""
+    problems = []
+    for entity_id, item in items.items():
+        chain = [entity_id]
+        parent = getattr(item.entity, "overordnet", None)
+        while parent is not None and parent in items and parent not in chain:
+            chain.append(parent)
+            parent = getattr(items[parent].entity, "overordnet", None)
+        if parent == entity_id:
+            if len(chain) == 1:
+                message = "overordnet peger på enheden selv; fjern feltet eller peg på en anden"
+            else:
+                loop = " → ".join([*chain, entity_id])
+                message = f"overordnet danner en ring: {loop}; ret en af dem"
+            problems.append(item.problem(("overordnet",), message))
+    return problems
+
+
+def duplicate_natko_numbers(items: Mapping[str, Located]) -> list[Problem]:
+    """A NATKO number names one target group: a second group with it is a mistake."""
+    first: dict[int, str] = {}
+    problems = []
+    for entity_id in sorted(items):
+        number = getattr(items[entity_id].entity, "natko_nr", None)
+        if number is None:
+            continue
+        if number in first:
+            other = items[first[number]].rel
+            problems.append(items[entity_id].problem(
+                ("natko_nr",), f"NATKO-nr. {number} har også målgruppen '{first[number]}' "
+                               f"({other}); hvert nummer hører til én målgruppe"))
+        first.setdefault(number, entity_id)
+    return problems
+
+
+def stray_root_files(data_dir: Path, known: set[str], rel: str) -> list[Problem]:
+    """Files in the data root that no kind reads (`rel` names the folder in messages):
+    a .yml there is silently ignored, which hides a misplaced entity."""
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        if path.name in known or path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix in (".yml", ".yaml"):
+            problems.append(Problem(f"{rel}/{path.name}", 1, 1, "", "filen læses ikke: data/ "
+                                    "rummer kun ordliste.yml og mapperne for hver slags; flyt "
+                                    "filen ind i den rette mappe"))
+    return problems
+
+
+def empty_kinds(loaded: Mapping[str, Mapping[str, Any]], invalid: Mapping[str, set[str]],
+                rel: str) -> list[Problem]:
+    """The rule against an empty or near-empty data folder: every kind holds at least one
+    entity file (valid or not). A build of such a folder would replace the site with a
+    nearly empty one, so the check refuses it."""
+    return [Problem(f"{rel}/{kind}", 1, 1, "", f"ingen {kind} i data: hver slags skal have "
+                                               "mindst én enhed; er det den rigtige datamappe?")
+            for kind in loaded if not loaded[kind] and not invalid.get(kind)]
+
+
+def check(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
+    problems = []
+    for kind in PARENT_KINDS:
+        problems.extend(parent_cycles(kind, loaded.get(kind, {})))
+    problems.extend(duplicate_natko_numbers(loaded.get("maalgrupper", {})))
+    return problems

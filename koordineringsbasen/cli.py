@@ -36,6 +36,8 @@ from .render.special import abbreviations
 from .scaffold import MARK, ScaffoldError, create
 from .schema import stale_schemas, write_schemas
 from .settings import ROOT
+from .tools import find as find_tool
+from .tools.citation_block import CitationError, block, cite, item_for, read_sources, source_and_text
 
 OK, REFUSED, FAILED = 0, 1, 2
 
@@ -218,6 +220,47 @@ def exports(args: argparse.Namespace) -> int:
     written = generator.write_site_exports(ctx, args.site, site_url,
                                            config.get("use_directory_urls", True))
     print(f"Skrev {len(written)} åbne datafiler i {args.site}")
+    return OK
+
+
+@command("find", arg("kilde", help="kildens id, fx natko-raad-2025-03-11"),
+         arg("tekst", help="ordene eller tallet, der skal findes (tal i enhver dansk skrivemåde)"),
+         arg("--antal", type=int, default=find_tool.SHOWN, help="hvor mange steder der vises"),
+         arg("--data", type=Path, default=None, help="datamappen (standard: data/)"))
+def find(args: argparse.Namespace) -> int:
+    """Find linjerne i en kilde, der siger en tekst eller et tal, som en færdig kildehenvisning.
+
+    Teksten findes uden hensyn til store og små bogstaver, også hen over linjeskift og ord
+    delt med bindestreg ved linjeslut; tal findes i alle danske skrivemåder (1250, 1.250,
+    1 250; 12,5). De bedste steder vises først, hver med sit dagsordenspunkt og en blok
+    (kilde, linjer, punkt, anker), der kan sættes direkte ind i en datafil.
+    """
+    query = find_tool.parse_query(args.tekst)
+    if query.empty:
+        print("Fejl: skriv en tekst eller et tal at søge efter", file=sys.stderr)
+        return FAILED
+    sources = read_sources(args.data or settings.data_dir())
+    try:
+        chain, lines = source_and_text(sources, args.kilde, settings.seeds_dir())
+    except CitationError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return FAILED
+    source = chain[0]
+    matches = find_tool.search(lines, source.linjer, query)
+    if not matches:
+        print(f"Fandt ikke '{args.tekst}' i '{source.id}' (linje {source.linjer} i "
+              f"{source.fil}).", file=sys.stderr)
+        return REFUSED
+    shown = matches[:max(1, args.antal)]
+    more = f"; de {len(shown)} bedste vises" if len(matches) > len(shown) else ""
+    print(f"Fandt '{args.tekst}' {len(matches)} sted{'er' if len(matches) > 1 else ''} i "
+          f"'{source.id}'{more}.")
+    for number, match in enumerate(shown, 1):
+        cited = cite(chain, lines, match.first, match.last)
+        item = item_for(chain, match.first, match.last)
+        where = f"punkt {item[1].nr}: {item[1].titel}" if item else "intet dagsordenspunkt"
+        print(f"\n{number}. linje {cited.linjer} ({where})")
+        print(block(cited), end="")
     return OK
 
 

@@ -1,0 +1,1 @@
+"""Contributor tools behind the commands: find a citation, write a risk round."""

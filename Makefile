@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint schema test test-fast browsers bench ny diff clean
+.PHONY: help install serve build check lint schema test test-fast browsers bench ny find risikorunde diff clean
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
@@ -16,6 +16,8 @@ help:
 	@echo "make test    - the whole test suite (unit, site, browser)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
+	@echo "make find KILDE=id TEKST=\"...\" - find the lines of a source as a citation"
+	@echo "make risikorunde FIL=runde.csv RUNDE=\"...\" - write a risk round into the target groups"
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -74,6 +76,13 @@ bench: $(BENCH_STAMP)
 
 ny: $(STAMP)
 	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+
+# KILDE and TEKST reach the command through the environment, never through the shell's
+# parsing of the recipe, and unexpanded by make ($(value)): quotes, $ and ` stay text.
+find: export KB_KILDE = $(value KILDE)
+find: export KB_TEKST = $(value TEKST)
+find: $(STAMP)
+	$(PY) -m koordineringsbasen find -- "$$KB_KILDE" "$$KB_TEKST"
 
 diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)

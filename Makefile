@@ -84,6 +84,11 @@ find: export KB_TEKST = $(value TEKST)
 find: $(STAMP)
 	$(PY) -m koordineringsbasen find -- "$$KB_KILDE" "$$KB_TEKST"
 
+risikorunde: export KB_FIL = $(value FIL)
+risikorunde: export KB_RUNDE = $(value RUNDE)
+risikorunde: $(STAMP)
+	$(PY) -m koordineringsbasen risikorunde --runde "$$KB_RUNDE" -- "$$KB_FIL"
+
 diff: $(STAMP)
 	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
 

@@ -30,6 +30,7 @@ from . import build_state, cited_values, generator, mkdocs_yml, settings
 from .changes import load_revision, summarize
 from .loader import default_seeds_dir, load_catalog
 from .model import ENTITY_MODELS
+from .model.entities import RISK_ROUNDS
 from .problems import DataError, format_problems
 from .render.context import RenderContext
 from .render.special import abbreviations
@@ -37,7 +38,15 @@ from .scaffold import MARK, ScaffoldError, create
 from .schema import stale_schemas, write_schemas
 from .settings import ROOT
 from .tools import find as find_tool
-from .tools.citation_block import CitationError, block, cite, item_for, read_sources, source_and_text
+from .tools import risk_round
+from .tools.citation_block import (
+    CitationError,
+    block,
+    cite,
+    item_for,
+    read_sources,
+    source_and_text,
+)
 
 OK, REFUSED, FAILED = 0, 1, 2
 
@@ -261,6 +270,44 @@ def find(args: argparse.Namespace) -> int:
         where = f"punkt {item[1].nr}: {item[1].titel}" if item else "intet dagsordenspunkt"
         print(f"\n{number}. linje {cited.linjer} ({where})")
         print(block(cited), end="")
+    return OK
+
+
+@command("risikorunde", arg("fil", type=Path, help="CSV-tabellen (; eller , mellem felterne)"),
+         arg("--runde", required=True, help=f"runden, fx '{RISK_ROUNDS[-2]}' (årstid og år)"),
+         arg("--dato", default=None,
+             help="vurderingens dato (standard: datoen på kilden i hver række)"),
+         arg("--data", type=Path, default=None, help="datamappen (standard: data/)"))
+def risikorunde(args: argparse.Namespace) -> int:
+    """Skriv en risikovurderingsrunde fra én tabel ind i hver målgruppes fil.
+
+    Tabellen (CSV i UTF-8) har en række pr. målgruppe og kolonnerne målgruppe, niveau (rød,
+    gul eller grøn), kilde, linjer og punkt (tomt: punktet, der omfatter linjerne); valgfrit
+    begrundelse, næste skridt og dato. Runden skal være en kendt runde (årstid og år), så en
+    tastefejl ikke bliver en ny kolonne i risikooversigten. Hver henvisning får sit anker. Er
+    én række forkert, skrives intet, og hver fejl vises med linje og kolonne i tabellen.
+    """
+    data = args.data or settings.data_dir()
+    shown = str(args.fil)
+    try:
+        raw = args.fil.read_bytes()
+    except OSError:
+        print(f"Fejl: {shown} findes ikke eller kan ikke læses", file=sys.stderr)
+        return FAILED
+    try:
+        ratings = risk_round.check_table(raw, shown, args.runde, args.dato, data,
+                                         settings.seeds_dir(), read_sources(data))
+        written = risk_round.write_round(ratings, args.runde)
+    except risk_round.RoundError as exc:
+        print("Tabellen er afvist; intet er skrevet:\n" + "\n".join(exc.problems),
+              file=sys.stderr)
+        return REFUSED
+    for path in written:
+        print(f"Tilføjede '{args.runde}' i {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    empty = sum(1 for r in ratings if not r.begrundelse)
+    if empty:
+        print(f"{empty} vurdering(er) mangler begrundelse (markeret {MARK}); udfyld dem, og kør "
+              f"'make check'.")
     return OK
 
 

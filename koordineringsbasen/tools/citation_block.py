@@ -12,7 +12,6 @@ import difflib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from pydantic import ValidationError

@@ -89,8 +89,9 @@ risikorunde: export KB_RUNDE = $(value RUNDE)
 risikorunde: $(STAMP)
 	$(PY) -m koordineringsbasen risikorunde --runde "$$KB_RUNDE" -- "$$KB_FIL"
 
+# Without TIL: against the working tree, so changes not yet committed show too.
 diff: $(STAMP)
-	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(or $(TIL),HEAD)
+	$(PY) -m koordineringsbasen diff $(or $(FRA),origin/main) $(TIL)
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache test-artifacts bench/out

@@ -102,12 +102,25 @@ def _build_context(data: Path | None) -> RenderContext | None:
         return None
 
 
+def _seeds_missing() -> bool:
+    """Print the error when KOORDINERINGSBASEN_SEEDS names no folder."""
+    problem = settings.seeds_problem()
+    if problem:
+        print(f"Fejl: {problem}", file=sys.stderr)
+    return problem is not None
+
+
 @command("check", arg("--data", default=str(ROOT / "data")),
          arg("--seeds", default=None, help=f"kildefiler (standard: {default_seeds_dir()})"))
 def check(args: argparse.Namespace) -> int:
     """Valider alle datafiler (og at schemas/ passer til modellen)."""
     started = time.perf_counter()
     seeds = Path(args.seeds) if args.seeds else default_seeds_dir()
+    problem = (settings.seeds_problem() if args.seeds is None else
+               None if seeds.is_dir() else f"--seeds {seeds} er ikke en mappe")
+    if problem:
+        print(f"Fejl: {problem}", file=sys.stderr)
+        return FAILED
     if not seeds.is_dir():
         print(f"Bemærk: kildeteksterne findes ikke i {seeds}; linjenumre, tal og datoer er ikke "
               f"tjekket mod kilderne (sæt KOORDINERINGSBASEN_SEEDS).", file=sys.stderr)
@@ -248,6 +261,8 @@ def find(args: argparse.Namespace) -> int:
     if query.empty:
         print("Fejl: skriv en tekst eller et tal at søge efter", file=sys.stderr)
         return FAILED
+    if _seeds_missing():
+        return FAILED
     sources = read_sources(args.data or settings.data_dir())
     try:
         chain, lines = source_and_text(sources, args.kilde, settings.seeds_dir())
@@ -287,6 +302,8 @@ def risikorunde(args: argparse.Namespace) -> int:
     tastefejl ikke bliver en ny kolonne i risikooversigten. Hver henvisning får sit anker. Er
     én række forkert, skrives intet, og hver fejl vises med linje og kolonne i tabellen.
     """
+    if _seeds_missing():
+        return FAILED
     data = args.data or settings.data_dir()
     shown = str(args.fil)
     try:

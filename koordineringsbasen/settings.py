@@ -31,8 +31,30 @@ def data_dir() -> Path:
     return data_override() or ROOT / "data"
 
 
+DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
 def seeds_dir() -> Path:
-    return Path(os.environ.get("KOORDINERINGSBASEN_SEEDS", ROOT.parent / "shared" / "seeds"))
+    """The source texts: KOORDINERINGSBASEN_SEEDS, else ../shared/seeds/. Every reader of the
+    texts (the data check, the build, the tools, the tests) asks here."""
+    return Path(os.environ.get("KOORDINERINGSBASEN_SEEDS", DEFAULT_SEEDS))
+
+
+def seeds_problem() -> str | None:
+    """A Danish message when KOORDINERINGSBASEN_SEEDS is set but names no folder: a mistyped
+    path is an error, not a quiet build without the texts (only the default may be absent)."""
+    value = os.environ.get("KOORDINERINGSBASEN_SEEDS")
+    if value is None:
+        return None
+    if not value.strip():
+        return ("KOORDINERINGSBASEN_SEEDS er sat, men tom; sæt den til mappen med "
+                f"kildeteksterne, eller fjern den for at bruge {DEFAULT_SEEDS}")
+    path = Path(value)
+    if path.is_dir():
+        return None
+    state = "er ikke en mappe" if path.exists() else "findes ikke"
+    return (f"KOORDINERINGSBASEN_SEEDS peger på {path}, som {state}; ret stien, eller fjern "
+            f"variablen for at bruge {DEFAULT_SEEDS}")
 
 
 def cache_dir() -> Path | None:

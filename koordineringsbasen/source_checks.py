@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .agenda import resolve_item
+from .agenda import holding_item, resolve_item
 from .model import Source
 from .model.common import Reference, line_bounds
 from .model.sources import source_chain
@@ -88,8 +88,12 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
                                    f"'{source.id}'"))
         elif resolve_item(chain, punkt, reference.linjer) is None:
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
+            holding = holding_item(chain, reference.linjer)
+            there = (f"; linjerne står i punkt '{holding[1].nr}' ({holding[1].titel}, "
+                     f"linje {holding[1].linjer})" if holding else
+                     "; ingen af dagsordenens punkter omfatter linjerne")
             found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
-                                   f"(punkt {punkt}: {where})"))
+                                   f"(punkt {punkt}: {where}){there}"))
     return tuple(found)
 
 

@@ -23,6 +23,11 @@ MESSAGES = {
     "too_short": "skal have mindst {min_length} element(er)",
     "string_pattern_mismatch": "'{input}' har ikke det krævede format",
 }
+# The formats a pattern asks for, as a person writes them; another pattern is shown as it is.
+FORMATS = {
+    r"^[0-9]{3}_[0-9a-f]{16}\.txt$": "NNN_<16 tegn 0-9/a-f>.txt, fx 001_5099fe28a3178e33.txt",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "små bogstaver a-z, cifre og bindestreg, fx natko-raad-2025-03-11",
+}
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -53,6 +58,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
         return f"{error.get('input')} er uden for det tilladte område; skal være {word} {limit}"
     if error_type == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if error_type == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        expected = FORMATS.get(pattern, pattern)
+        return f"'{error.get('input')}' har ikke det krævede format; skriv {expected}"
     if error_type in MESSAGES:
         return MESSAGES[error_type].format(input=error.get("input"), **ctx)
     return error["msg"]

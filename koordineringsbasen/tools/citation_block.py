@@ -16,10 +16,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..agenda import resolve_item
-from ..model.common import line_bounds
+from ..agenda import holding_item
 from ..model.sources import AgendaItem, Source, source_chain
-from ..seedtext import raw_lines
+from ..seedtext import split_lines
 from ..texts.anchors import anchor_fields, make_anchor
 from ..yamlsource import YamlProblem, read_yaml
 
@@ -63,7 +62,10 @@ def source_and_text(sources: dict[str, Source], source_id: str,
                             f"Mente du '{close[0]}'?" if close else
                             "Kilderne står i data/kilder/ (filnavnet er id'et).")
     source = sources[source_id]
-    lines = raw_lines(seeds / source.fil)
+    path = seeds / source.fil
+    # Read now, not from raw_lines' cache of the data check: the text may just have changed.
+    lines = tuple(split_lines(path.read_text(encoding="utf-8", errors="replace"))) \
+        if path.is_file() else None
     if lines is None:
         raise CitationError(f"kildeteksten {source.fil} til '{source_id}' findes ikke i {seeds}.",
                             "Sæt KOORDINERINGSBASEN_SEEDS til mappen med kildeteksterne.")
@@ -75,18 +77,8 @@ def line_range(first: int, last: int) -> str:
 
 
 def item_for(chain: Sequence[Source], first: int, last: int) -> tuple[Source, AgendaItem] | None:
-    """The agenda item a citation of lines first..last names: for a document embedded in a
-    meeting the meeting's item (outermost source first), there the narrowest item holding the
-    lines, and only an item that agenda.resolve_item finds again from its number."""
-    lines = line_range(first, last)
-    for source in reversed(chain):
-        holding = [item for item in source.punkter
-                   if line_bounds(item.linjer)[0] <= first and last <= line_bounds(item.linjer)[1]]
-        holding.sort(key=lambda item: line_bounds(item.linjer)[1] - line_bounds(item.linjer)[0])
-        for item in holding:
-            if resolve_item(chain, item.nr, lines) == (source, item):
-                return source, item
-    return None
+    """The agenda item of lines first..last (agenda.holding_item)."""
+    return holding_item(chain, line_range(first, last))
 
 
 def cite(chain: Sequence[Source], lines: Sequence[str], first: int, last: int) -> Cited:

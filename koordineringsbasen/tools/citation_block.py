@@ -1,7 +1,7 @@
 """A citation as a contributor pastes it: kilde, linjer, punkt and the anchor, as YAML.
 
 One format for every tool that writes a citation (`find`, `risikorunde`, `ny --kilde`) and for
-the source-text page's "Kopiér henvisning" (docs/assets/kildetekst.js builds the same text):
+the source-text page's "Kopiér henvisning" (docs/assets/henvisning.js builds the same text):
 ids and line ranges plain, `punkt` in single quotes as the data write it, and the anchor's
 texts as JSON strings (valid YAML double-quoted scalars, the same in Python and JavaScript).
 """

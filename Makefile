@@ -74,8 +74,9 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 bench: $(BENCH_STAMP)
 	$(PY) -m bench $(if $(N),--sizes $(N),)
 
+# KILDE=id LINJER=a-b: the new file's citation filled in, anchor included.
 ny: $(STAMP)
-	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)"
+	$(PY) -m koordineringsbasen ny "$(TYPE)" "$(NAVN)" $(if $(KILDE),--kilde "$(KILDE)" --linjer "$(LINJER)")
 
 # KILDE and TEKST reach the command through the environment, never through the shell's
 # parsing of the recipe, and unexpanded by make ($(value)): quotes, $ and ` stay text.

@@ -43,8 +43,10 @@ from .tools.citation_block import (
     CitationError,
     block,
     cite,
+    cite_lines,
     item_for,
     read_sources,
+    reference_lines,
     source_and_text,
 )
 
@@ -154,11 +156,30 @@ def schema(args: argparse.Namespace) -> int:
 
 @command("ny", arg("type", help=f"en af: {', '.join(ENTITY_MODELS)}"),
          arg("navn", help="navnet som det står i kilderne; id'et dannes af det"),
+         arg("--kilde", default=None, help="kilden til filens kildehenvisning (id)"),
+         arg("--linjer", default=None, help="linjerne i kilden, fx 120-134"),
          arg("--data", default=str(ROOT / "data")))
 def ny(args: argparse.Namespace) -> int:
-    """Lav en ny datafil med alle påkrævede felter."""
+    """Lav en ny datafil med alle påkrævede felter.
+
+    Med --kilde og --linjer bliver filens kildehenvisning udfyldt med kilden, linjerne,
+    dagsordenspunktet og ankeret (som 'find' skriver dem).
+    """
+    citation: list[str] = []
+    if (args.kilde is None) != (args.linjer is None):
+        print("Fejl: --kilde og --linjer hører sammen", file=sys.stderr)
+        return FAILED
+    if args.kilde is not None:
+        if _seeds_missing():
+            return FAILED
+        try:
+            citation = reference_lines(cite_lines(read_sources(Path(args.data)), args.kilde,
+                                                  args.linjer, settings.seeds_dir()))
+        except CitationError as exc:
+            print(f"Fejl: {exc}", file=sys.stderr)
+            return REFUSED
     try:
-        path = create(Path(args.data), args.type, args.navn)
+        path = create(Path(args.data), args.type, args.navn, citation)
     except ScaffoldError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED

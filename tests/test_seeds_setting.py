@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from koordineringsbasen import build_state, cli, mkdocs_hooks
+from koordineringsbasen import build_state, cli, mkdocs_hooks, settings
 from koordineringsbasen.problems import DataError
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT, build_site
 
@@ -66,18 +66,18 @@ def test_a_changed_text_is_read_anew_by_the_next_serve_build(
         build_state.load(FIXTURE_DATA)
 
 
-@pytest.mark.parametrize("value", ["missing", "file", ""])
+@pytest.mark.parametrize("value", ["missing", "file"])
 def test_a_setting_that_names_no_folder_is_an_error(
         value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    target = {"missing": str(tmp_path / "tekstr"), "file": str(tmp_path / "fil.txt"), "": ""}
+    target = {"missing": str(tmp_path / "tekstr"), "file": str(tmp_path / "fil.txt")}
     (tmp_path / "fil.txt").write_text("x", encoding="utf-8")
     monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", target[value])
     data = str(FIXTURE_DATA)
     assert cli.main(["check", "--data", data]) == cli.FAILED
     err = capsys.readouterr().err
     assert "Fejl: KOORDINERINGSBASEN_SEEDS" in err and "Data OK" not in err
-    assert {"missing": "findes ikke", "file": "er ikke en mappe", "": "tom"}[value] in err
+    assert {"missing": "findes ikke", "file": "er ikke en mappe"}[value] in err
     assert cli.main(["find", "testmoede-2025-01-01", "æblegrød", "--data", data]) == cli.FAILED
     assert "KOORDINERINGSBASEN_SEEDS" in capsys.readouterr().err
 
@@ -88,6 +88,14 @@ def test_the_build_refuses_a_setting_that_names_no_folder(tmp_path: Path) -> Non
     assert f"KOORDINERINGSBASEN_SEEDS peger på {tmp_path / 'tekstr'}, som findes ikke" in \
         result.stdout + result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_an_empty_setting_means_no_texts_on_purpose(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", "")
+    assert not settings.seeds_dir().is_dir()
+    assert cli.main(["check", "--data", str(FIXTURE_DATA)]) == cli.OK
+    assert "kildeteksterne findes ikke" in capsys.readouterr().err
 
 
 def test_the_default_folder_missing_is_a_documented_skip(

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..agenda import holding_item
+from ..model.common import LineRange, line_bounds
 from ..model.sources import AgendaItem, Source, source_chain
 from ..seedtext import split_lines
-from ..texts.anchors import anchor_fields, make_anchor
+from ..texts.anchors import EmptyPassage, anchor_fields, make_anchor
 from ..yamlsource import YamlProblem, read_yaml
 
 
@@ -87,6 +88,23 @@ def cite(chain: Sequence[Source], lines: Sequence[str], first: int, last: int) -
     found = item_for(chain, first, last)
     return Cited(chain[0].id, line_range(first, last), found[1].nr if found else None,
                  anchor_fields(make_anchor(lines, first, last)))
+
+
+def cite_lines(sources: dict[str, Source], source_id: str, linjer: str, seeds: Path) -> Cited:
+    """The citation of `linjer` (as typed: "120-134") of a source, or CitationError."""
+    chain, lines = source_and_text(sources, source_id, seeds)
+    try:
+        first, last = line_bounds(TypeAdapter(LineRange).validate_python(linjer))
+    except ValidationError as exc:
+        raise CitationError(str(exc.errors()[0]["msg"]).split(", ", 1)[-1]) from None
+    span_first, span_last = line_bounds(chain[0].linjer)
+    if first < span_first or last > min(span_last, len(lines)):
+        raise CitationError(f"linje {linjer} ligger uden for kilden '{source_id}' "
+                            f"(linje {chain[0].linjer})")
+    try:
+        return cite(chain, lines, first, last)
+    except EmptyPassage:
+        raise CitationError(f"linje {linjer} er tomme i {chain[0].fil}") from None
 
 
 def _quoted(text: str) -> str:

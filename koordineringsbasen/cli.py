@@ -9,10 +9,12 @@ Exit codes, the same for every command (as diff(1) uses them):
 
 - 0 (OK): done.
 - 1 (REFUSED): the command ran and its answer is no: `check` found invalid data or stale
-  schemas, `ny` refused the type or the name. Each problem is printed with its place.
+  schemas, `ny` refused the type, the name or the citation, `find` found nothing,
+  `risikorunde` refused the table. Each problem is printed with its place.
 - 2 (FAILED): the command could not do its job: bad arguments (argparse's own code), an
-  unknown revision or a missing folder, or data that does not load where a command needs valid
-  data to produce something (`diff`, `pages`, `exports`).
+  unknown revision or source, a missing folder or text (KOORDINERINGSBASEN_SEEDS), or data
+  that does not load where a command needs valid data to produce something (`diff`, `pages`,
+  `exports`).
 """
 
 from __future__ import annotations

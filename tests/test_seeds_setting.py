@@ -115,3 +115,12 @@ def test_serve_watches_the_texts(seeds: Path, tmp_path: Path) -> None:
     mkdocs_hooks.on_serve(server, config, None)
     watched = {e.watch.path for e in server.observer.emitters}
     assert str(seeds.resolve()) in watched
+
+
+def test_the_test_suite_refuses_a_setting_that_names_no_folder(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                           "tests/test_danish_numbers.py"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "KOORDINERINGSBASEN_SEEDS": str(tmp_path / "x")})
+    assert done.returncode == 4  # pytest's usage error
+    assert "KOORDINERINGSBASEN_SEEDS peger på" in done.stderr

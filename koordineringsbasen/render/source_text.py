@@ -79,9 +79,10 @@ def _copy_data(ctx: RenderContext, source: Source, part: Part, lines: tuple[str,
              for item in holder.punkter]
     before = list(lines[max(0, part.first - 1 - CONTEXT_LINES):part.first - 1])
     after = list(lines[part.last:part.last + CONTEXT_LINES])
-    data = {"kilde": source.id, "punkter": items, "foer": before, "efter": after}
-    return " ".join(f'data-{key}="{html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), quote=True)}"'
-                    for key, value in data.items())
+    data = {"kilde": source.id, "punkter": json.dumps(items, ensure_ascii=False),
+            "foer": json.dumps(before, ensure_ascii=False),
+            "efter": json.dumps(after, ensure_ascii=False)}
+    return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in data.items())
 
 
 def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint schema test test-fast browsers poppler bench ny importer diff clean anker genanker
+.PHONY: help install serve build check lint schema test test-fast browsers poppler bench ny importer diff clean anker genanker find risikorunde
 
 help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
@@ -19,6 +19,8 @@ help:
 	@echo "make importer FIL=referat.pdf [ID=… DATO=… ORGAN=… TYPE=… INDGAAR_I=…] - import a document"
 	@echo "make anker [KILDE=id] - record what each citation's lines say (its anchor)"
 	@echo "make genanker [KILDE=id] - move line ranges to where their text now stands"
+	@echo "make find KILDE=id TEKST=\"...\" - find the lines of a source as a citation"
+	@echo "make risikorunde FIL=runde.csv RUNDE=\"...\" - write a risk round into the target groups"
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -85,10 +87,13 @@ bench: export KB_N := $(value N)
 bench: $(BENCH_STAMP)
 	set -f; $(PY) -m bench $${KB_N:+--sizes} $$KB_N
 
+# KILDE=id LINJER=a-b: the new file's citation filled in, anchor included.
 ny: export KB_TYPE := $(value TYPE)
 ny: export KB_NAVN := $(value NAVN)
+ny: export KB_KILDE := $(value KILDE)
+ny: export KB_LINJER := $(value LINJER)
 ny: $(STAMP)
-	$(PY) -m koordineringsbasen ny -- "$$KB_TYPE" "$$KB_NAVN"
+	$(PY) -m koordineringsbasen ny $${KB_KILDE:+--kilde "$$KB_KILDE" --linjer "$$KB_LINJER"} -- "$$KB_TYPE" "$$KB_NAVN"
 
 # The file name and options reach the command through the environment, taken unexpanded
 # ($(value ...)): neither make nor the shell expands a '$', '`' or quote in a file name.
@@ -107,10 +112,24 @@ anker: $(STAMP)
 genanker: $(STAMP)
 	$(PY) -m koordineringsbasen genanker $(KILDE)
 
+# Without TIL: against the working tree, so changes not yet committed show too.
 diff: export KB_FRA := $(or $(value FRA),origin/main)
-diff: export KB_TIL := $(or $(value TIL),HEAD)
+diff: export KB_TIL := $(value TIL)
 diff: $(STAMP)
-	$(PY) -m koordineringsbasen diff -- "$$KB_FRA" "$$KB_TIL"
+	$(PY) -m koordineringsbasen diff -- "$$KB_FRA" $${KB_TIL:+"$$KB_TIL"}
+
+# KILDE and TEKST reach the command through the environment, never through the shell's
+# parsing of the recipe, and unexpanded by make ($(value)): quotes, $ and ` stay text.
+find: export KB_KILDE = $(value KILDE)
+find: export KB_TEKST = $(value TEKST)
+find: $(STAMP)
+	$(PY) -m koordineringsbasen find -- "$$KB_KILDE" "$$KB_TEKST"
+
+risikorunde: export KB_FIL = $(value FIL)
+risikorunde: export KB_RUNDE = $(value RUNDE)
+risikorunde: $(STAMP)
+	$(PY) -m koordineringsbasen risikorunde --runde "$$KB_RUNDE" -- "$$KB_FIL"
+
 
 clean:
 	rm -rf site site.build-* .site.link-* .site.lock site.tmp site.old .pytest_cache test-artifacts bench/out

@@ -9,11 +9,13 @@ Exit codes, the same for every command (as diff(1) uses them):
 
 - 0 (OK): done.
 - 1 (REFUSED): the command ran and its answer is no: `check` found invalid data or stale
-  schemas, `ny` refused the type or the name, `importer` refused the document (a scan, a text
-  already registered, an id that exists). Each problem is printed with its place.
+  schemas, `ny` refused the type, the name or the citation, `importer` refused the document
+  (a scan, a text already registered, an id that exists), `find` found nothing, `risikorunde`
+  refused the table. Each problem is printed with its place.
 - 2 (FAILED): the command could not do its job: bad arguments (argparse's own code), an
-  unknown revision or a missing folder, or data that does not load where a command needs valid
-  data to produce something (`diff`, `pages`, `exports`).
+  unknown revision or source, a missing folder or text (KOORDINERINGSBASEN_SEEDS), or data
+  that does not load where a command needs valid data to produce something (`diff`, `pages`,
+  `exports`).
 """
 
 from __future__ import annotations
@@ -33,13 +35,26 @@ from .load.ci_output import markdown_text, one_line
 from .load.loader import default_seeds_dir, load_catalog
 from .load.problems import DataError, format_problems
 from .model import ENTITY_MODELS
+from .model.entities import RISK_ROUNDS
 from .model.schema import stale_schemas, write_schemas
 from .render.context import RenderContext
 from .render.special import abbreviations
 from .settings import ROOT
 from .site import build_state, generator, mkdocs_yml, output_dirs
 from .texts.convert import ConversionError
+from .tools import find as find_tool
+from .tools import risk_round
 from .tools.changes import load_revision, summarize
+from .tools.citation_block import (
+    CitationError,
+    block,
+    cite,
+    cite_lines,
+    item_for,
+    read_sources,
+    reference_lines,
+    source_and_text,
+)
 from .tools.importer import ImportFailed, ImportRefused, Options, import_document
 from .tools.scaffold import MARK, ScaffoldError, create
 
@@ -97,12 +112,25 @@ def _build_context(data: Path | None) -> RenderContext | None:
         return None
 
 
+def _seeds_missing() -> bool:
+    """Print the error when KOORDINERINGSBASEN_SEEDS names no folder."""
+    problem = settings.seeds_problem()
+    if problem:
+        print(f"Fejl: {problem}", file=sys.stderr)
+    return problem is not None
+
+
 @command("check", arg("--data", default=str(ROOT / "data")),
          arg("--seeds", default=None, help=f"kildefiler (standard: {default_seeds_dir()})"))
 def check(args: argparse.Namespace) -> int:
     """Valider alle datafiler (og at schemas/ passer til modellen)."""
     started = time.perf_counter()
     seeds = Path(args.seeds) if args.seeds else default_seeds_dir()
+    problem = (settings.seeds_problem() if args.seeds is None else
+               None if seeds.is_dir() else f"--seeds {seeds} er ikke en mappe")
+    if problem:
+        print(f"Fejl: {problem}", file=sys.stderr)
+        return FAILED
     if not seeds.is_dir():
         print(f"Bemærk: kildeteksterne findes ikke i {seeds}; linjenumre, tal og datoer er ikke "
               f"tjekket mod kilderne (sæt KOORDINERINGSBASEN_SEEDS).", file=sys.stderr)
@@ -136,13 +164,32 @@ def schema(args: argparse.Namespace) -> int:
 
 @command("ny", arg("type", help=f"en af: {', '.join(ENTITY_MODELS)}"),
          arg("navn", help="navnet som det står i kilderne; id'et dannes af det"),
+         arg("--kilde", default=None, help="kilden til filens kildehenvisning (id)"),
+         arg("--linjer", default=None, help="linjerne i kilden, fx 120-134"),
          arg("--data", default=None, help="datamappen (standard: KOORDINERINGSBASEN_DATA "
                                            "eller data/)"))
 def ny(args: argparse.Namespace) -> int:
-    """Lav en ny datafil med alle påkrævede felter."""
+    """Lav en ny datafil med alle påkrævede felter.
+
+    Med --kilde og --linjer bliver filens kildehenvisning udfyldt med kilden, linjerne,
+    dagsordenspunktet og ankeret (som 'find' skriver dem).
+    """
+    citation: list[str] = []
+    if (args.kilde is None) != (args.linjer is None):
+        print("Fejl: --kilde og --linjer hører sammen", file=sys.stderr)
+        return FAILED
+    if args.kilde is not None:
+        if _seeds_missing():
+            return FAILED
+        try:
+            citation = reference_lines(cite_lines(read_sources(Path(args.data)), args.kilde,
+                                                  args.linjer, settings.seeds_dir()))
+        except CitationError as exc:
+            print(f"Fejl: {exc}", file=sys.stderr)
+            return REFUSED
     try:
         path = create(Path(args.data) if args.data else settings.data_dir(), args.type,
-                      args.navn)
+                      args.navn, citation)
     except ScaffoldError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED
@@ -352,6 +399,89 @@ def genanker(args: argparse.Namespace) -> int:
     print(f"{len(report.moved)} flyttet i {len(report.files)} filer, {report.ok} henvisninger "
           f"stemmer, {len(report.unsure)} skal rettes i hånden.")
     return REFUSED if report.remaining else OK
+
+
+@command("find", arg("kilde", help="kildens id, fx natko-raad-2025-03-11"),
+         arg("tekst", help="ordene eller tallet, der skal findes (tal i enhver dansk skrivemåde)"),
+         arg("--antal", type=int, default=find_tool.SHOWN, help="hvor mange steder der vises"),
+         arg("--data", type=Path, default=None, help="datamappen (standard: data/)"))
+def find(args: argparse.Namespace) -> int:
+    """Find linjerne i en kilde, der siger en tekst eller et tal, som en færdig kildehenvisning.
+
+    Teksten findes uden hensyn til store og små bogstaver, også hen over linjeskift og ord
+    delt med bindestreg ved linjeslut; tal findes i alle danske skrivemåder (1250, 1.250,
+    1 250; 12,5). De bedste steder vises først, hver med sit dagsordenspunkt og en blok
+    (kilde, linjer, punkt, anker), der kan sættes direkte ind i en datafil.
+    """
+    query = find_tool.parse_query(args.tekst)
+    if query.empty:
+        print("Fejl: skriv en tekst eller et tal at søge efter", file=sys.stderr)
+        return FAILED
+    if _seeds_missing():
+        return FAILED
+    sources = read_sources(args.data or settings.data_dir())
+    try:
+        chain, lines = source_and_text(sources, args.kilde, settings.seeds_dir())
+    except CitationError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return FAILED
+    source = chain[0]
+    matches = find_tool.search(lines, source.linjer, query)
+    if not matches:
+        print(f"Fandt ikke '{args.tekst}' i '{source.id}' (linje {source.linjer} i "
+              f"{source.fil}).", file=sys.stderr)
+        return REFUSED
+    shown = matches[:max(1, args.antal)]
+    more = f"; de {len(shown)} bedste vises" if len(matches) > len(shown) else ""
+    print(f"Fandt '{args.tekst}' {len(matches)} sted{'er' if len(matches) > 1 else ''} i "
+          f"'{source.id}'{more}.")
+    for number, match in enumerate(shown, 1):
+        cited = cite(chain, lines, match.first, match.last)
+        item = item_for(chain, match.first, match.last)
+        where = f"punkt {item[1].nr}: {item[1].titel}" if item else "intet dagsordenspunkt"
+        print(f"\n{number}. linje {cited.linjer} ({where})")
+        print(block(cited), end="")
+    return OK
+
+
+@command("risikorunde", arg("fil", type=Path, help="CSV-tabellen (; eller , mellem felterne)"),
+         arg("--runde", required=True, help=f"runden, fx '{RISK_ROUNDS[-2]}' (årstid og år)"),
+         arg("--dato", default=None,
+             help="vurderingens dato (standard: datoen på kilden i hver række)"),
+         arg("--data", type=Path, default=None, help="datamappen (standard: data/)"))
+def risikorunde(args: argparse.Namespace) -> int:
+    """Skriv en risikovurderingsrunde fra én tabel ind i hver målgruppes fil.
+
+    Tabellen (CSV i UTF-8) har en række pr. målgruppe og kolonnerne målgruppe, niveau (rød,
+    gul eller grøn), kilde, linjer og punkt (tomt: punktet, der omfatter linjerne); valgfrit
+    begrundelse, næste skridt og dato. Runden skal være en kendt runde (årstid og år), så en
+    tastefejl ikke bliver en ny kolonne i risikooversigten. Hver henvisning får sit anker. Er
+    én række forkert, skrives intet, og hver fejl vises med linje og kolonne i tabellen.
+    """
+    if _seeds_missing():
+        return FAILED
+    data = args.data or settings.data_dir()
+    shown = str(args.fil)
+    try:
+        raw = args.fil.read_bytes()
+    except OSError:
+        print(f"Fejl: {shown} findes ikke eller kan ikke læses", file=sys.stderr)
+        return FAILED
+    try:
+        ratings = risk_round.check_table(raw, shown, args.runde, args.dato, data,
+                                         settings.seeds_dir(), read_sources(data))
+        written = risk_round.write_round(ratings, args.runde)
+    except risk_round.RoundError as exc:
+        print("Tabellen er afvist; intet er skrevet:\n" + "\n".join(exc.problems),
+              file=sys.stderr)
+        return REFUSED
+    for path in written:
+        print(f"Tilføjede '{args.runde}' i {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    empty = sum(1 for r in ratings if not r.begrundelse)
+    if empty:
+        print(f"{empty} vurdering(er) mangler begrundelse (markeret {MARK}); udfyld dem, og kør "
+              f"'make check'.")
+    return OK
 
 
 def parser() -> argparse.ArgumentParser:

@@ -39,6 +39,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Footnotes are written as HTML with the addresses mkdocs gives pages (links.href).
         raise Abort("use_directory_urls: false understøttes ikke (fodnoternes links regnes "
                     "ud fra mappe-adresser)")
+    seeds_problem = settings.seeds_problem()
+    if seeds_problem:  # a mistyped path would build a site without any source text
+        raise Abort(seeds_problem)
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
@@ -171,6 +174,10 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
     external = settings.data_override()
     if external:
         server.watch(str(external.resolve()))
+    # The source texts live outside the repository: a new or corrected text rebuilds too.
+    seeds = settings.seeds_dir()
+    if seeds.is_dir():
+        server.watch(str(seeds.resolve()))
     server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
     return serve_mode.harden(server)  # no request left hanging (see serve_mode.py)
 

@@ -3,7 +3,7 @@
 | variable | meaning | default |
 | --- | --- | --- |
 | KOORDINERINGSBASEN_DATA | the data folder | data/ in the repository |
-| KOORDINERINGSBASEN_SEEDS | the source texts (never committed) | ../shared/seeds/ |
+| KOORDINERINGSBASEN_SEEDS | the source texts (never committed); set but no folder: an error; empty: no texts | ../shared/seeds/ |
 | KOORDINERINGSBASEN_CACHE | the validated-data cache; empty: no cache | .cache/koordineringsbasen/ |
 | SOURCE_DATE_EPOCH | the build date (reproducible builds) | today |
 | GITHUB_REPOSITORY | owner/name for the "Ret data" links (set in GitHub Actions) | mkdocs.yml |
@@ -31,8 +31,36 @@ def data_dir() -> Path:
     return data_override() or ROOT / "data"
 
 
+DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+# Where no folder can ever be (a file cannot hold one): KOORDINERINGSBASEN_SEEDS="" asks for a
+# build and check without the texts, as KOORDINERINGSBASEN_CACHE="" asks for no cache.
+NO_SEEDS = Path(os.devnull) / "ingen-kildetekster"
+
+
 def seeds_dir() -> Path:
-    return Path(os.environ.get("KOORDINERINGSBASEN_SEEDS", ROOT.parent / "shared" / "seeds"))
+    """The source texts: KOORDINERINGSBASEN_SEEDS, else ../shared/seeds/. Every reader of the
+    texts (the data check, the build, the tools, the tests) asks here."""
+    value = os.environ.get("KOORDINERINGSBASEN_SEEDS")
+    if value is None:
+        return DEFAULT_SEEDS
+    return Path(value) if value.strip() else NO_SEEDS
+
+
+def seeds_problem() -> str | None:
+    """A Danish message when KOORDINERINGSBASEN_SEEDS names no folder: a mistyped path is an
+    error, not a quiet build without the texts (only the default may be absent; empty: no
+    texts, on purpose)."""
+    value = os.environ.get("KOORDINERINGSBASEN_SEEDS")
+    if value is None or not value.strip():
+        return None
+    path = Path(value)
+    if path.is_dir():
+        return None
+    state = "er ikke en mappe" if path.exists() else "findes ikke"
+    return (f"KOORDINERINGSBASEN_SEEDS peger på {path}, som {state}; ret stien, eller fjern "
+            f"variablen for at bruge {DEFAULT_SEEDS}")
 
 
 def cache_dir() -> Path | None:

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from koordineringsbasen import settings
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT, build_site
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A mistyped KOORDINERINGSBASEN_SEEDS would skip every test of the real texts: an error.
+    problem = settings.seeds_problem()
+    if problem:
+        raise pytest.UsageError(problem)
+
 
 # Builds in tests use a data cache of their own, never the repository's .cache/.
 os.environ.setdefault("KOORDINERINGSBASEN_CACHE", tempfile.mkdtemp(prefix="kb-test-cache-"))

@@ -8,11 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from koordineringsbasen import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_DATA = FIXTURES / "data"
 FIXTURE_SEEDS = FIXTURES / "seeds"
-REAL_SEEDS = ROOT.parent / "shared" / "seeds"
+# The real source texts, where every command reads them: KOORDINERINGSBASEN_SEEDS, else
+# ../shared/seeds/ (settings.seeds_dir, the one setting).
+REAL_SEEDS = settings.seeds_dir()
 
 
 def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,

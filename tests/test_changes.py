@@ -12,7 +12,7 @@ import pytest
 from koordineringsbasen import cli
 from koordineringsbasen.load.ci_output import markdown_text
 from koordineringsbasen.tools.changes import load_revision, summarize
-from tests.support import anchor_citations
+from tests.support import ROOT, anchor_citations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -94,13 +94,13 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_summary_names_each_change_in_plain_danish(repo: Path) -> None:
-    old = load_revision(repo, "HEAD~1", seeds_dir=FIXTURES / "seeds")
-    new = load_revision(repo, "HEAD", seeds_dir=FIXTURES / "seeds")
+    old = load_revision(repo, "HEAD~1")
+    new = load_revision(repo, "HEAD")
     assert summarize(old, new) == EXPECTED
 
 
 def test_same_revision_has_no_changes(repo: Path) -> None:
-    catalog = load_revision(repo, "HEAD", seeds_dir=FIXTURES / "seeds")
+    catalog = load_revision(repo, "HEAD")
     assert summarize(catalog, catalog) == []
 
 
@@ -110,7 +110,7 @@ def test_revision_without_data_counts_everything_as_new(repo: Path) -> None:
     _git(repo, "commit", "-q", "--allow-empty", "-m", "tom")
     try:
         empty = load_revision(repo, "tom")
-        new = load_revision(repo, "main", seeds_dir=FIXTURES / "seeds")
+        new = load_revision(repo, "main")
         lines = summarize(empty, new)
     finally:
         _git(repo, "checkout", "-q", "-f", "main")
@@ -147,3 +147,23 @@ def test_invalid_revision_is_reported_with_locations(
     err = capsys.readouterr().err
     assert "Data ved HEAD er ugyldige" in err
     assert "data/tilbud/testtilbud.yml:" in err and "kategori" in err
+
+
+def test_diff_shows_uncommitted_changes_without_the_texts(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Without TIL (as `make diff` runs it) the working tree is compared, edits not yet
+    committed included; no source texts are read (a data-only diff needs none)."""
+    texts = tmp_path / "seeds"  # a text every citation of the data would fail against
+    texts.mkdir()
+    (texts / "000_0000000000000000.txt").write_text("kort\n", encoding="utf-8")
+    monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", str(texts))
+    _edit(repo / "data/tilbud/testtilbud.yml", "beloeb: 4200", "beloeb: 4300")
+    assert cli.main(["diff", "HEAD", "--repo", str(repo)]) == 0
+    out = capsys.readouterr().out
+    assert "4.200" in out and "4.300" in out
+    assert cli.main(["diff", "HEAD", "HEAD", "--repo", str(repo)]) == 0
+    assert capsys.readouterr().out.strip() == "Ingen ændringer i data."
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "diff: export KB_TIL := $(value TIL)\n" in makefile  # no revision: the working tree
+    assert 'diff -- "$$KB_FRA" $${KB_TIL:+"$$KB_TIL"}\n' in makefile

@@ -28,7 +28,7 @@ def _fixture_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_command_is_registered_once_with_its_docstring_as_help(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert list(cli.COMMANDS) == ["check", "schema", "ny", "importer", "diff", "pages", "exports",
-                                 "anker", "genanker"]
+                                 "anker", "genanker", "find", "risikorunde"]
     with pytest.raises(SystemExit) as exit_:
         cli.main(["--help"])
     assert exit_.value.code == cli.OK

@@ -135,3 +135,28 @@ def test_wrong_fact_form_asks_for_the_source() -> None:
                 if item.get("validations", {}).get("required")}
     assert required == {"side", "felt", "korrekt-vaerdi", "kildedokument"}
     assert "linjer" in {item.get("id") for item in form["body"]}  # asked for, not required
+
+
+def test_ny_with_kilde_and_linjer_writes_a_real_citation_with_its_anchor(
+        fixture_data: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from koordineringsbasen.texts.anchors import anchor_fields, make_anchor
+    from koordineringsbasen.texts.seedtext import split_lines
+
+    monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", str(FIXTURE_SEEDS))
+    data = str(fixture_data)
+    assert cli.main(["ny", "maalgruppe", "Ny gruppe", "--data", data,
+                     "--kilde", "testmoede-2025-01-01", "--linjer", "15-16"]) == cli.OK
+    loaded = YAML(typ="safe").load((fixture_data / "maalgrupper" / "ny-gruppe.yml").read_text())
+    (reference,) = loaded["kilder"]
+    lines = split_lines((FIXTURE_SEEDS / "000_0000000000000000.txt").read_text(encoding="utf-8"))
+    assert reference == {"kilde": "testmoede-2025-01-01", "linjer": "15-16", "punkt": "2",
+                         "anker": anchor_fields(make_anchor(lines, 15, 16))}
+    capsys.readouterr()
+    assert cli.main(["ny", "tilbud", "Andet", "--data", data, "--kilde", "testmoede-2025-01-01",
+                     "--linjer", "999"]) == cli.REFUSED
+    assert "ligger uden for kilden 'testmoede-2025-01-01'" in capsys.readouterr().err
+    assert not (fixture_data / "tilbud" / "andet.yml").exists()
+    assert cli.main(["ny", "kilde", "Et møde", "--data", data, "--kilde", "testmoede-2025-01-01",
+                     "--linjer", "3"]) == cli.REFUSED
+    assert cli.main(["ny", "tilbud", "Andet", "--data", data, "--kilde", "x"]) == cli.FAILED

@@ -197,27 +197,32 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, Loaded
 
 
 def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
-                 cache_dir: Path | None = None) -> Catalog:
+                 cache_dir: Path | None = None, texts: bool = True) -> Catalog:
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
 
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
     taken from the data cache; the reference and line-range checks run over everything, a file's
-    findings reused only while nothing they read changed (link_checks).
+    findings reused only while nothing they read changed (link_checks). With `texts=False` the
+    data are not checked against the source texts (`diff` compares data, not citations).
     """
     # Loading builds 100,000s of small objects that all stay alive: the cyclic garbage
     # collector would only walk them again and again (a fifth of a warm load).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalog(data_dir, seeds_dir, cache_dir)
+        return _load_catalog(data_dir, seeds_dir, cache_dir, texts)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None) -> Catalog:
+def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None,
+                  texts: bool = True) -> Catalog:
     seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
-    seeds = seeds if seeds.is_dir() else None
+    seeds = seeds if texts and seeds.is_dir() else None
+    # A text may have changed since the last load (`make serve`, the tools): raw_lines reads a
+    # changed file again (by its version); the cited passages are worked out anew per load.
+    cited_values.cited_text.cache_clear()
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])

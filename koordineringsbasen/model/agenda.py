@@ -8,7 +8,7 @@ through the meetings it is part of.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .common import line_bounds
 from .sources import AgendaItem, Source
@@ -30,5 +30,19 @@ def resolve_item(chain: Iterable[Source], punkt: str,
     for source in chain:
         for item in source.punkter:
             if item.nr == punkt and contains(item.linjer, lines):
+                return source, item
+    return None
+
+
+def holding_item(chain: Sequence[Source], lines: str) -> tuple[Source, AgendaItem] | None:
+    """The item a citation of `lines` names when none is given (`find`, the copy control):
+    for a document embedded in a meeting the meeting's item (outermost source first), there
+    the narrowest item holding the lines, and only an item resolve_item finds again by number."""
+    first, last = line_bounds(lines)
+    for source in reversed(chain):
+        holding = sorted((item for item in source.punkter if contains(item.linjer, lines)),
+                         key=lambda item: line_bounds(item.linjer)[1] - line_bounds(item.linjer)[0])
+        for item in holding:
+            if resolve_item(chain, item.nr, lines) == (source, item):
                 return source, item
     return None

@@ -3,10 +3,11 @@ series; the fifth, the sources they cite, is in sources.py."""
 
 from __future__ import annotations
 
+import difflib
 from enum import Enum
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .common import (
     Disagreement,
@@ -95,12 +96,32 @@ class RiskLevel(str, Enum):
     groen = "groen"
 
 
+# The risk-assessment rounds a rating can belong to (NATKO assesses by season: "Forår 2025",
+# "Efterår 2025"). The one list: the model checks every rating against it and `risikorunde`
+# writes only these, so a misspelt round is an error, never a new column on the risk matrix.
+RISK_ROUNDS: tuple[str, ...] = tuple(f"{season} {year}" for year in range(2020, 2036)
+                                     for season in ("Forår", "Efterår"))
+
+
+def known_round(value: str) -> str:
+    """`value` when it is a known round; else a Danish error with the closest known round."""
+    if value in RISK_ROUNDS:
+        return value
+    close = difflib.get_close_matches(value, RISK_ROUNDS, n=1, cutoff=0.6)
+    hint = f"; mente du '{close[0]}'?" if close else ""
+    raise ValueError(f"'{value}' er ikke en kendt vurderingsrunde (årstid og år: "
+                     f"'{RISK_ROUNDS[0]}' … '{RISK_ROUNDS[-1]}'){hint}")
+
+
+RoundName = Annotated[str, AfterValidator(known_round)]  # a name from the list, not free text
+
+
 class RiskRating(Strict):
     row_key = ("runde",)
     row_value = "niveau"
     unique_rows = True
 
-    runde: Text = Field(description="Vurderingsrunde, fx 'Efterår 2024'")
+    runde: RoundName = Field(description="Vurderingsrunde, fx 'Efterår 2024'")
     dato: PartialDate
     niveau: RiskLevel
     begrundelse: Text

@@ -8,10 +8,12 @@ JavaScript (docs/assets/kildetekst.js then marks the whole range). Text is HTML-
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 
 from ..model.common import line_bounds
 from ..model.sources import Source
+from ..texts.anchors import CONTEXT_LINES
 from .context import RenderContext
 from .labels import date_da
 from .links import link, page_uri
@@ -67,6 +69,22 @@ def _line_html(number: int, text: str, anchors: list[str]) -> str:
     return f'<li id="L{number}">{marks}{html.escape(text)}</li>'
 
 
+def _copy_data(ctx: RenderContext, source: Source, part: Part, lines: tuple[str, ...]) -> str:
+    """What docs/assets/henvisning.js needs to copy a citation of selected lines as `find`
+    prints it: the source, the agenda items of it and the meetings it is part of (chain order:
+    [rank in the chain, nr, first, last]), and the lines just before and after this page, which
+    the anchor's context may reach (texts/anchors.CONTEXT_LINES)."""
+    items = [[rank, item.nr, *line_bounds(item.linjer)]
+             for rank, holder in enumerate(ctx.catalog.source_chain(source.id))
+             for item in holder.punkter]
+    before = list(lines[max(0, part.first - 1 - CONTEXT_LINES):part.first - 1])
+    after = list(lines[part.last:part.last + CONTEXT_LINES])
+    data = {"kilde": source.id, "punkter": json.dumps(items, ensure_ascii=False),
+            "foer": json.dumps(before, ensure_ascii=False),
+            "efter": json.dumps(after, ensure_ascii=False)}
+    return " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in data.items())
+
+
 def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     """Markdown (with raw HTML lines) of part `index` of a source's text page."""
     source: Source = ctx.catalog.get("kilder", source_id)
@@ -100,7 +118,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     out += ["Kilde: " + ", ".join(about) + ". Linjenumrene er dem, kildehenvisningerne bruger; "
             "et link fra en fodnote markerer de citerede linjer.", ""]
     out += _navigation(page, source, text_layout.parts, part)
-    out += ['<div class="kb-kildetekst" markdown>', ""]
+    out += [f'<div class="kb-kildetekst" markdown {_copy_data(ctx, source, part, lines)}>', ""]
     open_list = False
     for number in range(part.first, part.last + 1):
         for item in headings.get(number, ()):

@@ -239,14 +239,15 @@ def extract(repo: Path, rev: str, folder: str, target: Path) -> Path | None:
     return target / folder
 
 
-def load_revision(repo: Path, rev: str | None, folder: str = "data",
-                  seeds_dir: Path | None = None) -> Catalog:
-    """The validated catalog of `folder` at `rev` (None: the working tree); raises DataError."""
+def load_revision(repo: Path, rev: str | None, folder: str = "data") -> Catalog:
+    """The validated catalog of `folder` at `rev` (None: the working tree, with what is not yet
+    committed); raises DataError. The source texts are not needed: a diff compares data, and
+    an older revision's citations need not fit today's texts."""
     if rev is None:
-        return load_catalog(repo / folder, seeds_dir)
+        return load_catalog(repo / folder, texts=False)
     with tempfile.TemporaryDirectory(prefix="kb-diff-") as tmp:
         data = extract(repo, rev, folder, Path(tmp))
         if data is None:
             return build_catalog({}, {})
-        return load_catalog(data, seeds_dir)
+        return load_catalog(data, texts=False)
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from ..danish.slugs import slugify
 from ..model import ENTITY_MODELS, KINDS
+from ..model.common import Reference
 from ..model.fields import FieldSpec, field_specs
 from ..model.schema import SCHEMA_DIR
 from ..settings import ROOT
@@ -52,31 +54,39 @@ def _optional_note(model: type[BaseModel]) -> str:
     return f"valgfri: {', '.join(names)}" if names else ""
 
 
-def _block(model: type[BaseModel], indent: str, first_prefix: str) -> list[str]:
-    """Lines for the required fields of `model`; the first line starts with `first_prefix`."""
+def _block(model: type[BaseModel], indent: str, first_prefix: str,
+           citation: Sequence[str] = ()) -> list[str]:
+    """Lines for the required fields of `model`; the first line starts with `first_prefix`.
+    A citation block (Reference) is `citation`'s lines when given (`ny --kilde --linjer`)."""
+    if model is Reference and citation:
+        return [first_prefix + citation[0], *(indent + line for line in citation[1:])]
     lines: list[str] = []
     for spec in (s for s in field_specs(model) if s.required):
         prefix = first_prefix if not lines else indent
-        lines.extend(_field(spec, prefix, indent))
+        lines.extend(_field(spec, prefix, indent, citation))
     note = _optional_note(model)
     if note:
         lines.append(f"{indent}# {note}")
     return lines
 
 
-def _field(spec: FieldSpec, prefix: str, indent: str) -> list[str]:
+def _field(spec: FieldSpec, prefix: str, indent: str, citation: Sequence[str] = ()) -> list[str]:
     if spec.value_type == "blok" and spec.model is not None:
-        head = f"{prefix}{spec.name}:  # {MARK}: {spec.description or spec.type_label()}"
+        filled = spec.model is Reference and citation
+        head = f"{prefix}{spec.name}:" + ("" if filled else
+                                         f"  # {MARK}: {spec.description or spec.type_label()}")
         if spec.many:
-            return [head, *_block(spec.model, indent + "    ", indent + "  - ")]
-        return [head, *_block(spec.model, indent + "  ", indent + "  ")]
+            return [head, *_block(spec.model, indent + "    ", indent + "  - ", citation)]
+        return [head, *_block(spec.model, indent + "  ", indent + "  ", citation)]
     if spec.many:
         return [f"{prefix}{spec.name}:  # {MARK}: {_hint(spec)}", f'{indent}  - ""']
     return [f'{prefix}{spec.name}: ""  # {MARK}: {_hint(spec)}']
 
 
-def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str) -> str:
-    """The text of a new data file for `kind`."""
+def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str,
+                  citation: Sequence[str] = ()) -> str:
+    """The text of a new data file for `kind`; its required citations are `citation` (the
+    lines of tools.citation_block.reference_lines) when given."""
     model = ENTITY_MODELS[kind]
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
@@ -87,7 +97,7 @@ def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str) -> str:
     ]
     for spec in field_specs(model):
         if spec.required and spec.name not in ("id", "navn"):
-            lines.extend(_field(spec, "", ""))
+            lines.extend(_field(spec, "", "", citation))
     optional = [s for s in field_specs(model) if not s.required]
     if optional:
         lines.append("# Valgfrie felter (se feltlisten på siden 'Om data'):")
@@ -95,9 +105,18 @@ def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def create(data_dir: Path, kind_name: str, name: str) -> Path:
+def cites(kind: str) -> bool:
+    """Whether a new file of `kind` has a required citation to fill."""
+    return any(line.lstrip(" -").startswith("kilde: ") for line in
+               scaffold_text(kind, "x", "x", "x", ["kilde: MARK"]).splitlines())
+
+
+def create(data_dir: Path, kind_name: str, name: str, citation: Sequence[str] = ()) -> Path:
     """Write data/<kind>/<slug>.yml; refuse to overwrite an existing file."""
     kind = resolve_kind(kind_name)
+    if citation and not cites(kind):
+        raise ScaffoldError(f"en ny {kind_name} har ingen påkrævet kildehenvisning; udelad "
+                            f"--kilde og --linjer")
     entity_id = slugify(name)
     if not entity_id:
         raise ScaffoldError(f"navnet '{name}' giver ikke et gyldigt id; brug bogstaver eller tal")
@@ -106,6 +125,7 @@ def create(data_dir: Path, kind_name: str, name: str) -> Path:
         raise ScaffoldError(f"{target} findes allerede; ret den fil i stedet")
     schema = Path(os.path.relpath(ROOT / SCHEMA_DIR / f"{kind}.schema.json", target.parent))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold_text(kind, entity_id, name, schema.as_posix()), encoding="utf-8")
+    target.write_text(scaffold_text(kind, entity_id, name, schema.as_posix(), citation),
+                      encoding="utf-8")
     return target
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...model import Source
-from ...model.agenda import resolve_item
+from ...model.agenda import holding_item, resolve_item
 from ...model.common import PathKey, Reference, line_bounds
 from ...model.references import Citation
 from ...model.sources import source_chain
@@ -116,8 +116,12 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
                                    f"'{source.id}'"))
         elif resolve_item(chain, punkt, reference.linjer) is None:
             where = "; ".join(f"'{s.id}' linje {a.linjer}" for s, a in numbered)
+            holding = holding_item(chain, reference.linjer)
+            there = (f"; linjerne står i punkt '{holding[1].nr}' ({holding[1].titel}, "
+                     f"linje {holding[1].linjer})" if holding else
+                     "; ingen af dagsordenens punkter omfatter linjerne")
             found.append(("punkt", f"punkt '{punkt}' omfatter ikke linje {reference.linjer} "
-                                   f"(punkt {punkt}: {where})"))
+                                   f"(punkt {punkt}: {where}){there}"))
     found.extend(_anchor_findings(reference, source, context))
     return tuple(found)
 

@@ -24,6 +24,10 @@ MESSAGES = {
     "too_short": "skal have mindst {min_length} element(er)",
     "string_pattern_mismatch": "'{input}' har ikke det krævede format",
 }
+# The formats a pattern asks for, as a person writes them; another pattern is shown as it is.
+FORMATS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "små bogstaver a-z, cifre og bindestreg, fx natko-raad-2025-03-11",
+}
 
 
 def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
@@ -43,6 +47,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
         return f"{error.get('input')} er uden for det tilladte område; skal være {word} {limit}"
     if error_type == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if error_type == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        expected = FORMATS.get(pattern, pattern)
+        return f"'{error.get('input')}' har ikke det krævede format; skriv {expected}"
     if error_type in MESSAGES:
         return MESSAGES[error_type].format(input=error.get("input"), **ctx)
     return error["msg"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..danish.writing import number
 from . import labels, search_block, search_terms
 from .template_cache import bytecode_cache
-from .text import md, paragraphs
+from .text import anchor_id, attr, md, paragraphs
 
 
 def _finalize(value: object) -> object:
@@ -35,7 +36,14 @@ def environment() -> Environment:
     env.filters["num"] = number
     env.filters["paragraphs"] = paragraphs
     env.filters["val"] = labels.enum_value
+    env.filters["html_attr"] = attr
+    env.filters["anchor_id"] = anchor_id
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms
     env.globals["search_block"] = search_block
     return env
+
+
+def render_template(name: str, **values: Any) -> str:
+    """The page (or page part) `name` under templates/, with `values`."""
+    return environment().get_template(name).render(**values)

@@ -10,13 +10,13 @@ from ..model.dates import date_order
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
+from .environment import render_template
 from .freshness import newest_source_dates
 from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
 from .html_writer import HtmlWriter, sortable
-from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
+from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
 from .links import SPECIAL_PAGES
-from .sources_footer import footer
-from .text import attr, md
+from .text import md
 
 
 def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -78,29 +78,23 @@ def risk_matrix(ctx: RenderContext) -> str:
                          + risk_change(previous, rating, h.html))
             previous = rating
         rows.append(cells)
-    out = [f"{len(rated)} målgrupper med risikovurdering i {len(rounds)} "
-           f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
-           "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
-           "▼ forbedret, = uændret.\n",
-           sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+    table = sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True)
     missing = missing_natko_numbers(ctx)
-    if missing:
-        out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
-                   f"{_numbers_da(missing)}: numrene findes ikke i de kilder, basen bygger på, "
-                   "og kilderne forklarer ikke hvorfor. Numrene i tabellen er NATKO's egne.\n")
+    # (round, [(level, count, list)]), newest round first; the lists cite in page order.
+    sections = []
     for name in reversed(rounds):
-        out.append(f"## {md(name)}\n")
+        levels = []
         for level in ("roed", "gul", "groen"):
             entries = [(g, r) for g in rated for r in g.risiko
                        if r.runde == name and r.niveau.value == level]
-            if not entries:
-                continue
-            out.append(f"### {risk_badge(level)} {len(entries)} målgrupper: "
-                       f"{md(RISK_MEANING[level])}\n")
-            out += [h.html.items(_justification(h, c, group, rating) for group, rating in entries),
-                    ""]
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+            if entries:
+                levels.append((level, len(entries), h.html.items(
+                    _justification(h, c, group, rating) for group, rating in entries)))
+        sections.append((name, levels))
+    return render_template("risikomatrix.md.j2", c=c, rated=len(rated), rounds=rounds,
+                           table=table, missing=missing,
+                           missing_text=_numbers_da(missing) if missing else "",
+                           sections=sections, risk_badge=risk_badge)
 
 
 def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Markup:
@@ -120,41 +114,14 @@ def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
     return html.link("", f"{len(n.svar)} svar, {span}", f"svar-{n.id}")
 
 
-def _result(n: Any, c: Citations) -> Markup:
-    if n.resultat is None:
-        return Markup("Intet resultat i data")
-    r = n.resultat
-    when = f" ({date_da(r.dato)})" if r.dato else ""
-    return Markup(f"**{md(NOTIFICATION_STATE[r.status.value] + when)}:** {md(r.beskrivelse)}") \
-        + c.cite(r.kilde)
-
-
-def _answers_section(n: Any, h: HtmlHelpers, c: Citations) -> list[Any]:
-    out: list[Any] = [f"### {md(n.navn)} {{ #svar-{n.id} }}\n",
-                      Markup("**Resultat:** ") + _result(n, c) + "\n"]
-    answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
-               + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
-               + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
-               for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
-    out.append(h.html.items(answers) if answers else "Ingen svar i data.")
-    return [*out, ""]
-
-
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
     h, c = HtmlHelpers(ctx, page), ctx.citations(page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
-    out = [f"Opgjort {md(date_da(ctx.today.isoformat()))}: {len(upcoming)} kommende og "
-           f"{len(passed)} overskredne frister.\n",
-           f'<p><a href="{attr(calendar_href)}" class="md-button">Abonnér i kalender</a> '
-           "Kalenderfilen (iCalendar) har alle frister og opdateres, når basen gør.</p>\n"]
+    tables = []
     for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
-        out.append(f"## {title}\n")
-        if not items:
-            out.append("Ingen.\n")
-            continue
         rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
                  h.entity("udmeldinger", d.notification.id),
                  h.html.text(EVENT_TYPE[d.event.type.value]) + deadline_badge(d.event.dato, ctx.today),
@@ -163,14 +130,21 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                  NOTIFICATION_STATE[d.notification.resultat.status.value]
                  if d.notification.resultat else "–"]
                 for d in items]
-        out += [h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
-                              "Resultat"], rows), ""]
-    out.append("## Svar og resultat pr. udmelding\n")
+        tables.append((title, h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse",
+                                            "Svar", "Resultat"], rows) if rows else None))
+    notifications = []
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):
-        out += _answers_section(n, h, c)
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+        result_cite = c.cite(n.resultat.kilde) if n.resultat else None
+        answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
+                   + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
+                   + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
+                   for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
+        notifications.append((n, result_cite, h.html.items(answers) if answers else None))
+    return render_template("frister.md.j2", c=c, today=ctx.today.isoformat(),
+                           upcoming=len(upcoming), passed=len(passed),
+                           calendar_href=calendar_href, tables=tables,
+                           notifications=notifications)
 
 
 def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
@@ -224,13 +198,7 @@ def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
 
 def source_texts_notice(ctx: RenderContext) -> str:
     """Om data: whether this build shows the source texts."""
-    if ctx.texts.available:
-        return ("Kildeteksterne er med i denne udgave af sitet: hver kilde har en side med sin "
-                "tekst og nummererede linjer, og hver fodnote citerer de linjer, den henviser "
-                "til, og linker til dem i teksten.")
-    return ('!!! warning "Uden kildetekster"\n    Denne udgave af sitet er bygget uden '
-            "kildeteksterne. Fodnoterne angiver kilde, dagsordenspunkt og linjer, men viser "
-            "ikke citater og linker ikke til teksten.")
+    return render_template("kildetekster.md.j2", available=ctx.texts.available)
 
 
 def glossary_page(ctx: RenderContext) -> str:
@@ -238,18 +206,16 @@ def glossary_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["ordliste"]
     c, html = ctx.citations(page), HtmlWriter(page, ctx.catalog.glossary)
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
-    out = []
+    sections = []
     for heading, header, terms in (("Begreber", "Begreb", True),
                                    ("Forkortelser", "Forkortelse", False)):
         rows = [[html.strong(e.ord), e.betydning,
                  html.text(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
-            out += [f"## {heading}\n",
-                    str(sortable(html.table([header, "Betydning", "Forklaring"], rows))), ""]
-    if len(c):
-        out += ["", str(c.footnotes())]
-    return "\n".join(out)
+            sections.append((heading, sortable(html.table([header, "Betydning", "Forklaring"],
+                                                          rows))))
+    return render_template("ordliste.md.j2", c=c, sections=sections)
 
 
 def abbreviations(ctx: RenderContext) -> dict[str, str]:

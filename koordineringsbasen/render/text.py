@@ -39,6 +39,17 @@ def attr(text: object) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
 
+ANCHOR_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def anchor_id(text: object) -> Markup:
+    """An id (a data slug) for an attr_list anchor `{ #id }`: kept as it is, refused if it
+    holds anything but lower-case letters, digits and hyphens."""
+    if not ANCHOR_ID.fullmatch(str(text)):
+        raise ValueError(f"not an anchor id: {text!r}")
+    return Markup(str(text))
+
+
 def plain(text: object) -> str:
     """Collapse whitespace; for places that escape on their own (SVG via attr/md)."""
     return re.sub(r"\s+", " ", str(text)).strip()

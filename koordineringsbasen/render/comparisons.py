@@ -15,7 +15,7 @@ from .charts import Group, hbar_chart
 from .citations import Citations
 from .context import RenderContext
 from .environment import render_template
-from .helpers import Helpers, HtmlHelpers
+from .helpers import Helpers
 from .html_writer import HtmlWriter, sortable
 from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
 from .links import SPECIAL_PAGES
@@ -79,7 +79,7 @@ def _pivot(lines: list[Line], c: Citations, html: HtmlWriter, first: list[str],
     return sortable(html.table([*first, *map(str, years)], rows), compact=True)
 
 
-def _offer_cells(line: Line, h: HtmlHelpers) -> list[Markup]:
+def _offer_cells(line: Line, h: Helpers) -> list[Markup]:
     return [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Hele tilbuddet")]
 
 
@@ -95,7 +95,7 @@ def _chart(lines: list[Line], goal: Any | None) -> Markup:
 
 def secure_units(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["sikrede-afdelinger"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in SECURE]
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
@@ -117,8 +117,8 @@ def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
 
 def national_offers(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["landsdaekkende"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
-    text = Helpers(ctx, page)  # for the Markdown paragraphs around the tables
+    h, c = Helpers(ctx, page), ctx.citations(page)
+    prose = Helpers(ctx, page, in_markdown=True)  # for the sentence under the tables
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in NATIONAL]
     categories = []
     for category in NATIONAL:
@@ -135,14 +135,14 @@ def national_offers(ctx: RenderContext) -> str:
             table = _pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
                            extra)
         categories.append((category, table,
-                           Markup(", ").join(text.entity("tilbud", o.id) for o in without)))
+                           Markup(", ").join(prose.entity("tilbud", o.id) for o in without)))
     return render_template("landsdaekkende.md.j2", c=c, offers=len(offers),
                            categories=categories)
 
 
 def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
                    key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
     rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,

@@ -16,7 +16,7 @@ from ..model import Region
 from .context import RenderContext
 from .environment import render_template
 from .filters import UNKNOWN_REGION, region_value
-from .helpers import HtmlHelpers
+from .helpers import Helpers
 from .html_writer import sortable
 from .labels import REGION
 from .links import SPECIAL_PAGES
@@ -35,7 +35,7 @@ def coverage(ctx: RenderContext) -> dict[tuple[str, str], list[Any]]:
 
 
 def coverage_page(ctx: RenderContext) -> str:
-    h = HtmlHelpers(ctx, SPECIAL_PAGES["daekning"])
+    h = Helpers(ctx, SPECIAL_PAGES["daekning"])
     cells = coverage(ctx)
     columns = [r.value for r in Region] + [UNKNOWN_REGION]
     headers = ["Nr.", "Målgruppe", *(REGION[r.value] for r in Region), "Ingen region i data"]

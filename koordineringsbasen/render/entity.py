@@ -15,9 +15,10 @@ from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
-from .helpers import Helpers, HtmlHelpers, deadline_passed
+from .helpers import Helpers, deadline_passed
+from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
-from .links import link, page_uri
+from .links import page_uri
 from .text import md
 from .textlayout import source_layout, text_uri
 
@@ -67,7 +68,7 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, lis
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
         by_entity[fact.entity].append(fact.lines)
-    helpers = Helpers(ctx, page)
+    helpers = Helpers(ctx, page, in_markdown=True)
     groups: dict[str, list[Markup]] = defaultdict(list)
     for (kind, entity_id), lines in sorted(by_entity.items()):
         ordered = sorted(set(lines), key=line_bounds)
@@ -83,12 +84,13 @@ def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | No
     if ctx.texts.lines(source.fil) is None:
         return None, None
     text_layout = source_layout(ctx.catalog, source)
+    html = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True)
 
     def item_link(item: Any) -> Markup:
         uri = text_uri(source.id, text_layout.home(line_bounds(item.linjer)[0]))
-        return link(page, uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
+        return html.link(uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
 
-    whole = link(page, text_uri(source.id), "Læs kildeteksten")
+    whole = html.link(text_uri(source.id), "Læs kildeteksten")
     return whole + md(f" (linje {source.linjer})"), item_link
 
 
@@ -109,6 +111,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
     template = environment().get_template(f"{kind}.md.j2")
-    tables = FactTables(HtmlHelpers(ctx, page), citations, ctx.today)
-    return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page),
+    tables = FactTables(Helpers(ctx, page), citations, ctx.today)
+    return template.render(e=entity, c=citations, ctx=ctx,
+                           helpers=Helpers(ctx, page, in_markdown=True),
                            tables=tables, **extra)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..danish.writing import number
 from ..model.dates import date_order
 from .citations import Citations
-from .helpers import HtmlHelpers, deadline_badge, risk_badge
+from .helpers import Helpers, deadline_badge, risk_badge
 from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
 
 RIGHT = "right"
@@ -33,7 +33,7 @@ def _or_dash(value: str | None) -> str:
 
 @dataclass(frozen=True)
 class FactTables:
-    h: HtmlHelpers
+    h: Helpers
     c: Citations
     today: dt.date
 

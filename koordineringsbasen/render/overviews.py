@@ -14,7 +14,7 @@ from ..urls import API_DIR
 from .context import RenderContext
 from .environment import environment
 from .filters import download_link, filter_form, filters_for, region_value, row_marker
-from .helpers import Helpers, HtmlHelpers, deadline_passed, risk_badge
+from .helpers import Helpers, deadline_passed, risk_badge
 from .html_writer import sortable
 from .labels import (
     NOTIFICATION_STATE,
@@ -112,7 +112,7 @@ TABLES: dict[str, Callable[[RenderContext, Helpers], tuple[list[str], list[Row],
 
 def render_overview(ctx: RenderContext, kind: str) -> str:
     builder, noun = TABLES[kind], KINDS[kind].plural_in_text
-    h = HtmlHelpers(ctx, overview_uri(kind))
+    h = Helpers(ctx, overview_uri(kind))
     headers, rows, items = builder(ctx, h)
     filters = filters_for(kind, ctx.today)
     cells = [[row_marker(ctx.catalog, filters, entity) + h.html.text(row[0]), *row[1:]]

@@ -12,7 +12,7 @@ from .context import RenderContext
 from .entity import capacity_groups
 from .environment import render_template
 from .freshness import newest_source_dates
-from .helpers import HtmlHelpers, deadline_passed
+from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
 
@@ -96,7 +96,7 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
 
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     _table = h.html.table
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")

@@ -10,13 +10,12 @@ from ..model.dates import date_order
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
-from .environment import render_template
+from .environment import environment, render_template
 from .freshness import newest_source_dates
-from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
+from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
 from .html_writer import HtmlWriter, sortable
 from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
 from .links import SPECIAL_PAGES
-from .text import md
 
 
 def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -60,7 +59,7 @@ def _numbers_da(numbers: list[int]) -> str:
 
 def risk_matrix(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["risikomatrix"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     rounds = [name for name, _ in risk_rounds(ctx)]
     rated = sorted((g for g in ctx.catalog.all("maalgrupper") if g.risiko),
                    key=lambda g: (g.natko_nr or 999, g.navn))
@@ -97,7 +96,7 @@ def risk_matrix(ctx: RenderContext) -> str:
                            sections=sections, risk_badge=risk_badge)
 
 
-def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Markup:
+def _justification(h: Helpers, c: Citations, group: Any, rating: Any) -> Markup:
     """A rating's reason (and next step) in the risk matrix's list for its round and level."""
     step = (f" {h.html.em('Næste skridt:')} {h.html.text(rating.naeste_skridt)}"
             if rating.naeste_skridt else "")
@@ -116,7 +115,7 @@ def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
 
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
@@ -147,19 +146,20 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                            notifications=notifications)
 
 
+def _front_page(macro: str, *values: Any) -> str:
+    """One of the front page's lists (templates/forside.md.j2)."""
+    return str(getattr(environment().get_template("forside.md.j2").module, macro)(*values)).strip()
+
+
 def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
     h = Helpers(ctx, page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)][:limit]
-    if not upcoming:
-        latest = [d for d in deadlines][-3:]
-        intro = "Ingen kommende frister i data. Seneste frister:\n\n"
-        items = reversed(latest)
-    else:
-        intro, items = "", upcoming
-    lines = [f"- **{md(date_da(d.event.dato))}**: {h.entity('udmeldinger', d.notification.id)}: "
-             f"{md(d.event.beskrivelse)}" for d in items]
-    return intro + "\n".join(lines)
+    items = upcoming or list(reversed(deadlines[-3:]))  # else the latest ones
+    lines = [h.html.strong(date_da(d.event.dato)) + Markup(": ")
+             + h.entity("udmeldinger", d.notification.id) + Markup(": ")
+             + h.html.text(d.event.beskrivelse) for d in items]
+    return _front_page("upcoming_deadlines", h.html.items(lines) if lines else None, bool(upcoming))
 
 
 def red_groups(ctx: RenderContext, page: str) -> str:
@@ -168,9 +168,9 @@ def red_groups(ctx: RenderContext, page: str) -> str:
     for group in sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999)):
         latest = group.latest_risk
         if latest and latest.niveau.value == "roed":
-            lines.append(f"- {risk_badge('roed')} {h.entity('maalgrupper', group.id)} "
-                         f"({md(latest.runde)})")
-    return "\n".join(lines) or "Ingen målgrupper er vurderet røde i den seneste runde."
+            lines.append(risk_badge("roed") + Markup(" ") + h.entity("maalgrupper", group.id)
+                         + Markup(" (") + h.html.text(latest.runde) + Markup(")"))
+    return _front_page("red_groups", h.html.items(lines) if lines else None)
 
 
 def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
@@ -178,10 +178,7 @@ def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
     h = Helpers(ctx, page)
     dated = sorted(((date, key) for key, date in newest_source_dates(ctx.catalog).items()
                     if key[0] != "kilder"), key=lambda t: (t[0], t[1]), reverse=True)[:limit]
-    if not dated:
-        return "Ingen oplysninger med kilde endnu."
-    return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
-                     for date, (kind, entity_id) in dated)
+    return _front_page("newest_facts", _dated_entities(h, dated))
 
 
 def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
@@ -190,10 +187,16 @@ def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
     by_file = {path: key for key, path in ctx.catalog.files.items()}
     dated = sorted(((date, by_file[path]) for path, date in ctx.corrected.items()
                     if path in by_file), reverse=True)[:limit]
+    return _front_page("recent_corrections", _dated_entities(h, dated))
+
+
+def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]]) -> Markup | None:
+    """A list of "date: entity (kind)", or None when there is nothing to list."""
     if not dated:
-        return "Ingen rettelser registreret i versionshistorikken endnu."
-    return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
-                     for date, (kind, entity_id) in dated)
+        return None
+    return h.html.items(h.html.text(date_da(date)) + Markup(": ")
+                        + h.entity(kind, entity_id, with_kind=True)
+                        for date, (kind, entity_id) in dated)
 
 
 def source_texts_notice(ctx: RenderContext) -> str:

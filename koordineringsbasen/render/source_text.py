@@ -13,8 +13,9 @@ from collections import defaultdict
 from ..model.common import line_bounds
 from ..model.sources import Source
 from .context import RenderContext
+from .html_writer import HtmlWriter
 from .labels import date_da
-from .links import link, page_uri
+from .links import page_uri
 from .text import md
 from .textlayout import Part, agenda_anchor, cited_ranges, depth, source_layout, text_uri
 
@@ -41,7 +42,7 @@ def _part_title(part: Part) -> str:
     return f"Punkt {part.item.nr}: {part.item.titel}"
 
 
-def _navigation(page: str, source: Source, parts: tuple[Part, ...], part: Part) -> list[str]:
+def _navigation(writer: HtmlWriter, source: Source, parts: tuple[Part, ...], part: Part) -> list[str]:
     if len(parts) == 1:
         return []
     if part.item is None:
@@ -51,14 +52,14 @@ def _navigation(page: str, source: Source, parts: tuple[Part, ...], part: Part) 
             if other is part:
                 lines.append(f"- {md(label)} (denne side)")
             elif other.own_last >= other.first:
-                lines.append(f"- {link(page, text_uri(source.id, other), label)}")
+                lines.append(f"- {writer.link(text_uri(source.id, other), label)}")
         return [*lines, ""]
     links = []
     before, after = parts[part.index - 1], parts[part.index + 1] if part.index + 1 < len(parts) else None
-    links.append(link(page, text_uri(source.id, before), f"Forrige: {_part_title(before)}"))
-    links.append(link(page, text_uri(source.id), "Alle dele"))
+    links.append(writer.link(text_uri(source.id, before), f"Forrige: {_part_title(before)}"))
+    links.append(writer.link(text_uri(source.id), "Alle dele"))
     if after is not None:
-        links.append(link(page, text_uri(source.id, after), f"Næste: {_part_title(after)}"))
+        links.append(writer.link(text_uri(source.id, after), f"Næste: {_part_title(after)}"))
     return [" · ".join(links), ""]
 
 
@@ -76,6 +77,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     text_layout = source_layout(ctx.catalog, source)
     part = text_layout.parts[index]
     page = text_uri(source_id, part)
+    writer = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True)  # links in the Markdown
     anchors: dict[int, list[str]] = defaultdict(list)
     for fact_range in sorted(cited_ranges(ctx.catalog, source_id), key=line_bounds):
         first, last = line_bounds(fact_range)
@@ -94,12 +96,12 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
             embedded[line_bounds(document.linjer)[0]].append(document)
 
     out = [f"# {md(source.navn)} – kildetekst", ""]
-    about = [link(page, page_uri("kilder", source_id), source.navn), md(date_da(source.dato)),
+    about = [writer.link(page_uri("kilder", source_id), source.navn), md(date_da(source.dato)),
              md(f"linje {part.first}-{part.last}" if len(text_layout.parts) > 1
                 else f"linje {source.linjer}")]
     out += ["Kilde: " + ", ".join(about) + ". Linjenumrene er dem, kildehenvisningerne bruger; "
             "et link fra en fodnote markerer de citerede linjer.", ""]
-    out += _navigation(page, source, text_layout.parts, part)
+    out += _navigation(writer, source, text_layout.parts, part)
     out += ['<div class="kb-kildetekst" markdown>', ""]
     open_list = False
     for number in range(part.first, part.last + 1):
@@ -113,9 +115,9 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
             if open_list:
                 out += ["</ol>", ""]
                 open_list = False
-            out += [f"*Bilag: {link(page, page_uri('kilder', document.id), document.navn)}, "
+            out += [f"*Bilag: {writer.link(page_uri('kilder', document.id), document.navn)}, "
                     f"{md(f'linje {document.linjer}')} "
-                    f"({link(page, text_uri(document.id), 'bilagets egen tekstside')}).*", ""]
+                    f"({writer.link(text_uri(document.id), 'bilagets egen tekstside')}).*", ""]
         if not open_list:
             out.append(f'<ol class="kb-linjer" start="{number}">')
             open_list = True

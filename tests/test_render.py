@@ -60,8 +60,8 @@ def test_source_page_lists_agenda_and_citing_pages(ctx: RenderContext) -> None:
     text = render_entity(ctx, "kilder", "testmoede-2025-01-01")
     assert "### Punkt 2: Risikovurdering { #punkt-2 }" in text
     assert "## Dokumenter i denne kilde" in text
-    assert ('- **Målgrupper (2):** <a href="../../maalgrupper/natko-25-testgruppe/">Personer med '
-            'testsyndrom</a> (l. 12\\-14, 15, 16\\-18)') in text
+    assert ('<li><strong>Målgrupper (2):</strong> <a href="../../maalgrupper/natko-25-testgruppe/">'
+            'Personer med testsyndrom</a> (l. 12-14, 15, 16-18)') in text
 
 
 def test_risk_matrix_lists_every_rating(ctx: RenderContext) -> None:

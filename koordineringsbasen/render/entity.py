@@ -62,20 +62,23 @@ def _deadlines(entity: Any) -> list[Any]:
                   key=lambda h: date_order(h.dato))
 
 
-def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, list[Markup]]]:
+def _cited(ctx: RenderContext, page: str, source_id: str) -> Markup | None:
     """Pages citing the source, grouped by kind: a compact line each, as sources can be
-    cited by hundreds of pages and the page must stay light."""
+    cited by hundreds of pages and the page must stay light (None when none cites it)."""
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
         by_entity[fact.entity].append(fact.lines)
-    helpers = Helpers(ctx, page, in_markdown=True)
+    helpers = Helpers(ctx, page)
     groups: dict[str, list[Markup]] = defaultdict(list)
     for (kind, entity_id), lines in sorted(by_entity.items()):
         ordered = sorted(set(lines), key=line_bounds)
         shown = ", ".join(ordered[:3]) + (" …" if len(ordered) > 3 else "")
         groups[KIND_PLURAL[kind]].append(
-            helpers.entity(kind, entity_id) + Markup(" (l. ") + md(shown) + Markup(")"))
-    return list(groups.items())
+            helpers.entity(kind, entity_id) + Markup(" (l. ") + helpers.html.text(shown) + Markup(")"))
+    if not groups:
+        return None
+    return helpers.html.items(helpers.html.strong(f"{label} ({len(items)}):") + Markup(" ")
+                              + Markup(", ").join(items) for label, items in groups.items())
 
 
 def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | None, Any]:

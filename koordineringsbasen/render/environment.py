@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..danish.writing import number
 from . import labels, search_block, search_terms
@@ -42,6 +43,30 @@ def environment() -> Environment:
     env.globals["search_terms"] = search_terms
     env.globals["search_block"] = search_block
     return env
+
+
+def _finalize_html(value: object) -> object:
+    # As text.attr escapes (what the HTML writer's attributes use), byte for byte.
+    return "" if value is None else attr(value)
+
+
+@cache
+def html_environment() -> Environment:
+    """For templates of finished HTML (*.html.j2): every value is HTML-escaped (text.attr)."""
+    return Environment(
+        loader=PackageLoader("koordineringsbasen.render", "templates"),
+        finalize=_finalize_html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+        bytecode_cache=bytecode_cache(),
+    )
+
+
+def render_html(name: str, **values: Any) -> Markup:
+    """The HTML block `name` (an .html.j2 under templates/), with `values`."""
+    return Markup(html_environment().get_template(name).render(**values))
 
 
 def render_template(name: str, **values: Any) -> str:

@@ -13,7 +13,7 @@ from ..model.dates import date_order
 from ..urls import API_DIR
 from .context import RenderContext
 from .environment import environment
-from .filters import download_link, filter_form, filters_for, region_value, row_marker
+from .filters import filter_form, filters_for, region_value, row_marker
 from .helpers import Helpers, deadline_passed, risk_badge
 from .html_writer import sortable
 from .labels import (
@@ -121,5 +121,5 @@ def render_overview(ctx: RenderContext, kind: str) -> str:
     return environment().get_template("overview.md.j2").render(
         table=table, noun=noun, kind=kind, total=len(rows),
         form=filter_form(ctx.catalog, kind, filters, items),
-        download=download_link(f"../{API_DIR}/{kind}.csv", f"{kind}.csv"))
+        csv_href=f"../{API_DIR}/{kind}.csv", csv_name=f"{kind}.csv")
 

@@ -39,12 +39,12 @@ def attr(text: object) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
 
-ANCHOR_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+ANCHOR_ID = re.compile(r"[\w-]+")
 
 
 def anchor_id(text: object) -> Markup:
-    """An id (a data slug) for an attr_list anchor `{ #id }`: kept as it is, refused if it
-    holds anything but lower-case letters, digits and hyphens."""
+    """An id (a data slug, an agenda anchor) for an attr_list anchor `{ #id }`: kept as it is,
+    refused if it holds anything but letters, digits, hyphens and underscores."""
     if not ANCHOR_ID.fullmatch(str(text)):
         raise ValueError(f"not an anchor id: {text!r}")
     return Markup(str(text))

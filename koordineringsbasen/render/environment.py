@@ -46,8 +46,11 @@ def environment() -> Environment:
 
 
 def _finalize_html(value: object) -> object:
-    # As text.attr escapes (what the HTML writer's attributes use), byte for byte.
-    return "" if value is None else attr(value)
+    # As text.attr escapes (what the HTML writer's attributes use), byte for byte; Markup
+    # (a macro's output) is taken as it is.
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else attr(value)
 
 
 @cache

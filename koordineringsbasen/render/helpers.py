@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..model.dates import period
 from .context import RenderContext
 from .html_writer import HtmlWriter
-from .labels import KIND_SINGULAR, RISK, date_da
+from .labels import KIND_SINGULAR, RISK
 from .links import page_uri
 from .text import attr
 
@@ -71,7 +71,6 @@ class Helpers:
     in_markdown: bool = False
 
     risk_badge = staticmethod(risk_badge)
-    deadline_badge = staticmethod(deadline_badge)
 
     @cached_property
     def html(self) -> HtmlWriter:
@@ -107,6 +106,3 @@ class Helpers:
             )
             groups.setdefault(heading, {})[source_id] = self.entity(source_kind, source_id)
         return [(h, [items[k] for k in sorted(items)]) for h, items in sorted(groups.items())]
-
-    def date(self, value: str | None) -> str:
-        return date_da(value)

@@ -1,4 +1,5 @@
-"""Cross-cutting pages: risk matrix, deadline timeline, front-page lists, glossary."""
+"""Cross-cutting pages: risk matrix, deadlines, front-page lists, glossary. Python builds the
+tables and lists (the HTML writer); the prose and headings are templates/*.md.j2."""
 
 from __future__ import annotations
 

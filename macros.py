@@ -85,7 +85,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def data_fields(kind: str) -> str:
-        return open_data.field_table(kind)
+        return open_data.field_table(kind, build_state.current().catalog.glossary)
 
     @env.macro
     def data_files() -> str:

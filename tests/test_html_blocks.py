@@ -60,3 +60,13 @@ def test_links_carry_the_address_mkdocs_gives_them() -> None:
     assert html.link("tilbud/egely.md", "Egely") == '<a href="../../tilbud/egely/">Egely</a>'
     assert html.link("", "2 svar", "svar-cu-x") == '<a href="#svar-cu-x">2 svar</a>'
     assert "<script>" not in html.text("<script>alert(1)</script>")
+
+
+def test_a_link_in_markdown_reads_as_the_same_link_in_a_block() -> None:
+    """A link placed in a template's Markdown (in_markdown) comes out of Python-Markdown as the
+    block writer's link: Markdown syntax in the name stays text, abbreviations marked once."""
+    page, name = "maalgrupper/risikomatrix.md", "KL's *vigtigste* [sag]_x_ 5 < 7 & SEL"
+    inline = HtmlWriter(page, GLOSSARY, in_markdown=True).link("tilbud/egely.md", name)
+    block = HtmlWriter(page, GLOSSARY).link("tilbud/egely.md", name)
+    assert "<abbr" not in inline and "<abbr" in block
+    assert _markdown(f"Se {inline}.") == f"<p>Se {block}.</p>"

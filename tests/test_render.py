@@ -26,8 +26,8 @@ def ctx() -> RenderContext:
 def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
     text = render_entity(ctx, "tilbud", "testtilbud")
     assert text.startswith("# Testtilbuddet Østerlund\n")
-    assert "[Region Test](../organisationer/region-test.md)" in text
-    assert "[Personer med testsyndrom](../maalgrupper/natko-25-testgruppe.md)" in text
+    assert '<a href="../../organisationer/region-test/">Region Test</a>' in text
+    assert '<a href="../../maalgrupper/natko-25-testgruppe/">Personer med testsyndrom</a>' in text
     assert ('<td>2024</td>\n<td align="right">10</td>\n<td align="right">10,7</td>\n'
             '<td align="right">107 %</td>\n<td align="right">107 %</td>') in text
     assert '<svg class="kb-chart"' in text and "<desc id=\"belaegning-0-d\">2023: 95 %; 2024: 107 %</desc>" in text
@@ -36,7 +36,7 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
     assert "linje 105-106" in text and ".txt" not in text  # no seed file names
     assert "https://example.org/edit/data/tilbud/testtilbud.yml" in text
     assert "Sidst ændret 2\\. maj 2025" in text
-    assert "[Central udmelding om testsyndrom](../udmeldinger/cu-test.md)" in text
+    assert '<a href="../../udmeldinger/cu-test/">Central udmelding om testsyndrom</a>' in text
 
 
 def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) -> None:
@@ -60,7 +60,8 @@ def test_source_page_lists_agenda_and_citing_pages(ctx: RenderContext) -> None:
     text = render_entity(ctx, "kilder", "testmoede-2025-01-01")
     assert "### Punkt 2: Risikovurdering { #punkt-2 }" in text
     assert "## Dokumenter i denne kilde" in text
-    assert "- **Målgrupper (2):** [Personer med testsyndrom](../maalgrupper/natko-25-testgruppe.md) (l. 12\\-14, 15, 16\\-18)" in text
+    assert ('<li><strong>Målgrupper (2):</strong> <a href="../../maalgrupper/natko-25-testgruppe/">'
+            'Personer med testsyndrom</a> (l. 12-14, 15, 16-18)') in text
 
 
 def test_risk_matrix_lists_every_rating(ctx: RenderContext) -> None:

@@ -1,4 +1,5 @@
-"""Markdown for the "Om data" page: the export files with links, and a field table per kind.
+"""The tables of the "Om data" page: the export files with links, and a field table per kind,
+written by the HTML writer like every other generated table.
 
 Links to export files are raw HTML: the files are written after the build (on_post_build), and
 mkdocs 1.6 reports a Markdown link to a file it does not know as "not found" (fatal under
@@ -8,7 +9,8 @@ mkdocs 1.6 reports a Markdown link to a file it does not know as "not found" (fa
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -16,11 +18,14 @@ from pydantic import BaseModel
 from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS
 from ..model.fields import FieldSpec, child_tables, field_specs
+from ..render.html_writer import HtmlWriter
 from ..render.labels import KIND_PLURAL
-from ..render.text import attr, md
+from ..render.text import attr
 from ..urls import API_DIR
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
+
+OM_DATA = "om-data/index.md"  # the page that shows these tables
 
 
 def file_link(page_url: str, path: str, label: str | None = None) -> Markup:
@@ -31,9 +36,11 @@ def file_link(page_url: str, path: str, label: str | None = None) -> Markup:
 
 
 def export_files(catalog: Catalog, page_url: str) -> str:
-    """A table of every export file, with links relative to the page."""
+    """A table of every export file, with links relative to the page (its URL)."""
     def link(path: str, label: str | None = None) -> Markup:
         return file_link(page_url, path, label)
+
+    html = HtmlWriter(OM_DATA, catalog.glossary)
 
     rows = [
         (link(f"{API_DIR}/alt.json"), "Alle enheder og ordlisten i én JSON-fil."),
@@ -44,10 +51,10 @@ def export_files(catalog: Catalog, page_url: str) -> str:
         children = child_tables(ENTITY_MODELS[kind])
         extra = ", ".join(link(f"{API_DIR}/{kind}-{c.name.replace('_', '-')}.csv",
                                c.name) for c in children)
-        text = f"{md(KIND_PLURAL[kind])}, én række pr. enhed"
+        text = html.text(f"{KIND_PLURAL[kind]}, én række pr. enhed")
         if extra:
-            text += f". Lister i egne tabeller: {extra}"
-        rows.append((link(f"{API_DIR}/{kind}.csv"), Markup(text + ".")))
+            text += Markup(f". Lister i egne tabeller: {extra}")
+        rows.append((link(f"{API_DIR}/{kind}.csv"), text + Markup(".")))
     rows += [
         (link(f"{API_DIR}/ordliste.csv"), "Ordlisten over forkortelser og begreber."),
         (link(f"{API_DIR}/datapackage.json"),
@@ -59,10 +66,7 @@ def export_files(catalog: Catalog, page_url: str) -> str:
         (link(CALENDAR_PATH), "Fristerne for de centrale udmeldinger som kalender (iCalendar)."),
         (link(FEED_PATH), "De seneste ændringer i data som Atom-feed."),
     ]
-    lines = ["| Fil | Indhold |", "|---|---|"]
-    lines += [f"| {path} | {text if isinstance(text, Markup) else md(text)} |"
-              for path, text in rows]
-    return "\n".join(lines)
+    return str(html.table(["Fil", "Indhold"], rows))
 
 
 def _example(catalog: Catalog, link: Callable[[str], Markup]) -> Markup:
@@ -82,22 +86,26 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[tuple[str, FieldSpec
     return rows
 
 
-def _describe(spec: FieldSpec) -> Markup:
+def _code(text: str) -> Markup:
+    return Markup(f"<code>{attr(text)}</code>")
+
+
+def _describe(spec: FieldSpec, html: HtmlWriter) -> Markup:
     text = spec.description or "–"
-    text = md(text if text.endswith((".", "?", ")", "'")) or text == "–" else text + ".")
+    described = html.text(text if text.endswith((".", "?", ")", "'")) or text == "–" else text + ".")
     if spec.choices:
-        text += Markup(" Tilladte værdier: ") + Markup(", ").join(
-            Markup(f"`{attr(c)}`") for c in spec.choices) + Markup(".")
+        described += Markup(" Tilladte værdier: ") + Markup(", ").join(
+            _code(c) for c in spec.choices) + Markup(".")
     if spec.min_items:
-        text += md(f" Mindst {spec.min_items}.")
-    return text
+        described += html.text(f" Mindst {spec.min_items}.")
+    return described
 
 
-def field_table(kind: str) -> str:
-    """Every field of `kind`, nested fields as `kapacitet[].aar`, with type and description."""
-    lines = ["| Felt | Type | Påkrævet | Beskrivelse |", "|---|---|---|---|"]
-    for name, spec in _rows(ENTITY_MODELS[kind]):
-        lines.append(f"| `{attr(name)}` | {md(spec.type_label())} | "
-                     f"{'ja' if spec.required else 'nej'} | {_describe(spec)} |")
-    return "\n".join(lines)
+def field_table(kind: str, glossary: Iterable[Any] = ()) -> str:
+    """Every field of `kind`, nested fields as `kapacitet[].aar`, with type and description
+    (the glossary's abbreviations marked)."""
+    html = HtmlWriter(OM_DATA, list(glossary))
+    return str(html.table(["Felt", "Type", "Påkrævet", "Beskrivelse"],
+                          [[_code(name), spec.type_label(), "ja" if spec.required else "nej",
+                            _describe(spec, html)] for name, spec in _rows(ENTITY_MODELS[kind])]))
 

@@ -2,7 +2,7 @@
 
 Markdown pages get them from Python-Markdown's abbr extension (its glossary option, given once
 per build by the mkdocs hook). HTML that is written finished and kept out of Markdown (tables,
-lists and footnotes: render/html.py) is marked up here the way that extension does it: the same
+lists and footnotes: render/html_writer.py) is marked up here the way that extension does it: the same
 abbreviations, longest first, as whole words, with the meaning as the title.
 """
 

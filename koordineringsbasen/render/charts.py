@@ -13,25 +13,33 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..danish.writing import number
-from .text import attr
+from .environment import render_html
 
 HEIGHT, BOTTOM, TOP = 220, 28, 24
 BAR_SPACE = 82.0  # percent of the width the longest horizontal bar may take (room for its value)
 ROW_LABEL, BAR, GAP, GROUP_GAP = 18, 16, 4, 12
 
 
-def _svg(chart_id: str, title: str, desc: str, height: float, body: list[str],
-         css: str = "kb-chart") -> Markup:
-    return Markup(
-        f'<svg class="{css}" width="100%" height="{height:.0f}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{chart_id}-t">{attr(title)}</title><desc id="{chart_id}-d">{attr(desc)}</desc>'
-        + "".join(body) + "</svg>")
+Shape = dict[str, object]
 
 
-def _figure(svg: Markup, title: str, legend: str = "") -> Markup:
-    return Markup(f'<figure class="kb-figure">{svg}{legend}<figcaption>{attr(title)}'
-                  "</figcaption></figure>")
+def _line(css: str, x1: object, y1: object, x2: object, y2: object) -> Shape:
+    return {"kind": "line", "css": css, "x1": x1, "y1": y1, "x2": x2, "y2": y2}
+
+
+def _rect(css: str, x: str, y: str, width: str, height: object) -> Shape:
+    return {"kind": "rect", "css": css, "x": x, "y": y, "width": width, "height": height}
+
+
+def _text(text: str, x: str, y: object, css: str | None = None, dx: str | None = None,
+          anchor: str | None = None) -> Shape:
+    return {"kind": "text", "text": text, "x": x, "y": y, "css": css, "dx": dx, "anchor": anchor}
+
+
+def _figure(chart_id: str, title: str, desc: str, height: float, shapes: list[Shape],
+            css: str = "kb-chart", legend: list[tuple[str, str]] | None = None) -> Markup:
+    return render_html("chart.html.j2", id=chart_id, title=title, desc=desc,
+                       height=f"{height:.0f}", shapes=shapes, css=css, legend=legend)
 
 
 def bar_chart(
@@ -49,21 +57,20 @@ def bar_chart(
     slot = 100 / len(points)
     bar_w = slot * 0.6
     desc = "; ".join(f"{label}: {number(value)}{unit}" for label, value in points)
-    parts = [f'<line class="kb-axis" x1="0" y1="{TOP + plot_h}" x2="100%" y2="{TOP + plot_h}"/>']
+    parts = [_line("kb-axis", 0, TOP + plot_h, "100%", TOP + plot_h)]
     for index, (label, value) in enumerate(points):
         height = plot_h * value / top
         x = index * slot + (slot - bar_w) / 2
         y = TOP + plot_h - height
-        parts.append(f'<rect class="kb-bar" x="{x:.2f}%" y="{y:.1f}" width="{bar_w:.2f}%" '
-                     f'height="{height:.1f}"/>')
-        parts.append(f'<text class="kb-value" x="{x + bar_w / 2:.2f}%" y="{y - 4:.1f}" '
-                     f'text-anchor="middle">{attr(number(value))}</text>')
-        parts.append(f'<text class="kb-tick" x="{x + bar_w / 2:.2f}%" y="{HEIGHT - 8}" '
-                     f'text-anchor="middle">{attr(label)}</text>')
+        parts.append(_rect("kb-bar", f"{x:.2f}%", f"{y:.1f}", f"{bar_w:.2f}%", f"{height:.1f}"))
+        parts.append(_text(number(value), f"{x + bar_w / 2:.2f}%", f"{y - 4:.1f}", "kb-value",
+                           anchor="middle"))
+        parts.append(_text(label, f"{x + bar_w / 2:.2f}%", HEIGHT - 8, "kb-tick",
+                           anchor="middle"))
     if reference:
         y = TOP + plot_h - plot_h * reference / top
-        parts.append(f'<line class="kb-ref" x1="0" y1="{y:.1f}" x2="100%" y2="{y:.1f}"/>')
-    return _figure(_svg(chart_id, title, desc, HEIGHT, parts), title)
+        parts.append(_line("kb-ref", 0, f"{y:.1f}", "100%", f"{y:.1f}"))
+    return _figure(chart_id, title, desc, HEIGHT, parts)
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ def hbar_chart(chart_id: str, title: str, groups: Sequence[Group], series: Seque
     y, parts = float(TOP), []
     desc_parts = []
     for group in groups:
-        parts.append(f'<text x="0" y="{y + 13:.0f}">{attr(group.label)}</text>')
+        parts.append(_text(group.label, "0", f"{y + 13:.0f}"))
         y += ROW_LABEL
         shown = []
         for index, value in enumerate(group.values):
@@ -93,25 +100,18 @@ def hbar_chart(chart_id: str, title: str, groups: Sequence[Group], series: Seque
                 continue
             width = BAR_SPACE * value / top
             shade = "a" if index == 0 else "b"
-            parts.append(f'<rect class="kb-bar kb-bar--{shade}" x="0" y="{y:.0f}" '
-                         f'width="{width:.2f}%" height="{BAR}"/>')
-            parts.append(f'<text class="kb-hchart__value" x="{width:.2f}%" dx="4" '
-                         f'y="{y + 12:.0f}">{attr(number(value) + unit)}</text>')
+            parts.append(_rect(f"kb-bar kb-bar--{shade}", "0", f"{y:.0f}", f"{width:.2f}%", BAR))
+            parts.append(_text(number(value) + unit, f"{width:.2f}%", f"{y + 12:.0f}",
+                               "kb-hchart__value", dx="4"))
             shown.append(f"{series[index]}: {number(value)}{unit}")
             y += BAR + GAP
         desc_parts.append(f"{group.label}: {', '.join(shown) or 'ingen tal'}")
         y += GROUP_GAP
     if reference:
         x = BAR_SPACE * reference / top
-        parts.append(f'<line class="kb-ref" x1="{x:.2f}%" y1="{TOP - 6}" x2="{x:.2f}%" '
-                     f'y2="{y:.0f}"/>')
-        parts.append(f'<text x="{x:.2f}%" y="{TOP - 10}" text-anchor="middle">'
-                     f"{attr(reference_label)}</text>")
-    legend_items = [f'<li><span class="kb-legend__swatch kb-legend__swatch--{"a" if i == 0 else "b"}"'
-                    f' aria-hidden="true"></span>{attr(name)}</li>' for i, name in enumerate(series)]
+        parts.append(_line("kb-ref", f"{x:.2f}%", TOP - 6, f"{x:.2f}%", f"{y:.0f}"))
+        parts.append(_text(reference_label, f"{x:.2f}%", TOP - 10, anchor="middle"))
+    legend = [("a" if i == 0 else "b", name) for i, name in enumerate(series)]
     if reference:
-        legend_items.append('<li><span class="kb-legend__swatch kb-legend__swatch--ref" '
-                            f'aria-hidden="true"></span>{attr(reference_label)}</li>')
-    legend = Markup(f'<ul class="kb-legend">{"".join(legend_items)}</ul>')
-    desc = "; ".join(desc_parts)
-    return _figure(_svg(chart_id, title, desc, y, parts, "kb-chart kb-hchart"), title, legend)
+        legend.append(("ref", reference_label))
+    return _figure(chart_id, title, "; ".join(desc_parts), y, parts, "kb-chart kb-hchart", legend)

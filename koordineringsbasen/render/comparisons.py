@@ -14,12 +14,11 @@ from ..danish.writing import number
 from .charts import Group, hbar_chart
 from .citations import Citations
 from .context import RenderContext
-from .helpers import Helpers, HtmlHelpers
+from .environment import render_template
+from .helpers import Helpers
 from .html_writer import HtmlWriter, sortable
 from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
 from .links import SPECIAL_PAGES
-from .sources_footer import footer
-from .text import md
 
 SECURE = ("sikret-afdeling",)
 NATIONAL = ("landsdaekkende-undervisning", "landsdelsdaekkende-undervisning", "oevrigt-landsdaekkende")
@@ -80,7 +79,7 @@ def _pivot(lines: list[Line], c: Citations, html: HtmlWriter, first: list[str],
     return sortable(html.table([*first, *map(str, years)], rows), compact=True)
 
 
-def _offer_cells(line: Line, h: HtmlHelpers) -> list[Markup]:
+def _offer_cells(line: Line, h: Helpers) -> list[Markup]:
     return [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Hele tilbuddet")]
 
 
@@ -96,22 +95,16 @@ def _chart(lines: list[Line], goal: Any | None) -> Markup:
 
 def secure_units(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["sikrede-afdelinger"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in SECURE]
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
-    out = [f"{len(offers)} sikrede afdelinger i data, med {len(lines)} afdelinger og afsnit. "
-           "Hver celle viser belægningen i procent og derunder pladsforbrug af pladser.\n"]
-    if goal:
-        out.append(f"!!! note \"Aktivitetsmål\"\n    {md(goal.betegnelse)}: "
-                   f"{md(number(goal.vaerdi))} %.{c.cite(goal.kilde)}\n")
-    out += ["## Belægning, pladsforbrug og pladser pr. år\n",
-            _pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
+    goal_cite = c.cite(goal.kilde) if goal else None
+    table = _pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
                    {i: [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Samlet")]
-                    for i, line in enumerate(lines)}), "",
-            "## Diagram\n", _chart(lines, goal), ""]
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+                    for i, line in enumerate(lines)})
+    return render_template("sikrede_afdelinger.md.j2", c=c, offers=len(offers), lines=len(lines),
+                           goal=goal, goal_cite=goal_cite, table=table, chart=_chart(lines, goal))
 
 
 def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
@@ -124,43 +117,38 @@ def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
 
 def national_offers(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["landsdaekkende"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
-    text = Helpers(ctx, page)  # for the Markdown paragraphs around the tables
+    h, c = Helpers(ctx, page), ctx.citations(page)
+    prose = Helpers(ctx, page, in_markdown=True)  # for the sentence under the tables
     offers = [o for o in ctx.catalog.all("tilbud") if o.kategori.value in NATIONAL]
-    out = [f"{len(offers)} lands- og landsdelsdækkende tilbud i data. Hver celle viser belægningen "
-           "i procent og derunder pladsforbrug af pladser, pr. tilbud og pr. ydelse eller "
-           "lovgrundlag, når kilden opgør dem hver for sig.\n"]
+    categories = []
     for category in NATIONAL:
         group = [o for o in offers if o.kategori.value == category]
         if not group:
             continue
         lines = capacity_lines(group)
-        out.append(f"## {md(OFFER_CATEGORY[category])}\n")
         without = sorted((o for o in group if not o.kapacitet), key=lambda o: o.navn)
+        table = None
         if lines:
             extra = {i: [*_offer_cells(line, h),
                          h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
                          _status(line.offer, c, h.html)] for i, line in enumerate(lines)}
-            out += [_pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
-                           extra), ""]
-        if without:
-            out.append("Uden kapacitetstal i data: "
-                       + ", ".join(str(text.entity("tilbud", o.id)) for o in without) + ".\n")
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+            table = _pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
+                           extra)
+        categories.append((category, table,
+                           Markup(", ").join(prose.entity("tilbud", o.id) for o in without)))
+    return render_template("landsdaekkende.md.j2", c=c, offers=len(offers),
+                           categories=categories)
 
 
 def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
                    key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
-    offers = len({o.id for o, _ in found})
-    out = [f"{len(found)} takster for {offers} tilbud i data.\n"]
     rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
              p.ydelse or "–", f"{number(p.beloeb)} {p.enhed}", p.note or "",
              c.cite(p.kilde)] for o, p in found]
-    out += [sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
-                                  rows)), ""]
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+    table = sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
+                                  rows))
+    return render_template("takster.md.j2", c=c, prices=len(found),
+                           offers=len({o.id for o, _ in found}), table=table)

@@ -14,8 +14,9 @@ from markupsafe import Markup
 
 from ..model import Region
 from .context import RenderContext
+from .environment import render_template
 from .filters import UNKNOWN_REGION, region_value
-from .helpers import HtmlHelpers
+from .helpers import Helpers
 from .html_writer import sortable
 from .labels import REGION
 from .links import SPECIAL_PAGES
@@ -34,7 +35,7 @@ def coverage(ctx: RenderContext) -> dict[tuple[str, str], list[Any]]:
 
 
 def coverage_page(ctx: RenderContext) -> str:
-    h = HtmlHelpers(ctx, SPECIAL_PAGES["daekning"])
+    h = Helpers(ctx, SPECIAL_PAGES["daekning"])
     cells = coverage(ctx)
     columns = [r.value for r in Region] + [UNKNOWN_REGION]
     headers = ["Nr.", "Målgruppe", *(REGION[r.value] for r in Region), "Ingen region i data"]
@@ -46,12 +47,8 @@ def coverage_page(ctx: RenderContext) -> str:
             offers = cells.get((group.id, column), [])
             row.append(Markup("<br>").join(h.entity("tilbud", o.id) for o in offers) or EMPTY)
         rows.append(row)
-    links = sum(len(v) for v in cells.values())
-    served = len({group_id for group_id, _ in cells})
-    unknown = sum(len(v) for (_, region), v in cells.items() if region == UNKNOWN_REGION)
-    intro = (f"{len(groups)} målgrupper, heraf {served} med mindst ét tilbud i data; "
-             f"{links} forbindelser mellem tilbud og målgrupper i alt, heraf {unknown} til "
-             "tilbud uden region i data. Et tilbuds region er den, kilden angiver, ellers "
-             "driftsherrens. \"Ingen tilbud i data\" betyder, at basen ikke kender et tilbud, "
-             "ikke at der ikke findes et.\n")
-    return intro + "\n" + str(sortable(h.html.table(headers, rows), compact=True)) + "\n"
+    return render_template(
+        "daekning.md.j2", groups=len(groups), served=len({group_id for group_id, _ in cells}),
+        links=sum(len(v) for v in cells.values()),
+        unknown=sum(len(v) for (_, region), v in cells.items() if region == UNKNOWN_REGION),
+        table=sortable(h.html.table(headers, rows), compact=True))

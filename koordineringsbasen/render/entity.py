@@ -15,9 +15,10 @@ from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
-from .helpers import Helpers, HtmlHelpers, deadline_passed
+from .helpers import Helpers, deadline_passed
+from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
-from .links import link, page_uri
+from .links import page_uri
 from .text import md
 from .textlayout import source_layout, text_uri
 
@@ -61,9 +62,9 @@ def _deadlines(entity: Any) -> list[Any]:
                   key=lambda h: date_order(h.dato))
 
 
-def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, list[Markup]]]:
+def _cited(ctx: RenderContext, page: str, source_id: str) -> Markup | None:
     """Pages citing the source, grouped by kind: a compact line each, as sources can be
-    cited by hundreds of pages and the page must stay light."""
+    cited by hundreds of pages and the page must stay light (None when none cites it)."""
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
         by_entity[fact.entity].append(fact.lines)
@@ -73,8 +74,11 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> list[tuple[str, lis
         ordered = sorted(set(lines), key=line_bounds)
         shown = ", ".join(ordered[:3]) + (" …" if len(ordered) > 3 else "")
         groups[KIND_PLURAL[kind]].append(
-            helpers.entity(kind, entity_id) + Markup(" (l. ") + md(shown) + Markup(")"))
-    return list(groups.items())
+            helpers.entity(kind, entity_id) + Markup(" (l. ") + helpers.html.text(shown) + Markup(")"))
+    if not groups:
+        return None
+    return helpers.html.items(helpers.html.strong(f"{label} ({len(items)}):") + Markup(" ")
+                              + Markup(", ").join(items) for label, items in groups.items())
 
 
 def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | None, Any]:
@@ -83,12 +87,13 @@ def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | No
     if ctx.texts.lines(source.fil) is None:
         return None, None
     text_layout = source_layout(ctx.catalog, source)
+    html = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True)
 
     def item_link(item: Any) -> Markup:
         uri = text_uri(source.id, text_layout.home(line_bounds(item.linjer)[0]))
-        return link(page, uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
+        return html.link(uri, f"Linje {item.linjer} i kildeteksten", agenda_anchor(item.nr))
 
-    whole = link(page, text_uri(source.id), "Læs kildeteksten")
+    whole = html.link(text_uri(source.id), "Læs kildeteksten")
     return whole + md(f" (linje {source.linjer})"), item_link
 
 
@@ -109,6 +114,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
     template = environment().get_template(f"{kind}.md.j2")
-    tables = FactTables(HtmlHelpers(ctx, page), citations, ctx.today)
-    return template.render(e=entity, c=citations, ctx=ctx, helpers=Helpers(ctx, page),
+    tables = FactTables(Helpers(ctx, page), citations, ctx.today)
+    return template.render(e=entity, c=citations, ctx=ctx,
+                           helpers=Helpers(ctx, page, in_markdown=True),
                            tables=tables, **extra)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..danish.writing import number
 from . import labels, search_block, search_terms
 from .template_cache import bytecode_cache
-from .text import md, paragraphs
+from .text import anchor_id, attr, md, paragraphs
 
 
 def _finalize(value: object) -> object:
@@ -35,7 +37,41 @@ def environment() -> Environment:
     env.filters["num"] = number
     env.filters["paragraphs"] = paragraphs
     env.filters["val"] = labels.enum_value
+    env.filters["html_attr"] = attr
+    env.filters["anchor_id"] = anchor_id
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms
     env.globals["search_block"] = search_block
     return env
+
+
+def _finalize_html(value: object) -> object:
+    # As text.attr escapes (what the HTML writer's attributes use), byte for byte; Markup
+    # (a macro's output) is taken as it is.
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else attr(value)
+
+
+@cache
+def html_environment() -> Environment:
+    """For templates of finished HTML (*.html.j2): every value is HTML-escaped (text.attr)."""
+    return Environment(
+        loader=PackageLoader("koordineringsbasen.render", "templates"),
+        finalize=_finalize_html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+        bytecode_cache=bytecode_cache(),
+    )
+
+
+def render_html(name: str, **values: Any) -> Markup:
+    """The HTML block `name` (an .html.j2 under templates/), with `values`."""
+    return Markup(html_environment().get_template(name).render(**values))
+
+
+def render_template(name: str, **values: Any) -> str:
+    """The page (or page part) `name` under templates/, with `values`."""
+    return environment().get_template(name).render(**values)

@@ -1,4 +1,4 @@
-"""The number and date tables of an entity page, as finished HTML (render/html.py).
+"""The tables and lists of an entity page, as finished HTML (render/html_writer.py).
 
 One table per kind of fact: capacity, prices, follow-up, key figures, events, risk ratings,
 data ratings, sizes, deadlines and answers. Each row cites its source. The templates place
@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..danish.writing import number
 from ..model.dates import date_order
 from .citations import Citations
-from .helpers import HtmlHelpers, deadline_badge, risk_badge
+from .helpers import Helpers, deadline_badge, risk_badge
 from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
 
 RIGHT = "right"
@@ -33,7 +33,7 @@ def _or_dash(value: str | None) -> str:
 
 @dataclass(frozen=True)
 class FactTables:
-    h: HtmlHelpers
+    h: Helpers
     c: Citations
     today: dt.date
 
@@ -106,6 +106,24 @@ class FactTables:
                  deadline_badge(e.dato, self.today), e.beskrivelse, self.c.cite(e.kilde)]
                 for e in events]
         return self._table(["Frist", "Type", "Status", "Beskrivelse", "Kilde"], body)
+
+    def target_groups(self, links: Iterable[Any]) -> Markup:
+        """The target groups an offer or notification names: link, whether the link is ours
+        ("udledt"), note and source."""
+        return self.h.html.items(
+            self.h.entity("maalgrupper", g.id)
+            + (Markup(" (vores sammenkobling)") if enum_value(g.relation) == "udledt" else Markup(""))
+            + (Markup(": ") + self.h.html.text(g.note) if g.note else Markup(""))
+            + self.c.cite(g.kilde) for g in links)
+
+    def entities(self, kind: str, ids: Iterable[str]) -> Markup:
+        """A list of links to the entities `ids` of `kind`."""
+        return self.h.html.items(self.h.entity(kind, entity_id) for entity_id in ids)
+
+    def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup]]:
+        """The pages linking here as lists under a heading per kind and field."""
+        return [(heading, self.h.html.items(items))
+                for heading, items in self.h.backlink_sections(kind, entity_id)]
 
     def answers(self, answers: Iterable[Any]) -> Markup:
         body = [[date_da(s.dato), self.h.maybe("organisationer", s.fra), s.resume,

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..danish.slugs import slugify
+from .environment import render_html
 from .helpers import deadline_passed
 from .labels import (
     NOTIFICATION_STATE,
@@ -189,25 +190,7 @@ def _options(catalog: Catalog, f: Filter, entities: Iterable[Any]) -> list[Value
     return sorted(found.items(), key=f.order)
 
 
-def download_link(csv_href: str, csv_name: str) -> Markup:
-    """The published CSV; overview.js turns it into "Download denne visning"."""
-    return Markup(f'<a href="{attr(csv_href)}" download="{attr(csv_name)}" class="md-button '
-                  f'kb-filter__download" data-kb-download>Download som CSV</a>')
-
-
 def filter_form(catalog: Catalog, kind: str, filters: list[Filter], entities: list[Any]) -> Markup:
     """The filter form, hidden until overview.js runs (without it the whole table shows)."""
-    fields = []
-    for f in filters:
-        field_id = f"kb-filter-{kind}-{f.key}"
-        options = "".join(f'<option value="{attr(v)}">{attr(label)}</option>'
-                          for v, label in _options(catalog, f, entities))
-        fields.append(f'<div class="kb-filter__field"><label for="{field_id}">{attr(f.label)}'
-                      f'</label><select id="{field_id}" name="{attr(f.key)}">'
-                      f'<option value="">Alle</option>{options}</select></div>')
-    return Markup(
-        f'<form class="kb-filter" data-kb-filter="{attr(kind)}" hidden>'
-        f'<fieldset><legend>Filtrér tabellen</legend>{"".join(fields)}</fieldset>'
-        '<button type="reset" class="md-button kb-filter__reset">Nulstil filtre</button>'
-        "</form>"
-    )
+    fields = [(f, f"kb-filter-{kind}-{f.key}", _options(catalog, f, entities)) for f in filters]
+    return render_html("filter_form.html.j2", kind=kind, fields=fields)

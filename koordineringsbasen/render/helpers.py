@@ -12,9 +12,9 @@ from markupsafe import Markup
 from ..model.dates import period
 from .context import RenderContext
 from .html_writer import HtmlWriter
-from .labels import KIND_SINGULAR, RISK, date_da
-from .links import link, page_uri
-from .text import attr, md
+from .labels import KIND_SINGULAR, RISK
+from .links import page_uri
+from .text import attr
 
 ICONS = {
     # Simple shapes so that the level is told by shape and text as well as colour.
@@ -60,32 +60,37 @@ def deadline_passed(date: str, today: dt.date) -> bool:
     return period(date).is_past(today)
 
 
-def external_link(url: str, label: str) -> Markup:
-    return Markup(f'<a href="{attr(url)}" class="kb-edit">{attr(label)}</a>')
-
-
-def public_link(url: str, label: str) -> Markup:
-    """A plain link to a public document on another host (shown in print too; never fetched).
-    The label is data text: Markdown inside the tag is still parsed, so it is escaped as such."""
-    return Markup(f'<a href="{attr(url)}">{md(label)}</a>')
-
-
 @dataclass(frozen=True)
 class Helpers:
+    """What the templates and page builders of one page share: links to entities (HTML, from
+    the page's HtmlWriter), badges and the backlink sections. `in_markdown`: for HTML placed
+    in a template's Markdown (see HtmlWriter), not in a table or list block."""
+
     ctx: RenderContext
     page: str
+    in_markdown: bool = False
 
     risk_badge = staticmethod(risk_badge)
-    deadline_badge = staticmethod(deadline_badge)
-    external_link = staticmethod(external_link)
-    public_link = staticmethod(public_link)
+
+    @cached_property
+    def html(self) -> HtmlWriter:
+        return HtmlWriter(self.page, self.ctx.catalog.glossary, self.in_markdown)
 
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)
-        result = link(self.page, page_uri(kind, entity_id), entity.navn)
+        result = self.html.link(page_uri(kind, entity_id), entity.navn)
         if with_kind:
-            result += Markup(f" ({md(KIND_SINGULAR[kind])})")
+            result += Markup(" (") + self.html.text(KIND_SINGULAR[kind]) + Markup(")")
         return result
+
+    def external_link(self, url: str, label: str) -> Markup:
+        """The "Ret data" link to the data file on the code host."""
+        return self.html.external_link(url, label, "kb-edit")
+
+    def public_link(self, url: str, label: str) -> Markup:
+        """A plain link to a public document on another host (shown in print too; never
+        fetched)."""
+        return self.html.external_link(url, label)
 
     def maybe(self, kind: str, entity_id: str | None) -> Markup:
         return self.entity(kind, entity_id) if entity_id else Markup("–")
@@ -101,22 +106,3 @@ class Helpers:
             )
             groups.setdefault(heading, {})[source_id] = self.entity(source_kind, source_id)
         return [(h, [items[k] for k in sorted(items)]) for h, items in sorted(groups.items())]
-
-    def date(self, value: str | None) -> str:
-        return date_da(value)
-
-
-@dataclass(frozen=True)
-class HtmlHelpers(Helpers):
-    """The same helpers for blocks written as finished HTML (render/html.py): links are HTML."""
-
-    @cached_property
-    def html(self) -> HtmlWriter:
-        return HtmlWriter(self.page, self.ctx.catalog.glossary)
-
-    def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
-        entity = self.ctx.catalog.get(kind, entity_id)
-        result = self.html.link(page_uri(kind, entity_id), entity.navn)
-        if with_kind:
-            result += Markup(" (") + self.html.text(KIND_SINGULAR[kind]) + Markup(")")
-        return result

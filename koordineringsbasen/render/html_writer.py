@@ -19,22 +19,30 @@ from markupsafe import Markup
 
 from .abbreviations import Abbreviator, abbreviator
 from .links import href
+from .text import attr, md
 
 
 @dataclass(frozen=True)
 class HtmlWriter:
-    """HTML for the page `page` (docs-relative .md) of a build with this `glossary`."""
+    """HTML for the page `page` (docs-relative .md) of a build with this `glossary`.
+
+    A block (a table, a list) is finished HTML kept out of Markdown: its text is escaped and
+    its abbreviations marked here. HTML `in_markdown` (a link inside a template's prose or
+    list) is still parsed by Python-Markdown, which marks the abbreviations itself: its text
+    is escaped as Markdown (text.md) so that nothing in it reads as Markdown syntax.
+    """
 
     page: str
     glossary: Any
+    in_markdown: bool = False
 
     @cached_property
     def _abbreviator(self) -> Abbreviator:
         return abbreviator(self.glossary)
 
     def text(self, value: object) -> Markup:
-        """`value` escaped, with its abbreviations marked; Markup is taken as it is."""
-        return self._abbreviator.html(value)
+        """`value` escaped (and in a block its abbreviations marked); Markup is taken as it is."""
+        return md(value) if self.in_markdown else self._abbreviator.html(value)
 
     def link(self, to_uri: str, label: object, anchor: str | None = None,
              css: str | None = None) -> Markup:
@@ -42,6 +50,11 @@ class HtmlWriter:
         target = href(self.page, to_uri, anchor) if to_uri else f"#{anchor}"
         attributes = f'class="{css}" ' if css else ""
         return Markup(f'<a {attributes}href="{target}">{self.text(label)}</a>')
+
+    def external_link(self, url: str, label: object, css: str | None = None) -> Markup:
+        """A link to `url` on another host, of class `css`."""
+        attributes = f' class="{css}"' if css else ""
+        return Markup(f'<a href="{attr(url)}"{attributes}>{self.text(label)}</a>')
 
     def strong(self, value: object) -> Markup:
         return Markup("<strong>") + self.text(value) + Markup("</strong>")

@@ -1,14 +1,10 @@
-"""Where each entity's page lives, and relative Markdown links between pages."""
+"""Where each entity's page lives, and the addresses of links between pages."""
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
-from markupsafe import Markup
 from mkdocs.utils import get_relative_url
-
-from .text import md
 
 SPECIAL_PAGES = {
     "forside": "index.md",
@@ -31,17 +27,6 @@ def overview_uri(kind: str) -> str:
     return f"{kind}/index.md"
 
 
-def relative(from_uri: str, to_uri: str) -> str:
-    """Link from the page at `from_uri` to the page at `to_uri` (both docs-relative .md)."""
-    return _relative(posixpath.dirname(from_uri) or ".", to_uri)
-
-
-@lru_cache(maxsize=65536)
-def _relative(from_dir: str, to_uri: str) -> str:
-    # relpath is slow and pages share a handful of folders: tens of thousands of calls per build.
-    return posixpath.relpath(to_uri, from_dir)
-
-
 def page_url(src_uri: str) -> str:
     """The site-relative URL of the page `src_uri` (mkdocs' Page.url with use_directory_urls,
     which mkdocs_hooks requires): 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/', 'index.md' -> ''."""
@@ -57,7 +42,3 @@ def href(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     target, source = page_url(to_uri) or "./", page_url(from_uri) or "./"
     return get_relative_url(target, source) + (f"#{anchor}" if anchor else "")
 
-
-def link(from_uri: str, to_uri: str, label: object, anchor: str | None = None) -> Markup:
-    target = relative(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
-    return Markup(f"[{md(label)}]({target})")

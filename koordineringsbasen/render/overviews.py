@@ -13,8 +13,8 @@ from ..model.dates import date_order
 from ..urls import API_DIR
 from .context import RenderContext
 from .environment import environment
-from .filters import download_link, filter_form, filters_for, region_value, row_marker
-from .helpers import Helpers, HtmlHelpers, deadline_passed, risk_badge
+from .filters import filter_form, filters_for, region_value, row_marker
+from .helpers import Helpers, deadline_passed, risk_badge
 from .html_writer import sortable
 from .labels import (
     NOTIFICATION_STATE,
@@ -112,7 +112,7 @@ TABLES: dict[str, Callable[[RenderContext, Helpers], tuple[list[str], list[Row],
 
 def render_overview(ctx: RenderContext, kind: str) -> str:
     builder, noun = TABLES[kind], KINDS[kind].plural_in_text
-    h = HtmlHelpers(ctx, overview_uri(kind))
+    h = Helpers(ctx, overview_uri(kind))
     headers, rows, items = builder(ctx, h)
     filters = filters_for(kind, ctx.today)
     cells = [[row_marker(ctx.catalog, filters, entity) + h.html.text(row[0]), *row[1:]]
@@ -121,5 +121,5 @@ def render_overview(ctx: RenderContext, kind: str) -> str:
     return environment().get_template("overview.md.j2").render(
         table=table, noun=noun, kind=kind, total=len(rows),
         form=filter_form(ctx.catalog, kind, filters, items),
-        download=download_link(f"../{API_DIR}/{kind}.csv", f"{kind}.csv"))
+        csv_href=f"../{API_DIR}/{kind}.csv", csv_name=f"{kind}.csv")
 

@@ -10,11 +10,11 @@ from typing import Any
 from ..model.dates import period
 from .context import RenderContext
 from .entity import capacity_groups
+from .environment import render_template
 from .freshness import newest_source_dates
-from .helpers import HtmlHelpers, deadline_passed
+from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
-from .sources_footer import footer
 
 # What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
 # decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before
@@ -96,52 +96,45 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
 
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     _table = h.html.table
-    out: list[str] = []
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")
                      for e in ctx.catalog.all(kind) for u in e.uenigheder]
-    out.append(f"## Uenige kilder ({len(disagreements)})\n")
-    out.append("Først uenigheder om tal, så om ordlyd, til sidst forskellige stavemåder.\n")
     ranked = sorted(disagreements, key=lambda t: disagreement_rank(t[2]))
     rows = [[DISAGREEMENT_KIND[disagreement_rank(u)], h.entity(kind, e.id), u.felt,
              h.html.text(f"{u.note} Værdier: {'; '.join(v.vaerdi for v in u.vaerdier)}")
              + c.cite(*(v.kilde for v in u.vaerdier))]
             for kind, e, u in ranked]
-    out += [str(_table(["Art", "Side", "Oplysning", "Uenighed"], rows)) if rows else "Ingen.", ""]
+    disagreement_table = _table(["Art", "Side", "Oplysning", "Uenighed"], rows) if rows else None
 
     unanswered = unanswered_deadlines(ctx)
     passed = [d for d in ctx.catalog.deadlines() if deadline_passed(d.event.dato, ctx.today)]
-    out.append(f"## Overskredne frister uden registreret resultat ({len(unanswered)})\n")
-    out.append(f"{len(passed)} frister er overskredet. Her står dem, hvor data ikke har et svar, "
-               f"en afrapportering eller en afgørelse dateret fra fristen til {GRACE_DAYS} dage "
-               "efter.\n")
     rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
              h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
-    out += [str(_table(["Frist", "Udmelding", "Beskrivelse"], rows)) if rows else "Ingen.", ""]
+    unanswered_table = _table(["Frist", "Udmelding", "Beskrivelse"], rows) if rows else None
 
     mismatches = [(o, ydelse, r) for o in ctx.catalog.all("tilbud")
                   for ydelse, rows_, _ in capacity_groups(o) for r in rows_ if r.mismatch]
-    out.append(f"## Belægning der ikke stemmer med pladser og forbrug ({len(mismatches)})\n")
     rows = [[h.entity("tilbud", o.id), ydelse or "–", r.row.aar,
              f"{r.row.belaegning_procent:g} %", f"{r.computed:.0f} %"] for o, ydelse, r in mismatches]
-    out += [str(_table(["Tilbud", "Ydelse", "År", "Kildens tal", "Beregnet"], rows))
-            if rows else "Ingen.", ""]
+    mismatch_table = (_table(["Tilbud", "Ydelse", "År", "Kildens tal", "Beregnet"], rows)
+                      if rows else None)
 
     missing = missing_figures(ctx)
-    out.append(f"## Manglende nøgletal ({len(missing)})\n")
     rows = [[h.entity(kind, entity_id), KIND_SINGULAR[kind], what]
             for kind, entity_id, what in missing]
-    out += [str(_table(["Side", "Type", "Mangler"], rows)) if rows else "Ingen.", ""]
+    missing_table = _table(["Side", "Type", "Mangler"], rows) if rows else None
 
     newest = newest_source_dates(ctx.catalog)
     aged = sorted(((newest.get((kind, e.id), "0000"), kind, e)
                    for kind in ("maalgrupper", "tilbud", "udmeldinger")
                    for e in ctx.catalog.all(kind)), key=lambda t: t[0])[:15]
-    out.append("## Ældste oplysninger\n")
-    out.append("Siderne hvis nyeste kilde er ældst; de trænger mest til en opdatering.\n")
     rows = [[date_da(date), h.entity(kind, e.id), KIND_SINGULAR[kind]] for date, kind, e in aged]
-    out += [str(_table(["Nyeste kilde", "Side", "Type"], rows)), ""]
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+    return render_template(
+        "datakvalitet.md.j2", c=c, grace_days=GRACE_DAYS,
+        disagreements=len(disagreements), disagreement_table=disagreement_table,
+        unanswered=len(unanswered), passed=len(passed), unanswered_table=unanswered_table,
+        mismatches=len(mismatches), mismatch_table=mismatch_table,
+        missing=len(missing), missing_table=missing_table,
+        aged_table=_table(["Nyeste kilde", "Side", "Type"], rows))

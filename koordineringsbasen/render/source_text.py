@@ -10,14 +10,17 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup
 
 from ..model.common import line_bounds
 from ..model.sources import Source
 from ..texts.anchors import CONTEXT_LINES
 from .context import RenderContext
-from .labels import date_da
-from .links import link, page_uri
-from .text import md
+from .environment import render_template
+from .html_writer import HtmlWriter
+from .links import page_uri
 from .textlayout import Part, agenda_anchor, cited_ranges, depth, source_layout, text_uri
 
 MAX_HEADING = 4
@@ -43,25 +46,28 @@ def _part_title(part: Part) -> str:
     return f"Punkt {part.item.nr}: {part.item.titel}"
 
 
-def _navigation(page: str, source: Source, parts: tuple[Part, ...], part: Part) -> list[str]:
+def _navigation(writer: HtmlWriter, source: Source, parts: tuple[Part, ...],
+                part: Part) -> dict[str, Any]:
+    """The links to the other parts: a list of contents on the first part, else the
+    neighbours; nothing when the text is one page."""
     if len(parts) == 1:
-        return []
+        return {"contents": None, "neighbours": None}
     if part.item is None:
-        lines = ["Teksten er delt i en side pr. dagsordenspunkt:", ""]
+        contents = []
         for other in parts:
             label = f"{_part_title(other)} (linje {other.first}-{other.own_last})"
             if other is part:
-                lines.append(f"- {md(label)} (denne side)")
+                contents.append((label, None))
             elif other.own_last >= other.first:
-                lines.append(f"- {link(page, text_uri(source.id, other), label)}")
-        return [*lines, ""]
+                contents.append((label, writer.link(text_uri(source.id, other), label)))
+        return {"contents": contents, "neighbours": None}
     links = []
     before, after = parts[part.index - 1], parts[part.index + 1] if part.index + 1 < len(parts) else None
-    links.append(link(page, text_uri(source.id, before), f"Forrige: {_part_title(before)}"))
-    links.append(link(page, text_uri(source.id), "Alle dele"))
+    links.append(writer.link(text_uri(source.id, before), f"Forrige: {_part_title(before)}"))
+    links.append(writer.link(text_uri(source.id), "Alle dele"))
     if after is not None:
-        links.append(link(page, text_uri(source.id, after), f"Næste: {_part_title(after)}"))
-    return [" · ".join(links), ""]
+        links.append(writer.link(text_uri(source.id, after), f"Næste: {_part_title(after)}"))
+    return {"contents": None, "neighbours": Markup(" · ").join(links)}
 
 
 def _line_html(number: int, text: str, anchors: list[str]) -> str:
@@ -94,6 +100,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     text_layout = source_layout(ctx.catalog, source)
     part = text_layout.parts[index]
     page = text_uri(source_id, part)
+    writer = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True)  # links in the Markdown
     anchors: dict[int, list[str]] = defaultdict(list)
     for fact_range in sorted(cited_ranges(ctx.catalog, source_id), key=line_bounds):
         first, last = line_bounds(fact_range)
@@ -111,35 +118,35 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
             document = ctx.catalog.get(*backlink.source)
             embedded[line_bounds(document.linjer)[0]].append(document)
 
-    out = [f"# {md(source.navn)} – kildetekst", ""]
-    about = [link(page, page_uri("kilder", source_id), source.navn), md(date_da(source.dato)),
-             md(f"linje {part.first}-{part.last}" if len(text_layout.parts) > 1
-                else f"linje {source.linjer}")]
-    out += ["Kilde: " + ", ".join(about) + ". Linjenumrene er dem, kildehenvisningerne bruger; "
-            "et link fra en fodnote markerer de citerede linjer.", ""]
-    out += _navigation(page, source, text_layout.parts, part)
-    out += [f'<div class="kb-kildetekst" markdown {_copy_data(ctx, source, part, lines)}>', ""]
-    open_list = False
+    # The text in segments (templates/kildetekst.md.j2): agenda headings, the documents that
+    # begin here (bilag), and runs of numbered lines between them.
+    segments: list[dict[str, Any]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            segments.append({"kind": "lines", "html": Markup("\n".join(run) + "\n</ol>")})
+            run.clear()
+
     for number in range(part.first, part.last + 1):
         for item in headings.get(number, ()):
-            if open_list:
-                out += ["</ol>", ""]
-                open_list = False
-            level = "#" * min(1 + depth(source, item), MAX_HEADING)
-            out += [f"{level} Punkt {md(item.nr)}: {md(item.titel)} {{ #{agenda_anchor(item.nr)} }}", ""]
+            close_run()
+            segments.append({"kind": "heading", "level": min(1 + depth(source, item), MAX_HEADING),
+                             "item": item, "anchor": agenda_anchor(item.nr)})
         for document in embedded.get(number, ()):
-            if open_list:
-                out += ["</ol>", ""]
-                open_list = False
-            out += [f"*Bilag: {link(page, page_uri('kilder', document.id), document.navn)}, "
-                    f"{md(f'linje {document.linjer}')} "
-                    f"({link(page, text_uri(document.id), 'bilagets egen tekstside')}).*", ""]
-        if not open_list:
-            out.append(f'<ol class="kb-linjer" start="{number}">')
-            open_list = True
-        out.append(_line_html(number, lines[number - 1] if number <= len(lines) else "",
+            close_run()
+            segments.append({"kind": "bilag", "document": document,
+                             "link": writer.link(page_uri("kilder", document.id), document.navn),
+                             "text_link": writer.link(text_uri(document.id),
+                                                      "bilagets egen tekstside")})
+        if not run:
+            run.append(f'<ol class="kb-linjer" start="{number}">')
+        run.append(_line_html(number, lines[number - 1] if number <= len(lines) else "",
                               anchors.get(number, [])))
-    if open_list:
-        out += ["</ol>", ""]
-    out += ["</div>", ""]
-    return "\n".join(out)
+    close_run()
+    return render_template(
+        "kildetekst.md.j2", source=source, segments=segments,
+        copy_data=Markup(_copy_data(ctx, source, part, lines)),
+        source_link=writer.link(page_uri("kilder", source_id), source.navn),
+        lines=f"{part.first}-{part.last}" if len(text_layout.parts) > 1 else source.linjer,
+        **_navigation(writer, source, text_layout.parts, part))

@@ -1,4 +1,5 @@
-"""Cross-cutting pages: risk matrix, deadline timeline, front-page lists, glossary."""
+"""Cross-cutting pages: risk matrix, deadlines, front-page lists, glossary. Python builds the
+tables and lists (the HTML writer); the prose and headings are templates/*.md.j2."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ from ..model.dates import date_order
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
+from .environment import environment, render_template
 from .freshness import newest_source_dates
-from .helpers import Helpers, HtmlHelpers, deadline_badge, deadline_passed, risk_badge
+from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
 from .html_writer import HtmlWriter, sortable
-from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, RISK_MEANING, date_da
+from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
 from .links import SPECIAL_PAGES
-from .sources_footer import footer
-from .text import attr, md
 
 
 def risk_rounds(ctx: RenderContext) -> list[tuple[str, str]]:
@@ -60,7 +60,7 @@ def _numbers_da(numbers: list[int]) -> str:
 
 def risk_matrix(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["risikomatrix"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     rounds = [name for name, _ in risk_rounds(ctx)]
     rated = sorted((g for g in ctx.catalog.all("maalgrupper") if g.risiko),
                    key=lambda g: (g.natko_nr or 999, g.navn))
@@ -78,32 +78,26 @@ def risk_matrix(ctx: RenderContext) -> str:
                          + risk_change(previous, rating, h.html))
             previous = rating
         rows.append(cells)
-    out = [f"{len(rated)} målgrupper med risikovurdering i {len(rounds)} "
-           f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
-           "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
-           "▼ forbedret, = uændret.\n",
-           sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+    table = sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True)
     missing = missing_natko_numbers(ctx)
-    if missing:
-        out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
-                   f"{_numbers_da(missing)}: numrene findes ikke i de kilder, basen bygger på, "
-                   "og kilderne forklarer ikke hvorfor. Numrene i tabellen er NATKO's egne.\n")
+    # (round, [(level, count, list)]), newest round first; the lists cite in page order.
+    sections = []
     for name in reversed(rounds):
-        out.append(f"## {md(name)}\n")
+        levels = []
         for level in ("roed", "gul", "groen"):
             entries = [(g, r) for g in rated for r in g.risiko
                        if r.runde == name and r.niveau.value == level]
-            if not entries:
-                continue
-            out.append(f"### {risk_badge(level)} {len(entries)} målgrupper: "
-                       f"{md(RISK_MEANING[level])}\n")
-            out += [h.html.items(_justification(h, c, group, rating) for group, rating in entries),
-                    ""]
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+            if entries:
+                levels.append((level, len(entries), h.html.items(
+                    _justification(h, c, group, rating) for group, rating in entries)))
+        sections.append((name, levels))
+    return render_template("risikomatrix.md.j2", c=c, rated=len(rated), rounds=rounds,
+                           table=table, missing=missing,
+                           missing_text=_numbers_da(missing) if missing else "",
+                           sections=sections, risk_badge=risk_badge)
 
 
-def _justification(h: HtmlHelpers, c: Citations, group: Any, rating: Any) -> Markup:
+def _justification(h: Helpers, c: Citations, group: Any, rating: Any) -> Markup:
     """A rating's reason (and next step) in the risk matrix's list for its round and level."""
     step = (f" {h.html.em('Næste skridt:')} {h.html.text(rating.naeste_skridt)}"
             if rating.naeste_skridt else "")
@@ -120,41 +114,14 @@ def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
     return html.link("", f"{len(n.svar)} svar, {span}", f"svar-{n.id}")
 
 
-def _result(n: Any, c: Citations) -> Markup:
-    if n.resultat is None:
-        return Markup("Intet resultat i data")
-    r = n.resultat
-    when = f" ({date_da(r.dato)})" if r.dato else ""
-    return Markup(f"**{md(NOTIFICATION_STATE[r.status.value] + when)}:** {md(r.beskrivelse)}") \
-        + c.cite(r.kilde)
-
-
-def _answers_section(n: Any, h: HtmlHelpers, c: Citations) -> list[Any]:
-    out: list[Any] = [f"### {md(n.navn)} {{ #svar-{n.id} }}\n",
-                      Markup("**Resultat:** ") + _result(n, c) + "\n"]
-    answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
-               + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
-               + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
-               for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
-    out.append(h.html.items(answers) if answers else "Ingen svar i data.")
-    return [*out, ""]
-
-
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
-    h, c = HtmlHelpers(ctx, page), ctx.citations(page)
+    h, c = Helpers(ctx, page), ctx.citations(page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
-    out = [f"Opgjort {md(date_da(ctx.today.isoformat()))}: {len(upcoming)} kommende og "
-           f"{len(passed)} overskredne frister.\n",
-           f'<p><a href="{attr(calendar_href)}" class="md-button">Abonnér i kalender</a> '
-           "Kalenderfilen (iCalendar) har alle frister og opdateres, når basen gør.</p>\n"]
+    tables = []
     for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
-        out.append(f"## {title}\n")
-        if not items:
-            out.append("Ingen.\n")
-            continue
         rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
                  h.entity("udmeldinger", d.notification.id),
                  h.html.text(EVENT_TYPE[d.event.type.value]) + deadline_badge(d.event.dato, ctx.today),
@@ -163,29 +130,37 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                  NOTIFICATION_STATE[d.notification.resultat.status.value]
                  if d.notification.resultat else "–"]
                 for d in items]
-        out += [h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
-                              "Resultat"], rows), ""]
-    out.append("## Svar og resultat pr. udmelding\n")
+        tables.append((title, h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse",
+                                            "Svar", "Resultat"], rows) if rows else None))
+    notifications = []
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):
-        out += _answers_section(n, h, c)
-    out += footer(c)
-    return "\n".join(str(x) for x in out)
+        result_cite = c.cite(n.resultat.kilde) if n.resultat else None
+        answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
+                   + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
+                   + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
+                   for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
+        notifications.append((n, result_cite, h.html.items(answers) if answers else None))
+    return render_template("frister.md.j2", c=c, today=ctx.today.isoformat(),
+                           upcoming=len(upcoming), passed=len(passed),
+                           calendar_href=calendar_href, tables=tables,
+                           notifications=notifications)
+
+
+def _front_page(macro: str, *values: Any) -> str:
+    """One of the front page's lists (templates/forside.md.j2)."""
+    return str(getattr(environment().get_template("forside.md.j2").module, macro)(*values)).strip()
 
 
 def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
     h = Helpers(ctx, page)
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)][:limit]
-    if not upcoming:
-        latest = [d for d in deadlines][-3:]
-        intro = "Ingen kommende frister i data. Seneste frister:\n\n"
-        items = reversed(latest)
-    else:
-        intro, items = "", upcoming
-    lines = [f"- **{md(date_da(d.event.dato))}**: {h.entity('udmeldinger', d.notification.id)}: "
-             f"{md(d.event.beskrivelse)}" for d in items]
-    return intro + "\n".join(lines)
+    items = upcoming or list(reversed(deadlines[-3:]))  # else the latest ones
+    lines = [h.html.strong(date_da(d.event.dato)) + Markup(": ")
+             + h.entity("udmeldinger", d.notification.id) + Markup(": ")
+             + h.html.text(d.event.beskrivelse) for d in items]
+    return _front_page("upcoming_deadlines", h.html.items(lines) if lines else None, bool(upcoming))
 
 
 def red_groups(ctx: RenderContext, page: str) -> str:
@@ -194,9 +169,9 @@ def red_groups(ctx: RenderContext, page: str) -> str:
     for group in sorted(ctx.catalog.all("maalgrupper"), key=lambda g: (g.natko_nr or 999)):
         latest = group.latest_risk
         if latest and latest.niveau.value == "roed":
-            lines.append(f"- {risk_badge('roed')} {h.entity('maalgrupper', group.id)} "
-                         f"({md(latest.runde)})")
-    return "\n".join(lines) or "Ingen målgrupper er vurderet røde i den seneste runde."
+            lines.append(risk_badge("roed") + Markup(" ") + h.entity("maalgrupper", group.id)
+                         + Markup(" (") + h.html.text(latest.runde) + Markup(")"))
+    return _front_page("red_groups", h.html.items(lines) if lines else None)
 
 
 def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
@@ -204,10 +179,7 @@ def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
     h = Helpers(ctx, page)
     dated = sorted(((date, key) for key, date in newest_source_dates(ctx.catalog).items()
                     if key[0] != "kilder"), key=lambda t: (t[0], t[1]), reverse=True)[:limit]
-    if not dated:
-        return "Ingen oplysninger med kilde endnu."
-    return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
-                     for date, (kind, entity_id) in dated)
+    return _front_page("newest_facts", _dated_entities(h, dated))
 
 
 def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
@@ -216,21 +188,21 @@ def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
     by_file = {path: key for key, path in ctx.catalog.files.items()}
     dated = sorted(((date, by_file[path]) for path, date in ctx.corrected.items()
                     if path in by_file), reverse=True)[:limit]
+    return _front_page("recent_corrections", _dated_entities(h, dated))
+
+
+def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]]) -> Markup | None:
+    """A list of "date: entity (kind)", or None when there is nothing to list."""
     if not dated:
-        return "Ingen rettelser registreret i versionshistorikken endnu."
-    return "\n".join(f"- {md(date_da(date))}: {h.entity(kind, entity_id, with_kind=True)}"
-                     for date, (kind, entity_id) in dated)
+        return None
+    return h.html.items(h.html.text(date_da(date)) + Markup(": ")
+                        + h.entity(kind, entity_id, with_kind=True)
+                        for date, (kind, entity_id) in dated)
 
 
 def source_texts_notice(ctx: RenderContext) -> str:
     """Om data: whether this build shows the source texts."""
-    if ctx.texts.available:
-        return ("Kildeteksterne er med i denne udgave af sitet: hver kilde har en side med sin "
-                "tekst og nummererede linjer, og hver fodnote citerer de linjer, den henviser "
-                "til, og linker til dem i teksten.")
-    return ('!!! warning "Uden kildetekster"\n    Denne udgave af sitet er bygget uden '
-            "kildeteksterne. Fodnoterne angiver kilde, dagsordenspunkt og linjer, men viser "
-            "ikke citater og linker ikke til teksten.")
+    return render_template("kildetekster.md.j2", available=ctx.texts.available)
 
 
 def glossary_page(ctx: RenderContext) -> str:
@@ -238,18 +210,16 @@ def glossary_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["ordliste"]
     c, html = ctx.citations(page), HtmlWriter(page, ctx.catalog.glossary)
     entries = sorted(ctx.catalog.glossary, key=lambda e: e.ord.lower())
-    out = []
+    sections = []
     for heading, header, terms in (("Begreber", "Begreb", True),
                                    ("Forkortelser", "Forkortelse", False)):
         rows = [[html.strong(e.ord), e.betydning,
                  html.text(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
-            out += [f"## {heading}\n",
-                    str(sortable(html.table([header, "Betydning", "Forklaring"], rows))), ""]
-    if len(c):
-        out += ["", str(c.footnotes())]
-    return "\n".join(out)
+            sections.append((heading, sortable(html.table([header, "Betydning", "Forklaring"],
+                                                          rows))))
+    return render_template("ordliste.md.j2", c=c, sections=sections)
 
 
 def abbreviations(ctx: RenderContext) -> dict[str, str]:

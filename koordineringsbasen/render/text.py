@@ -42,6 +42,17 @@ def attr(text: object) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
 
+ANCHOR_ID = re.compile(r"[\w-]+")
+
+
+def anchor_id(text: object) -> Markup:
+    """An id (a data slug, an agenda anchor) for an attr_list anchor `{ #id }`: kept as it is,
+    refused if it holds anything but letters, digits, hyphens and underscores."""
+    if not ANCHOR_ID.fullmatch(str(text)):
+        raise ValueError(f"not an anchor id: {text!r}")
+    return Markup(str(text))
+
+
 def plain(text: object) -> str:
     """Collapse whitespace; for places that escape on their own (SVG via attr/md)."""
     return re.sub(r"\s+", " ", str(text)).strip()

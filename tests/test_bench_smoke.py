@@ -63,6 +63,7 @@ def figures(work: Path) -> dict:
     return run_size(N, work)
 
 
+@pytest.mark.build
 def test_both_builds_produce_the_same_pages(figures: dict) -> None:
     a, b = figures["project"], figures["anchor"]
     assert a["entity_pages"] == b["entity_pages"] == N
@@ -75,6 +76,7 @@ def test_both_builds_produce_the_same_pages(figures: dict) -> None:
     assert a["site_bytes"] >= b["site_bytes"] > 0
 
 
+@pytest.mark.build
 def test_figures_are_sane(figures: dict) -> None:
     assert figures["entities"] == N
     assert figures["load_validate_seconds"] > 0
@@ -90,6 +92,7 @@ def test_figures_are_sane(figures: dict) -> None:
     assert rendered.splitlines()[1].split()[0] == str(N)
 
 
+@pytest.mark.build
 def test_zensical_builds_the_anchor_pages_alike(figures: dict, work: Path) -> None:
     pytest.importorskip("zensical", reason="only `make bench` installs Zensical")
     zensical = zensical_build(work / "anchor", work / "site-a", build_env(None, work / "seeds"))

@@ -88,6 +88,7 @@ def test_every_source_shows_its_text_and_links_it(real_site: Path) -> None:
             assert fragment in _ids(target), f"{source.id}: {href} has no such heading"
 
 
+@pytest.mark.build
 def test_the_site_builds_without_the_texts_and_says_so(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = build_site(FIXTURE_DATA, site, tmp_path / "no-seeds-here")

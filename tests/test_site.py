@@ -15,7 +15,6 @@ from koordineringsbasen.render.links import SPECIAL_PAGES
 from koordineringsbasen.site import mkdocs_yml
 from tests.support import REAL_SEEDS, ROOT
 
-pytestmark = pytest.mark.build
 # Hand-written pages inside the sections (risk matrix, deadlines, comparison pages).
 SECTION_PAGES = {PurePosixPath(p).stem for p in SPECIAL_PAGES.values() if "/" in p}
 

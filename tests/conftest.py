@@ -28,7 +28,8 @@ COLLECTED: list[pytest.Item] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", TEST_DATE_EPOCH)
+    if not os.environ.get("SOURCE_DATE_EPOCH"):  # a date given from outside is fixed too
+        os.environ["SOURCE_DATE_EPOCH"] = TEST_DATE_EPOCH
     # Builds in tests use a data cache of their own, never the repository's .cache/; it is
     # removed when the session ends.
     if "KOORDINERINGSBASEN_CACHE" not in os.environ:

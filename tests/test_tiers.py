@@ -3,12 +3,15 @@ fails at once (tests/conftest.py, tests/support.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from koordineringsbasen import settings
 from tests.conftest import COLLECTED, SITE_FIXTURES
 from tests.support import FIXTURE_DATA, UnmarkedBuild, build_site, is_site_build
 
@@ -49,3 +52,10 @@ def test_other_commands_run_in_an_unmarked_test() -> None:
 ])
 def test_site_builds_are_recognised(command: object, builds: bool) -> None:
     assert is_site_build(command) is builds
+
+
+def test_tests_see_a_fixed_build_date() -> None:
+    """conftest fixes SOURCE_DATE_EPOCH, so no test (nor the builds it starts) reads the clock."""
+    assert os.environ.get("SOURCE_DATE_EPOCH", "").isdigit()
+    assert settings.build_date() == dt.datetime.fromtimestamp(
+        int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.timezone.utc).date()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -50,7 +51,9 @@ def test_anchor_config_drops_the_glue(tmp_path: Path) -> None:
     assert not any(isinstance(p, dict) and "macros" in p for p in config["plugins"])
     assert config["docs_dir"] == str(tmp_path)
     assert config["theme"]["name"] == "material"
-    assert isinstance(config["site_url"], str)
+    # The project's address, as mkdocs.yml gives it (SITE_URL or its default), !ENV resolved.
+    assert config["site_url"] == os.environ.get(
+        "SITE_URL", "https://koordineringsbasen.github.io/koordineringsbasen/")
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,7 @@ def test_links_in_both_directions(real_site: Path, catalog: Catalog) -> None:
             assert f"../../maalgrupper/{link.id}/" in note_links
             assert f"../../udmeldinger/{note.id}/" in hrefs(soup(real_site, f"maalgrupper/{link.id}"))
             checked += 1
-    assert checked > 40
+    assert checked, "no offer or note in the data links a target group"
 
 
 def test_sources_list_the_pages_that_cite_them(real_site: Path, catalog: Catalog) -> None:

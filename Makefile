@@ -14,6 +14,7 @@ help:
 	@echo "make check   - validate all data files"
 	@echo "make lint    - ruff over the code"
 	@echo "make test    - the whole test suite (unit, site, browser)"
+	@echo "make test-fast - the tests that build no site and start no browser (under a minute)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
 	@echo "make ny TYPE=tilbud NAVN=\"...\" - scaffold a new data file"
 	@echo "make importer FIL=referat.pdf [ID=… DATO=… ORGAN=… TYPE=… INDGAAR_I=…] - import a document"
@@ -71,8 +72,9 @@ poppler:
 test: $(STAMP) browsers poppler
 	$(PY) -m pytest -n 2 --dist loadfile
 
+# The fast tier: no site build, no browser (tests/conftest.py enforces the build marker).
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser" -n 2 --dist loadfile
+	$(PY) -m pytest -m "not browser and not build" -n 2 --dist loadfile
 
 # Zensical (a further anchor in the benchmark) is installed for the benchmark only: no test
 # needs it. requirements-bench.lock is constrained by requirements.lock, so nothing else moves.

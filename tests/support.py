@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from koordineringsbasen import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,17 +20,65 @@ FIXTURE_SEEDS = FIXTURES / "seeds"
 # ../shared/seeds/ (settings.seeds_dir, the one setting).
 REAL_SEEDS = settings.seeds_dir()
 
+# The commands that build a site: run only by tests marked `build` (`make test-fast` skips them).
+GENERATORS = {"mkdocs", "properdocs", "zensical", "tests.serve_on_socket"}
+
+
+class UnmarkedBuild(RuntimeError):
+    """A test without the `build` marker tried to build a site."""
+
+
+class _Running:
+    """The test pytest is running now (set by tests/conftest.py around setup, call, teardown)."""
+
+    item: pytest.Item | None = None
+
+
+RUNNING = _Running()
+
+
+def require_build_marker(what: str) -> None:
+    """Refuse to build a site inside a test that lacks the `build` marker (outside pytest: allow)."""
+    item = RUNNING.item
+    if item is not None and item.get_closest_marker("build") is None:
+        raise UnmarkedBuild(
+            f"{item.nodeid} runs a site build ({what}) without the `build` marker. Mark it "
+            "@pytest.mark.build (or use the real_site/fixture_site fixtures, which mark it), so "
+            "that `make test-fast` leaves it out.")
+
+
+def is_site_build(args: object) -> bool:
+    """Whether a command line (as given to subprocess) builds or serves a site."""
+    if isinstance(args, (str, bytes)):
+        parts = os.fsdecode(args).split()
+    elif isinstance(args, os.PathLike):
+        parts = [os.fspath(args)]
+    else:
+        parts = [os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in args]  # type: ignore[attr-defined]
+    words = [Path(part).name for part in parts]
+    if words and words[0] == "make":
+        return "build" in words
+    return bool(GENERATORS & set(words)) and bool({"build", "serve"} & set(words))
+
+
+class GuardedPopen(subprocess.Popen):  # type: ignore[type-arg]
+    """subprocess.Popen that refuses a site build in a test without the `build` marker; installed
+    for the whole test session by tests/conftest.py, so it also covers bench/ and `make build`."""
+
+    def __init__(self, args: object, *rest: object, **kwargs: object) -> None:
+        if is_site_build(args):
+            require_build_marker(str(args))
+        super().__init__(args, *rest, **kwargs)  # type: ignore[arg-type]
+
 
 def build_site(data_dir: Path, site_dir: Path, seeds_dir: Path | None = None,
                extra_env: dict[str, str] | None = None,
                generator: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    """Run a strict build of `data_dir` into `site_dir` (never raises).
+    """Run a strict build of `data_dir` into `site_dir` (never raises, except UnmarkedBuild).
 
     `generator` is the module run on mkdocs.yml: mkdocs, or its fork properdocs."""
-    env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
-    if not env["SOURCE_DATE_EPOCH"]:
-        env.pop("SOURCE_DATE_EPOCH")
+    require_build_marker(f"{generator} build of {data_dir}")
+    env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     if seeds_dir is not None:
         env["KOORDINERINGSBASEN_SEEDS"] = str(seeds_dir)
     env.update(extra_env or {})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pydantic import ValidationError
 
@@ -49,4 +47,3 @@ def test_catalog_is_immutable(catalog: Catalog) -> None:
     with pytest.raises(ValidationError):
         entity.navn = "Ændret"
     assert catalog.count() == 8
-    assert isinstance(FIXTURE_DATA, Path)

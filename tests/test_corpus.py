@@ -160,11 +160,16 @@ def test_fifty_megabyte_file_is_never_read(fixture_data: Path,
     assert problem.path == "data/tilbud/kaempe.yml"
 
 
-def test_python_tag_is_never_executed(fixture_data: Path) -> None:
-    marker = Path("/tmp/koordineringsbasen-pwned")
-    marker.unlink(missing_ok=True)
+def test_python_tag_is_never_executed(fixture_data: Path, tmp_path: Path) -> None:
     apply_case(_case("python-object-tag"), fixture_data)
-    load_problems(fixture_data)
+    # The payload would touch a file; point it into this test's folder instead of /tmp.
+    hostile = fixture_data / "organisationer" / "rce.yml"
+    text = hostile.read_text(encoding="utf-8")
+    marker = tmp_path / "pwned"
+    assert "/tmp/koordineringsbasen-pwned" in text
+    hostile.write_text(text.replace("/tmp/koordineringsbasen-pwned", str(marker)), encoding="utf-8")
+    assert [p.message for p in load_problems(fixture_data)] == [
+        _case("python-object-tag")["expect"][0]["says"]]
     assert not marker.exists()
 
 

@@ -268,8 +268,15 @@ def test_om_data_page_links_to_files_that_exist(fixture_site: Path) -> None:
     assert article is not None
     hrefs = [a["href"] for a in article.select("a[href]")
              if not a["href"].startswith(("#", "http"))]
-    api_links = [h for h in hrefs if "api/" in h or h.endswith((".ics", ".xml"))]
-    assert len(api_links) >= 40
+    linked = {posixpath.normpath(posixpath.join("om-data", urlsplit(h).path)) for h in hrefs}
+    # Every file of the open data is linked: each table of the data package, each schema, the
+    # whole data set, the calendar and the feed.
+    package = json.loads((fixture_site / "api" / "datapackage.json").read_text("utf-8"))
+    files = {f"api/{resource['path']}" for resource in package["resources"]}
+    assert {"api/maalgrupper.csv", "api/tilbud-kapacitet.csv", "api/ordliste.csv"} <= files
+    files |= {f"api/schemas/{name}.schema.json" for name in (*KINDS, "ordliste")}
+    files |= {"api/alt.json", "api/datapackage.json", "frister.ics", "aendringer.xml"}
+    assert files - linked == set()
     for href in hrefs:
         target = posixpath.normpath(posixpath.join("om-data", urlsplit(href).path))
         path = fixture_site / target

@@ -23,6 +23,7 @@ from koordineringsbasen.site import publish as publish_module
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, ROOT, build_site
 
 # What `make build` needs from the project; everything else is left out of the sandbox.
+FAR_FUTURE = 4102444800  # 2100-01-01 00:00 UTC
 PROJECT_ENTRIES = ["Makefile", "mkdocs.yml", "macros.py", "koordineringsbasen", "overrides",
                    "pyproject.toml", "requirements.lock", ".venv"]
 
@@ -72,11 +73,11 @@ def sandbox(tmp_path: Path) -> Path:
     for name in PROJECT_ENTRIES:
         (box / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", box / "docs")
-    # The install stamp, dated tomorrow: newer than pyproject.toml and requirements.lock even
-    # if they change meanwhile, so make never reinstalls (the sandbox's .venv is the real one).
+    # The install stamp, dated 2100-01-01 (not from the clock): newer than pyproject.toml and
+    # requirements.lock even if they change meanwhile, so make never reinstalls (the sandbox's
+    # .venv is the real one).
     (box / ".stamp").touch()
-    tomorrow = time.time() + 86400
-    os.utime(box / ".stamp", (tomorrow, tomorrow))
+    os.utime(box / ".stamp", (FAR_FUTURE, FAR_FUTURE))
     return box
 
 
@@ -103,6 +104,7 @@ def old_site(box: Path) -> str:
     return tree_digest(site)
 
 
+@pytest.mark.build
 def test_make_build_with_invalid_data_keeps_the_old_site(sandbox: Path,
                                                          fixture_data: Path) -> None:
     before = old_site(sandbox)
@@ -114,6 +116,7 @@ def test_make_build_with_invalid_data_keeps_the_old_site(sandbox: Path,
     assert leftovers(sandbox) == []
 
 
+@pytest.mark.build
 def test_make_build_failing_late_keeps_the_old_site(sandbox: Path) -> None:
     """A strict-mode warning ends the build after pages were written: never published."""
     before = old_site(sandbox)
@@ -127,6 +130,7 @@ def test_make_build_failing_late_keeps_the_old_site(sandbox: Path) -> None:
     assert leftovers(sandbox) == []  # the failed build's folder is gone
 
 
+@pytest.mark.build
 def test_make_build_with_valid_data_swaps_in_the_new_site(sandbox: Path) -> None:
     old_site(sandbox)
     result = make_build(sandbox, FIXTURE_DATA)

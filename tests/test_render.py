@@ -44,7 +44,7 @@ def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) 
     assert '!!! warning "Antal personer"' in text
     assert '- ca\\. 80<sup id="fnref:' in text and '- 3\\-8 pr\\. år<sup id="fnref:' in text
     assert "## Tilbud til målgruppen" in text and "## Delmålgrupper" in text
-    assert text.count("kb-risk--roed") >= 2  # key facts card + risk table
+    assert text.count("kb-risk--roed") == 2  # the latest rating: key facts card + risk table
 
 
 def test_notification_deadlines_relative_to_build_date(ctx: RenderContext) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests import pagefind_bundle
-from tests.preview_server import PreviewServer, normalise
+from tests.preview_server import PreviewServer, clock, normalise
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, build_site
 
 pytestmark = pytest.mark.build
@@ -82,44 +82,49 @@ def test_every_edit_is_served_as_a_full_build_would_build_it(
     served: tuple[PreviewServer, Path], tmp_path: Path
 ) -> None:
     server, data = served
-    epoch = server.wait_for_build(None)
+    server.wait_for_build(None)
     seen: set[str] = set()
     offer = data / "tilbud" / "testtilbud.yml"
     subgroup = data / "maalgrupper" / "reg-undergruppe.yml"
     added = data / "tilbud" / "nyt-testtilbud.yml"
 
-    def changed(step: str, edited: bool = True) -> None:
-        nonlocal epoch
-        if edited:
-            epoch = server.wait_for_build(epoch)
+    def changed(step: str, since: int | None = None) -> None:
+        """Compare with a fresh build once the server has rebuilt after the edit begun at `since`."""
+        if since is not None:
+            server.wait_for_build(since)
         site = fresh_build(server, data, tmp_path / f"site-{step}")
         current = site_files(site)
         assert_served_equals(server, site, seen - current)
         seen.update(current)
 
-    changed("start", edited=False)
+    changed("start")
 
+    since = clock()
     edit(offer, "{aar: 2025, pladser: 12,", "{aar: 2025, pladser: 14,")  # a figure
-    changed("figure")
+    changed("figure", since)
 
+    since = clock()
     renamed = data / "maalgrupper" / "reg-undergruppe-omdoebt.yml"  # an entity renamed
     renamed.write_text(subgroup.read_text(encoding="utf-8").replace(
         "id: reg-undergruppe\n", "id: reg-undergruppe-omdoebt\n"), encoding="utf-8")
     subgroup.unlink()
-    changed("rename")
+    changed("rename", since)
 
+    since = clock()
     added.write_text(re.sub(r"(?m)^(id|navn): .*$", lambda m: {
         "id": "id: nyt-testtilbud", "navn": "navn: Nyt testtilbud i Ærøskøbing"}[m.group(1)],
         offer.read_text(encoding="utf-8")).replace("aliaser: [Osterlund]\n", ""),
         encoding="utf-8")
-    changed("add")
+    changed("add", since)
 
+    since = clock()
     added.unlink()
-    changed("delete")
+    changed("delete", since)
 
     good = offer.read_text(encoding="utf-8")
+    since = clock()
     edit(offer, "belaegning_procent: 95,", 'belaegning_procent: "33,5",')
-    epoch = server.wait_for_build(epoch)  # the server does not hang: it serves a new build
+    server.wait_for_build(since)  # the server does not hang: it serves a new build
     status, page = server.get("tilbud/testtilbud/")
     assert status == 200
     assert b'class="kb-preview-fejl"' in page
@@ -132,6 +137,7 @@ def test_every_edit_is_served_as_a_full_build_would_build_it(
     assert banner.sub(b"", normalise(page)) == (last_good / "tilbud/testtilbud/index.html"
                                                   ).read_bytes()
 
+    since = clock()
     offer.write_text(good, encoding="utf-8")
-    changed("fixed")
+    changed("fixed", since)
     assert b"kb-preview-fejl" not in server.get("tilbud/testtilbud/")[1]

@@ -15,7 +15,6 @@ from koordineringsbasen.render.links import SPECIAL_PAGES
 from koordineringsbasen.site import mkdocs_yml
 from tests.support import REAL_SEEDS, ROOT
 
-pytestmark = pytest.mark.build
 # Hand-written pages inside the sections (risk matrix, deadlines, comparison pages).
 SECTION_PAGES = {PurePosixPath(p).stem for p in SPECIAL_PAGES.values() if "/" in p}
 
@@ -55,7 +54,7 @@ def test_links_in_both_directions(real_site: Path, catalog: Catalog) -> None:
             assert f"../../maalgrupper/{link.id}/" in note_links
             assert f"../../udmeldinger/{note.id}/" in hrefs(soup(real_site, f"maalgrupper/{link.id}"))
             checked += 1
-    assert checked > 40
+    assert checked, "no offer or note in the data links a target group"
 
 
 def test_sources_list_the_pages_that_cite_them(real_site: Path, catalog: Catalog) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.polling import PollingEmitter
 
 from koordineringsbasen.serve import watcher
 
@@ -19,29 +19,41 @@ pytestmark = pytest.mark.skipif(not watcher.native_available("."),
 class _Seen(FileSystemEventHandler):
     def __init__(self) -> None:
         self.events: list[FileSystemEvent] = []
-        self.changed = threading.Event()
+        self.paths: set[str] = set()
+        self.changed = threading.Condition()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if not event.is_directory:
-            self.events.append(event)
-            self.changed.set()
+            with self.changed:
+                self.events.append(event)
+                self.paths.add(str(event.src_path))
+                self.changed.notify_all()
+
+    def wait_for(self, path: Path, timeout: float = 10) -> bool:
+        """Whether an event for `path` arrives before the deadline."""
+        with self.changed:
+            return self.changed.wait_for(lambda: str(path) in self.paths, timeout=timeout)
 
 
 def test_a_write_is_seen_and_reading_is_not(tmp_path: Path) -> None:
-    data = tmp_path / "data.yml"
+    data, mark = tmp_path / "data.yml", tmp_path / "mark.yml"
     data.write_text("navn: Egely\n", encoding="utf-8")
     seen, observer = _Seen(), watcher.WriteObserver()
     observer.schedule(seen, str(tmp_path), recursive=True)
-    observer.start()
+    observer.start()  # the inotify watch exists when start() returns
     try:
-        time.sleep(0.2)
+        # Told by the system, not found by polling every 0.5 s: no emitter polls.
+        assert observer.emitters and not any(
+            isinstance(e, PollingEmitter) for e in observer.emitters), observer.emitters
         for _ in range(3):  # what a build does with a data file
             data.read_text(encoding="utf-8")
-        assert not seen.changed.wait(0.5), seen.events
-        start = time.perf_counter()
+        # The events of one watch arrive in order: once the write of `mark` is seen, any event
+        # of the reads before it would have been seen too.
+        mark.write_text("x\n", encoding="utf-8")
+        assert seen.wait_for(mark)
+        assert str(data) not in seen.paths, seen.events
         data.write_text("navn: Kvisten\n", encoding="utf-8")
-        assert seen.changed.wait(5)
-        assert time.perf_counter() - start < 0.4  # polling every 0.5 s would average 0.25 s
+        assert seen.wait_for(data)
     finally:
         observer.stop()
         observer.join()

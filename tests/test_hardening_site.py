@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from tests.support import FIXTURE_SEEDS, build_site
 from tests.test_publish_atomic import tree_digest
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 
 @pytest.mark.parametrize("site_url", ["http://localhost:8123/kb/", "http://[::1]:9000/",
                                       "http://127.0.0.2/"])

@@ -232,6 +232,7 @@ def _complete_real_site(site: Path) -> None:
         assert (site / page).is_file(), page
 
 
+@pytest.mark.build
 def test_two_make_builds_at_once_give_one_complete_site_and_one_refusal(sandbox: Path) -> None:
     env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(FIXTURE_DATA),
            "KOORDINERINGSBASEN_SEEDS": str(FIXTURE_SEEDS)}

@@ -83,6 +83,7 @@ def test_a_setting_that_names_no_folder_is_an_error(
     assert "KOORDINERINGSBASEN_SEEDS" in capsys.readouterr().err
 
 
+@pytest.mark.build
 def test_the_build_refuses_a_setting_that_names_no_folder(tmp_path: Path) -> None:
     result = build_site(FIXTURE_DATA, tmp_path / "site", tmp_path / "tekstr")
     assert result.returncode != 0

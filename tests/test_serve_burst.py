@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -22,8 +23,10 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen.site import csp
-from tests.preview_server import EPOCH, MOUNT, free_port
+from tests.preview_server import EPOCH, MOUNT
 from tests.support import FIXTURE_SEEDS, ROOT
+
+pytestmark = pytest.mark.build
 
 BURST = 200
 WORKERS = 40
@@ -51,15 +54,23 @@ def server(tmp_path: Path, fixture_data: Path):  # type: ignore[no-untyped-def]
         (box / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", box / "docs")
     (box / "data").symlink_to(fixture_data)  # mkdocs.yml watches data/
-    port = free_port()
+    # The server's socket, bound here on port 0 and handed over (tests/serve_on_socket.py):
+    # no other process can take the port between finding it and binding it.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
     base = f"http://127.0.0.1:{port}{MOUNT}"
     env = {**os.environ, "KOORDINERINGSBASEN_DATA": str(fixture_data),
            "KOORDINERINGSBASEN_SEEDS": str(FIXTURE_SEEDS), "NO_MKDOCS_2_WARNING": "1",
-           "SITE_URL": base, "KOORDINERINGSBASEN_CACHE": str(tmp_path / "cache")}
+           "SITE_URL": base, "KOORDINERINGSBASEN_CACHE": str(tmp_path / "cache"),
+           "KB_TEST_SERVE_FD": str(listener.fileno()),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a",
-                             f"127.0.0.1:{port}"], cwd=box, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
+    with listener:
+        proc = subprocess.Popen([sys.executable, "-m", "tests.serve_on_socket", "serve",
+                                 "--dirty", "-a", f"127.0.0.1:{port}"], cwd=box, env=env,
+                                stdout=log, stderr=subprocess.STDOUT,
+                                pass_fds=[listener.fileno()])
     try:
         deadline = time.monotonic() + 180
         while True:

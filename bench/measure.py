@@ -14,11 +14,10 @@ from pathlib import Path
 from koordineringsbasen.catalog import KINDS
 from koordineringsbasen.danish.reading import dates_in, numbers_in
 from koordineringsbasen.load import datacache
-from koordineringsbasen.load.checks.cited_values import cited_text
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render.links import SPECIAL_PAGES
 from koordineringsbasen.settings import ROOT
-from koordineringsbasen.texts.seedtext import raw_lines
+from koordineringsbasen.texts import seedtext
 
 # Hand-written pages that live inside a kind's folder (risikomatrix, frister, ...).
 SPECIAL_DIRS = {uri.removesuffix(".md") for uri in SPECIAL_PAGES.values()}
@@ -102,10 +101,10 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
     if cache_dir is not None:
         load_catalog(data_dir, seeds_dir, cache_dir)  # fill the cache
     for _ in range(repeat):
-        raw_lines.cache_clear()
+        seedtext.forget()
         if not memory:  # a new process: nothing kept from the run before
             datacache._memory.clear()
-            for cached in (numbers_in, dates_in, cited_text):
+            for cached in (numbers_in, dates_in):
                 cached.cache_clear()
         start = time.perf_counter()
         load_catalog(data_dir, seeds_dir, cache_dir)
@@ -115,7 +114,7 @@ def load_seconds(data_dir: Path, seeds_dir: Path, repeat: int = 3,
 
 def profile_cold(data_dir: Path, seeds_dir: Path, top: int = 12) -> list[str]:
     """The cold load's largest entries by own time (cProfile), as printable lines."""
-    raw_lines.cache_clear()
+    seedtext.forget()
     profile = cProfile.Profile()
     profile.runcall(load_catalog, data_dir, seeds_dir)
     stats = pstats.Stats(profile)

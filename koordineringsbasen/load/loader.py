@@ -20,6 +20,7 @@ from ..model import ENTITY_MODELS, Glossary, Source
 from ..model.common import PathKey
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
+from ..texts.seedtext import SeedTexts
 from .checks import cited_values, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
@@ -145,7 +146,7 @@ def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
 
 
 def _check_cited_values(item: LoadedFile, found: list[IdRef | Citation], sources: dict[str, Source],
-                        source_keys: dict[str, str], seeds: Path, cache: DataCache | None
+                        source_keys: dict[str, str], texts: SeedTexts, cache: DataCache | None
                         ) -> tuple[tuple[PathKey, str], ...]:
     """Cited numbers and dates, and a source's public addresses, against the seed text.
 
@@ -159,9 +160,9 @@ def _check_cited_values(item: LoadedFile, found: list[IdRef | Citation], sources
         cached = cache.get_derived(key)
         if cached is not None:
             return cached
-    problems = cited_values.check_entity(item.entity, citations, sources, seeds)
+    problems = cited_values.check_entity(item.entity, citations, sources, texts)
     if isinstance(item.entity, Source):
-        problems.extend(cited_values.check_source(item.entity, seeds))
+        problems.extend(cited_values.check_source(item.entity, texts))
     if key is not None and cache is not None:
         cache.put_derived(key, tuple(problems))
     return tuple(problems)
@@ -195,8 +196,11 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, Loaded
 
 
 def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
-                 cache_dir: Path | None = None) -> Catalog:
+                 cache_dir: Path | None = None, texts: SeedTexts | None = None) -> Catalog:
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
+
+    The data are checked against the seed texts through `texts`, the build's one reader of them
+    (its pages quote the same), else through a reader of `seeds_dir` (default: the setting).
 
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
     taken from the data cache; the reference and line-range checks run over everything, a file's
@@ -207,15 +211,17 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalog(data_dir, seeds_dir, cache_dir)
+        if texts is None:
+            seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
+            texts = SeedTexts(seeds if seeds.is_dir() else None)
+        return _load_catalog(data_dir, texts, cache_dir)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None) -> Catalog:
-    seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
-    seeds = seeds if seeds.is_dir() else None
+def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None) -> Catalog:
+    seeds = texts.folder
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])
@@ -234,18 +240,18 @@ def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None
     sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
     links_against = link_checks.link_context(
-        loaded, invalid, source_checks.citation_context(loaded["kilder"], seeds))
+        loaded, invalid, source_checks.citation_context(loaded["kilder"], texts))
     source_keys = cited_values.source_keys(sources)
     for key, item in everything:
         # Walked once (or cached): the same links are checked here and indexed by the catalog.
         links[key] = list(item.links)
         found = (*link_checks.check_links(item, links_against, cache), *item.local)
         if seeds is not None:
-            found += _check_cited_values(item, links[key], sources, source_keys, seeds, cache)
+            found += _check_cited_values(item, links[key], sources, source_keys, texts, cache)
         problems.extend(item.problem(path, message) for path, message in found)
     if cache is not None:
         cache.save()  # valid files are worth keeping even when another file has a problem
-    problems.extend(source_checks.check_source_spans(loaded["kilder"], seeds))
+    problems.extend(source_checks.check_source_spans(loaded["kilder"], texts))
     if problems:
         raise DataError(problems)
     entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}

@@ -19,7 +19,6 @@ from ..render.context import RenderContext
 from ..render.links import page_uri
 from ..render.source_text import text_pages
 from ..settings import DOCS_DIR
-from . import build_state
 from .macro_expansion import MacrosEnv
 
 STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
@@ -57,10 +56,8 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
     With `expand`, every macro is expanded: plain Markdown for any generator, built with
     `mkdocs_yml.without_glue` (which carries the glossary's abbreviations, as the hook gives them
     to the abbr extension). `out` is replaced whole, and only once every page is written.
-    `ctx` is the current build's (build_state.load), since the macros read that one.
+    The macros render with `ctx`, whatever the build object holds.
     """
-    if ctx is not build_state.current():
-        raise ValueError("write_pages needs the current build's context (build_state.load)")
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)
@@ -72,7 +69,7 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
         path.write_text(text, encoding="utf-8")
     pages = sorted(tmp.rglob("*.md"))
     if expand:
-        macros = MacrosEnv()
+        macros = MacrosEnv(ctx)
         for path in pages:
             uri = path.relative_to(tmp).as_posix()
             text = macros.expand(path.read_text(encoding="utf-8"), uri)

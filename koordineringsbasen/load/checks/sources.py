@@ -6,7 +6,6 @@ of itself). Problems are located in the data file (load.record.LoadedFile.proble
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...model import Source
@@ -14,22 +13,17 @@ from ...model.agenda import resolve_item
 from ...model.common import PathKey, Reference, line_bounds
 from ...model.references import Citation
 from ...model.sources import source_chain
-from ...texts.seedtext import raw_lines
+from ...texts.seedtext import SeedTexts
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..record import LoadedFile
 
 
-def _seed_lines(seeds: Path, name: str) -> int | None:
+def _seed_lines(texts: SeedTexts, name: str) -> int | None:
     """Line count of seed file `name`, or None when it is missing (reported elsewhere)."""
-    lines = raw_lines(seeds / name)
+    lines = texts.raw_lines(name)
     return None if lines is None else len(lines)
-
-
-def seed_line_count(path: Path) -> int:
-    """Lines of the seed file at `path`, counted as they are numbered everywhere."""
-    return len(raw_lines(path) or ())
 
 
 Finding = tuple[str, str]  # (field of the reference: linjer or punkt, message)
@@ -46,12 +40,12 @@ class CitationContext:
     findings: dict[tuple[str, str, str | None], tuple[Finding, ...]] = field(default_factory=dict)
 
 
-def citation_context(sources: dict[str, LoadedFile], seeds: Path | None) -> CitationContext:
+def citation_context(sources: dict[str, LoadedFile], texts: SeedTexts) -> CitationContext:
     entities: dict[str, Source] = {k: v.entity for k, v in sources.items()}  # type: ignore[misc]
     files = {source.fil for source in entities.values()}
     return CitationContext(
         entities, {k: _chain(source, sources) for k, source in entities.items()},
-        {fil: _seed_lines(seeds, fil) if seeds is not None else None for fil in files})
+        {fil: _seed_lines(texts, fil) for fil in files})
 
 
 def check_citation(cite: Citation, context: CitationContext) -> list[tuple[PathKey, str]]:
@@ -99,19 +93,20 @@ def _chain(source: Source, sources: dict[str, LoadedFile]) -> list[Source]:
     return source_chain(source, find)
 
 
-def check_source_spans(sources: dict[str, LoadedFile], seeds: Path | None) -> list[Problem]:
+def check_source_spans(sources: dict[str, LoadedFile], texts: SeedTexts) -> list[Problem]:
     problems = []
+    seeds = texts.folder
     for item in sources.values():
         source: Source = item.entity  # type: ignore[assignment]
         first, last = line_bounds(source.linjer)
         if seeds is not None:
-            seed = seeds / source.fil
-            if not seed.exists():
+            lines = texts.raw_lines(source.fil)
+            if lines is None and not (seeds / source.fil).exists():
                 problems.append(item.problem(("fil",), f"kildefilen {source.fil} findes ikke i "
                                                        f"{seeds}"))
-            elif last > seed_line_count(seed):
+            elif last > len(lines or ()):
                 problems.append(item.problem(("linjer",), f"linje {last} findes ikke; {source.fil}"
-                                                          f" har {seed_line_count(seed)} linjer"))
+                                                          f" har {len(lines or ())} linjer"))
         chain = _chain(source, sources)
         if chain[-1].indgaar_i and any(s.id == chain[-1].indgaar_i for s in chain):
             problems.append(item.problem(("indgaar_i",), "kilden indgår i sig selv: "

@@ -12,6 +12,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from koordineringsbasen.load import datacache
 from koordineringsbasen.load.problems import DataError
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.source_text import text_pages
@@ -154,3 +155,19 @@ def test_an_edited_seed_text_is_seen_by_the_check_and_the_pages_in_one_rebuild(
         build.load(fixture_data)
     assert any("står ikke i linje 113" in problem.message for problem in raised.value.problems)
     assert build.context is ctx  # the last good data stay for the preview
+
+
+def test_the_build_object_keeps_decoded_data_files_for_the_next_load(
+        fixture_data: Path, seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOORDINERINGSBASEN_CACHE", str(tmp_path / "cache"))
+    decoded: list[bytes] = []
+    loads = datacache.pickle.loads
+    monkeypatch.setattr(datacache.pickle, "loads", lambda raw: decoded.append(raw) or loads(raw))
+    build_state.start("serve", True).load(fixture_data)  # fills the cache on disk
+    build_state.start("serve", True).load(fixture_data)  # a new process: decodes every entry
+    assert len(decoded) > 2
+    decoded.clear()
+    build_state.build().load(fixture_data)  # the same process: only the pack's index is read
+    assert len(decoded) == 1
+    memory = build_state.build().part(datacache.Memory)
+    assert len(memory) == 1 and memory[next(iter(memory))]

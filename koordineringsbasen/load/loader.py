@@ -25,7 +25,7 @@ from .checks import cited_values, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
 from .checks.validation import validate_document
-from .datacache import DataCache, Entry, file_key
+from .datacache import DataCache, Entry, Memory, file_key
 from .problems import DataError, Problem
 from .record import LoadedFile
 from .yamlsource import MAX_BYTES, YamlDocument, YamlProblem, read_yaml
@@ -196,14 +196,15 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, Loaded
 
 
 def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
-                 cache_dir: Path | None = None, texts: SeedTexts | None = None) -> Catalog:
+                 cache_dir: Path | None = None, texts: SeedTexts | None = None,
+                 memory: Memory | None = None) -> Catalog:
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
 
     The data are checked against the seed texts through `texts`, the build's one reader of them
     (its pages quote the same), else through a reader of `seeds_dir` (default: the setting).
 
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
-    taken from the data cache; the reference and line-range checks run over everything, a file's
+    taken from the data cache (and from `memory`, when the caller keeps one across loads); the reference and line-range checks run over everything, a file's
     findings reused only while nothing they read changed (link_checks).
     """
     # Loading builds 100,000s of small objects that all stay alive: the cyclic garbage
@@ -214,13 +215,14 @@ def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
         if texts is None:
             seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
             texts = SeedTexts(seeds if seeds.is_dir() else None)
-        return _load_catalog(data_dir, texts, cache_dir)
+        return _load_catalog(data_dir, texts, cache_dir, memory)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None) -> Catalog:
+def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None,
+                  memory: Memory | None) -> Catalog:
     seeds = texts.folder
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -230,7 +232,7 @@ def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None) -> C
             problems.append(Problem(_relative(path, data_dir.resolve().parent), 1, 1, "",
                                     f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
     invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    cache = DataCache(cache_dir, data_dir, seeds) if cache_dir is not None else None
+    cache = DataCache(cache_dir, data_dir, seeds, memory) if cache_dir is not None else None
     loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind], cache)
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
     glossary, glossary_item = _load_glossary(data_dir, problems)

@@ -4,8 +4,8 @@ The mkdocs hook makes it when mkdocs starts (on_startup: `mkdocs build` makes on
 serve` one for all its rebuilds) and begins each build in it (on_config). It holds how the
 process runs, the render context of the build in progress (with its one reader of the seed
 texts), the HTML blocks each page set aside from Markdown, the context each page renders through,
-and, as `part`s, the state of the serve layer (the incremental record, the problem banner, the
-work after serving). Macros and the hook reach it through `build()`; nothing else keeps state
+and, as `part`s, the data files decoded by earlier loads (datacache.Memory) and the state of
+the serve layer (the incremental record, the problem banner, the work after serving). Macros and the hook reach it through `build()`; nothing else keeps state
 between builds in a module global.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import settings
+from ..load.datacache import Memory
 from ..load.loader import load_catalog
 from ..render.context import RenderContext
 from ..texts.seedtext import SeedTexts
@@ -48,7 +49,8 @@ class Build:
         data = data_dir or settings.data_dir()
         seeds = settings.seeds_dir()
         texts = SeedTexts(seeds if seeds.is_dir() else None)
-        catalog = load_catalog(data, seeds, cache_dir=settings.cache_dir(), texts=texts)
+        catalog = load_catalog(data, seeds, cache_dir=settings.cache_dir(), texts=texts,
+                               memory=self.part(Memory))
         self.context = RenderContext(catalog, edit_base=edit_base,
                                      changed=last_changed(data.parent), texts=texts,
                                      corrected=last_corrected(data.parent))

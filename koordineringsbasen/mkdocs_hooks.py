@@ -105,15 +105,16 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins).
-    markdown = generator.finish_markdown(markdown)
+    # The page's HTML blocks are registered with it as they were made (render/blocks.py): the
+    # Markdown holds their placeholders; its footnote markers get their ids in page order.
     build = _build()
-    _incremental().after_markdown(build, page, markdown)
-    markdown, build.blocks[page.file.src_uri] = raw_blocks.set_aside(markdown)
+    markdown, blocks = build.blocks.finish(page.file.src_uri, markdown)
+    _incremental().after_markdown(build, page, markdown, blocks)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _build().blocks.pop(page.file.src_uri, [])
+    blocks = _build().blocks.take(page.file.src_uri)
     if blocks and page.present_anchor_ids is not None:
         page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
     return raw_blocks.put_back(html, blocks)

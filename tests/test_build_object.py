@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from koordineringsbasen.load import datacache
 from koordineringsbasen.load.problems import DataError
+from koordineringsbasen.render.blocks import restore
+from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.source_text import text_pages
 from koordineringsbasen.serve.incremental import Incremental
@@ -23,6 +26,7 @@ from tests.support import FIXTURE_SEEDS, ROOT
 
 OLD_NAME = "Testtilbuddet Østerlund"
 SEED = "000_0000000000000000.txt"
+PAGE = "tilbud/testtilbud.md"
 LINE_113 = "Linje 113 i en testkilde: taksten er 4.107 kr. pr. døgn i 2024 (siden rettet til 4.200 kr.)."
 
 
@@ -62,15 +66,24 @@ def edit_seed_line(seeds: Path, new: str, step: int) -> None:
     os.utime(path, ns=(later, later))
 
 
+def offer_page(ctx: RenderContext) -> str:
+    """The offer's page as its macro writes it, with its blocks (the footnotes) in place."""
+    assert ctx.blocks is not None
+    text, blocks = ctx.blocks.finish(PAGE, render_entity(ctx, "tilbud", "testtilbud"))
+    ctx.blocks.take(PAGE)
+    return restore(text, blocks)
+
+
 def test_a_serve_process_keeps_one_object_and_each_build_begins_empty(fixture_data: Path,
                                                                       seeds: Path) -> None:
     build = build_state.start("serve", True)
     build.load(fixture_data)
-    build.blocks["a.md"], build.views["a.md"] = ["<p>x</p>"], build.context_for()
+    build.blocks.aside("a.md", Markup("<p>x</p>"))
+    build.views["a.md"] = build.context_for()
     record = build.part(Incremental)
     build.begin()
     assert build_state.build() is build and build.part(Incremental) is record
-    assert build.blocks == {} and build.views == {}
+    assert len(build.blocks) == 0 and build.views == {}
     assert build.context is not None  # the last good data stay on screen under serve
     assert build_state.start("build") is not build  # a new process: a new object
     assert build_state.build().context is None and build_state.build().part(Incremental) \
@@ -105,7 +118,7 @@ def test_two_builds_in_one_process_do_not_leak_into_each_other(
         builds.append(build_state.build())
     first, second = builds
     assert first is not second
-    assert first.blocks == {} and second.blocks == {}  # every set-aside block was put back
+    assert len(first.blocks) == len(second.blocks) == 0  # every block was put back
     assert second.context is not None and first.context is not None
     assert second.context.catalog.get("tilbud", "testtilbud").navn == "Omdøbt tilbud"
     assert first.context.catalog.get("tilbud", "testtilbud").navn == OLD_NAME
@@ -138,12 +151,12 @@ def test_an_edited_seed_text_is_seen_by_the_check_and_the_pages_in_one_rebuild(
         fixture_data: Path, seeds: Path) -> None:
     build = build_state.start("serve", True)
     ctx = build.load(fixture_data)
-    assert "4.107 kr. pr. døgn i 2024 (siden rettet" in render_entity(ctx, "tilbud", "testtilbud")
+    assert "4.107 kr. pr. døgn i 2024 (siden rettet" in offer_page(ctx)
 
     edit_seed_line(seeds, "Linje 113 i en testkilde: taksten er 4.107 kr. pr. døgn (nyt ordvalg).", 1)
     build.begin()
     ctx = build.load(fixture_data)
-    page = render_entity(ctx, "tilbud", "testtilbud")
+    page = offer_page(ctx)
     assert "(nyt ordvalg)" in page and "siden rettet til 4.200" not in page
     source_text = [uri for source_id, parts in text_pages(ctx) for _, uri in parts]
     assert source_text, "the fixture's source has a text page"

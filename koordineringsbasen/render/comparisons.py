@@ -106,10 +106,11 @@ def secure_units(ctx: RenderContext) -> str:
         out.append(f"!!! note \"Aktivitetsmål\"\n    {md(goal.betegnelse)}: "
                    f"{md(number(goal.vaerdi))} %.{c.cite(goal.kilde)}\n")
     out += ["## Belægning, pladsforbrug og pladser pr. år\n",
-            _pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
-                   {i: [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Samlet")]
-                    for i, line in enumerate(lines)}), "",
-            "## Diagram\n", _chart(lines, goal), ""]
+            h.block(_pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
+                           {i: [h.entity("tilbud", line.offer.id),
+                                h.html.text(line.ydelse or "Samlet")]
+                            for i, line in enumerate(lines)})), "",
+            "## Diagram\n", h.block(_chart(lines, goal)), ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)
 
@@ -141,8 +142,8 @@ def national_offers(ctx: RenderContext) -> str:
             extra = {i: [*_offer_cells(line, h),
                          h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
                          _status(line.offer, c, h.html)] for i, line in enumerate(lines)}
-            out += [_pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
-                           extra), ""]
+            out += [h.block(_pivot(lines, c, h.html,
+                                   ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"], extra)), ""]
         if without:
             out.append("Uden kapacitetstal i data: "
                        + ", ".join(str(text.entity("tilbud", o.id)) for o in without) + ".\n")
@@ -160,7 +161,7 @@ def prices(ctx: RenderContext) -> str:
     rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
              p.ydelse or "–", f"{number(p.beloeb)} {p.enhed}", p.note or "",
              c.cite(p.kilde)] for o, p in found]
-    out += [sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
-                                  rows)), ""]
+    out += [h.block(sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note",
+                                           "Kilde"], rows))), ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)

@@ -54,4 +54,4 @@ def coverage_page(ctx: RenderContext) -> str:
              "tilbud uden region i data. Et tilbuds region er den, kilden angiver, ellers "
              "driftsherrens. \"Ingen tilbud i data\" betyder, at basen ikke kender et tilbud, "
              "ikke at der ikke findes et.\n")
-    return intro + "\n" + str(sortable(h.html.table(headers, rows), compact=True)) + "\n"
+    return intro + "\n" + str(h.block(sortable(h.html.table(headers, rows), compact=True))) + "\n"

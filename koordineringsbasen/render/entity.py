@@ -97,7 +97,8 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     citations = ctx.citations(page)
     extra: dict[str, Any] = {}
     if kind == "tilbud":
-        extra["capacity"] = capacity_groups(entity)
+        extra["capacity"] = [(ydelse, rows, chart and ctx.block(page, chart))
+                             for ydelse, rows, chart in capacity_groups(entity)]
     if kind == "udmeldinger":
         deadlines = _deadlines(entity)
         extra["deadlines"] = deadlines

@@ -38,7 +38,7 @@ class FactTables:
 
     def _table(self, headers: list[str], rows: list[list[Any]],
                align: list[str | None] | None = None) -> Markup:
-        return self.h.html.table(headers, rows, align)
+        return self.h.block(self.h.html.table(headers, rows, align))
 
     def capacity(self, rows: Iterable[Any]) -> Markup:
         """Places, use and occupancy by year (render/entity.capacity_groups' rows)."""

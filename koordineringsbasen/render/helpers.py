@@ -80,6 +80,10 @@ class Helpers:
     external_link = staticmethod(external_link)
     public_link = staticmethod(public_link)
 
+    def block(self, html: Markup) -> Markup:
+        """`html`, standing on its own in the page's Markdown, registered with the page."""
+        return self.ctx.block(self.page, html)
+
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)
         result = link(self.page, page_uri(kind, entity_id), entity.navn)

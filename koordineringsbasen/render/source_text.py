@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from ..model.common import line_bounds
 from ..model.sources import Source
 from .context import RenderContext
@@ -101,27 +103,27 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
             "et link fra en fodnote markerer de citerede linjer.", ""]
     out += _navigation(page, source, text_layout.parts, part)
     out += ['<div class="kb-kildetekst" markdown>', ""]
-    open_list = False
+    numbered: list[str] = []  # the open list of numbered lines: one block, kept out of Markdown
+
+    def close_list() -> None:
+        if numbered:
+            out.extend([ctx.block(page, Markup("\n".join([*numbered, "</ol>"]))), ""])
+            numbered.clear()
+
     for number in range(part.first, part.last + 1):
         for item in headings.get(number, ()):
-            if open_list:
-                out += ["</ol>", ""]
-                open_list = False
+            close_list()
             level = "#" * min(1 + depth(source, item), MAX_HEADING)
             out += [f"{level} Punkt {md(item.nr)}: {md(item.titel)} {{ #{agenda_anchor(item.nr)} }}", ""]
         for document in embedded.get(number, ()):
-            if open_list:
-                out += ["</ol>", ""]
-                open_list = False
+            close_list()
             out += [f"*Bilag: {link(page, page_uri('kilder', document.id), document.navn)}, "
                     f"{md(f'linje {document.linjer}')} "
                     f"({link(page, text_uri(document.id), 'bilagets egen tekstside')}).*", ""]
-        if not open_list:
-            out.append(f'<ol class="kb-linjer" start="{number}">')
-            open_list = True
-        out.append(_line_html(number, lines[number - 1] if number <= len(lines) else "",
-                              anchors.get(number, [])))
-    if open_list:
-        out += ["</ol>", ""]
+        if not numbered:
+            numbered.append(f'<ol class="kb-linjer" start="{number}">')
+        numbered.append(_line_html(number, lines[number - 1] if number <= len(lines) else "",
+                                   anchors.get(number, [])))
+    close_list()
     out += ["</div>", ""]
     return "\n".join(out)

@@ -80,7 +80,8 @@ def risk_matrix(ctx: RenderContext) -> str:
            f"{'vurderingsrunde' if len(rounds) == 1 else 'vurderingsrunder'}. Under hver "
            "vurdering står ændringen fra målgruppens forrige vurdering: ▲ forværret, "
            "▼ forbedret, = uændret.\n",
-           sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True), ""]
+           h.block(sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True)),
+           ""]
     missing = missing_natko_numbers(ctx)
     if missing:
         out.append(f"NATKO's liste har ingen målgruppe med {'nummer' if len(missing) == 1 else 'numrene'} "
@@ -95,8 +96,8 @@ def risk_matrix(ctx: RenderContext) -> str:
                 continue
             out.append(f"### {risk_badge(level)} {len(entries)} målgrupper: "
                        f"{md(RISK_MEANING[level])}\n")
-            out += [h.html.items(_justification(h, c, group, rating) for group, rating in entries),
-                    ""]
+            out += [h.block(h.html.items(_justification(h, c, group, rating)
+                                         for group, rating in entries)), ""]
     out += footer(c)
     return "\n".join(str(x) for x in out)
 
@@ -134,7 +135,7 @@ def _answers_section(n: Any, h: HtmlHelpers, c: Citations) -> list[Any]:
                + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
                + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
                for s in sorted(n.svar, key=lambda s: s.dato)]
-    out.append(h.html.items(answers) if answers else "Ingen svar i data.")
+    out.append(h.block(h.html.items(answers)) if answers else "Ingen svar i data.")
     return [*out, ""]
 
 
@@ -161,8 +162,8 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                  NOTIFICATION_STATE[d.notification.resultat.status.value]
                  if d.notification.resultat else "–"]
                 for d in items]
-        out += [h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar",
-                              "Resultat"], rows), ""]
+        out += [h.block(h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse",
+                                      "Svar", "Resultat"], rows)), ""]
     out.append("## Svar og resultat pr. udmelding\n")
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):
@@ -244,7 +245,8 @@ def glossary_page(ctx: RenderContext) -> str:
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
             out += [f"## {heading}\n",
-                    str(sortable(html.table([header, "Betydning", "Forklaring"], rows))), ""]
+                    str(ctx.block(page, sortable(html.table([header, "Betydning", "Forklaring"],
+                                                             rows)))), ""]
     if len(c):
         out += ["", str(c.footnotes())]
     return "\n".join(out)

@@ -135,16 +135,19 @@ class Incremental:
         self.build.reads = set()
         build.views[page.file.src_uri] = _tracked_context(self.build.context, self.build.reads)
 
-    def after_markdown(self, build: Build, page: Page, markdown: str) -> None:
-        """Keep what the page read; a page whose Markdown is unchanged is not written again.
-
-        `markdown` is all the page's content: with the HTML blocks it set aside."""
+    def after_markdown(self, build: Build, page: Page, markdown: str,
+                       blocks: list[str]) -> None:
+        """Keep what the page read; a page whose Markdown and HTML blocks are unchanged is not
+        written again."""
         src = page.file.src_uri
         build.views.pop(src, None)
         current = self.build
         if current is None or current.reads is None:
             return
-        digest = hashlib.sha256(markdown.encode()).hexdigest()
+        hashed = hashlib.sha256(markdown.encode())
+        for block in blocks:
+            hashed.update(b"\0" + block.encode())
+        digest = hashed.hexdigest()
         current.pages[src] = _PageRecord(frozenset(current.reads), digest)
         current.reads = None
         previous = None if self.last is None else self.last.pages.get(src)

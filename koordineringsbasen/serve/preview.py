@@ -4,8 +4,9 @@ When a data edit breaks validation, the hook keeps the last good data (the build
 server never waits for a build that cannot succeed) and records the problems here. Every HTML
 page the preview server sends then gets a banner listing them, located as `make check` prints
 them, until the data are valid again. The problems are kept in the build object (a `Problems`
-part, build_state.Build.part), which the middleware is given. The banner is added to the response only: files in the
-site folder, `make build` and CI are untouched (there, invalid data stop the build).
+part, build_state.Build.part), which the middleware is given. The banner is added to the
+response only: files in the site folder, `make build` and CI are untouched (there, invalid data
+stop the build).
 """
 
 from __future__ import annotations

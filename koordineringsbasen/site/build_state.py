@@ -3,10 +3,11 @@
 The mkdocs hook makes it when mkdocs starts (on_startup: `mkdocs build` makes one, `mkdocs
 serve` one for all its rebuilds) and begins each build in it (on_config). It holds how the
 process runs, the render context of the build in progress (with its one reader of the seed
-texts), the HTML blocks each page set aside from Markdown, the context each page renders through,
-and, as `part`s, the data files decoded by earlier loads (datacache.Memory) and the state of
-the serve layer (the incremental record, the problem banner, the work after serving). Macros and the hook reach it through `build()`; nothing else keeps state
-between builds in a module global.
+texts), the register of the HTML blocks and footnote markers each page's writers made
+(render/blocks.py), the context each page renders through, and, as `part`s, the data files
+decoded by earlier loads (datacache.Memory) and the state of the serve layer (the incremental
+record, the problem banner, the work after serving). Macros and the hook reach it through
+`build()`; nothing else keeps state between builds in a module global.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 from .. import settings
 from ..load.datacache import Memory
 from ..load.loader import load_catalog
+from ..render.blocks import Blocks
 from ..render.context import RenderContext
 from ..texts.seedtext import SeedTexts
 from .history import last_changed, last_corrected
@@ -33,7 +35,7 @@ class Build:
     command: str = "build"  # as mkdocs starts: build, serve, gh-deploy
     dirty: bool = False  # --dirty: only changed pages are rebuilt (under serve: incremental.py)
     context: RenderContext | None = None  # the data of the build in progress (or last good)
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # page -> its set-aside HTML
+    blocks: Blocks = field(default_factory=Blocks)  # each page's HTML blocks and markers
     views: dict[str, RenderContext] = field(default_factory=dict)  # page -> its own context
     _parts: dict[type, Any] = field(default_factory=dict, repr=False)
 
@@ -53,7 +55,7 @@ class Build:
                                memory=self.part(Memory))
         self.context = RenderContext(catalog, edit_base=edit_base,
                                      changed=last_changed(data.parent), texts=texts,
-                                     corrected=last_corrected(data.parent))
+                                     corrected=last_corrected(data.parent), blocks=self.blocks)
         return self.context
 
     def context_for(self, page: str | None = None) -> RenderContext:

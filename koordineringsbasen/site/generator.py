@@ -8,13 +8,14 @@ too). After the build, `write_site_exports` adds the open data (api/, frister.ic
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 from .. import settings
 from ..catalog import Catalog
 from ..exports import SiteInfo, write_exports
-from ..render.citations import number_markers
+from ..render.blocks import Blocks, restore
 from ..render.context import RenderContext
 from ..render.links import page_uri
 from ..render.source_text import text_pages
@@ -44,11 +45,6 @@ def source_text_stubs(ctx: RenderContext) -> dict[str, str]:
             for source_id, parts in text_pages(ctx) for index, uri in parts}
 
 
-def finish_markdown(markdown: str) -> str:
-    """A page's Markdown after its macros: its footnote markers numbered in page order."""
-    return number_markers(markdown)
-
-
 def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
                 docs_dir: Path = DOCS_DIR) -> list[Path]:
     """Write docs_dir (assets included) and every entity stub into `out`; return the pages.
@@ -56,8 +52,13 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
     With `expand`, every macro is expanded: plain Markdown for any generator, built with
     `mkdocs_yml.without_glue` (which carries the glossary's abbreviations, as the hook gives them
     to the abbr extension). `out` is replaced whole, and only once every page is written.
-    The macros render with `ctx`, whatever the build object holds.
+    The macros render with `ctx`, whatever the build object holds; the blocks and footnote
+    markers they register (render/blocks.py) are written back into each page's Markdown.
     """
+    if ctx.blocks is None:
+        ctx = dataclasses.replace(ctx, blocks=Blocks())
+    register = ctx.blocks
+    assert register is not None
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(docs_dir, tmp)
@@ -72,8 +73,10 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
         macros = MacrosEnv(ctx)
         for path in pages:
             uri = path.relative_to(tmp).as_posix()
-            text = macros.expand(path.read_text(encoding="utf-8"), uri)
-            path.write_text(finish_markdown(text), encoding="utf-8")
+            text, blocks = register.finish(uri, macros.expand(path.read_text(encoding="utf-8"),
+                                                              uri))
+            register.take(uri)
+            path.write_text(restore(text, blocks), encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return [out / p.relative_to(tmp) for p in pages]

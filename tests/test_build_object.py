@@ -3,6 +3,7 @@ and one reader of the seed texts serves the data check and the pages."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.source_text import text_pages
 from koordineringsbasen.serve.incremental import Incremental
+from koordineringsbasen.settings import PACKAGE
 from koordineringsbasen.site import build_state, generator
 from koordineringsbasen.site.build_state import Build
 from tests.support import FIXTURE_SEEDS, ROOT
@@ -184,3 +186,32 @@ def test_the_build_object_keeps_decoded_data_files_for_the_next_load(
     assert len(decoded) == 1
     memory = build_state.build().part(datacache.Memory)
     assert len(memory) == 1 and memory[next(iter(memory))]
+
+
+def test_no_module_keeps_build_state_outside_the_build_object() -> None:
+    """No `global` rebinding but the accessor's, and no module-level mutable container that is
+    not a named constant (UPPER_CASE tables filled once at import). Caches are functools caches
+    of pure functions, keyed by everything they read."""
+    rebinding, containers = [], []
+    mutable = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = path.relative_to(PACKAGE).as_posix()
+        rebinding += [f"{name}: {', '.join(node.names)}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Global)]
+        for node in tree.body:
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
+            value = getattr(node, "value", None)
+            called = value.func.id if isinstance(value, ast.Call) and isinstance(
+                value.func, ast.Name) else ""
+            made = isinstance(value, mutable) or called in ("dict", "list", "set", "defaultdict")
+            for target in targets:
+                if not isinstance(target, ast.Name) or target.id == "__all__":
+                    continue
+                constant = target.id.isupper() and not target.id.startswith("_")
+                # A private object made at import (e.g. `_JOB = Job()`) is state too.
+                if (made and not constant) or (target.id.startswith("_") and called[:1].isupper()):
+                    containers.append(f"{name}: {target.id}")
+    assert rebinding == ["site/build_state.py: _build"]
+    assert containers == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from markupsafe import Markup
+
 from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import comparisons, special
+from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.coverage import coverage_page
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.overviews import render_overview
@@ -19,6 +22,12 @@ def define_env(env: Any) -> None:
     def page_uri() -> str:
         return env.page.file.src_uri
 
+    def ctx() -> RenderContext:
+        # The context this page renders through: the one a stand-in env was given
+        # (generator.write_pages), else the build object's (a page of its own under serve).
+        given = getattr(env, "render_context", None)
+        return given if isinstance(given, RenderContext) else build_state.current(page_uri())
+
     def relative_file(path: str) -> str:
         # A site file (not a page) linked from the current page's URL.
         base = env.page.url if env.page.url.endswith("/") else posixpath.dirname(env.page.url)
@@ -26,67 +35,71 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def entity_page(kind: str, entity_id: str) -> str:
-        return render_entity(build_state.current(), kind, entity_id)
+        return render_entity(ctx(), kind, entity_id)
 
     @env.macro
     def source_text(source_id: str, index: int) -> str:
-        return render_source_text(build_state.current(), source_id, index)
+        return render_source_text(ctx(), source_id, index)
 
     @env.macro
     def source_texts_notice() -> str:
-        return special.source_texts_notice(build_state.current())
+        return special.source_texts_notice(ctx())
 
     @env.macro
     def overview(kind: str) -> str:
-        return render_overview(build_state.current(), kind)
+        return render_overview(ctx(), kind)
 
     @env.macro
     def risk_matrix() -> str:
-        return special.risk_matrix(build_state.current())
+        return special.risk_matrix(ctx())
 
     @env.macro
     def deadlines() -> str:
-        return special.deadlines_page(build_state.current(), relative_file("frister.ics"))
+        return special.deadlines_page(ctx(), relative_file("frister.ics"))
 
     @env.macro
     def comparison(name: str) -> str:
         return {"sikrede-afdelinger": comparisons.secure_units,
                 "landsdaekkende": comparisons.national_offers,
                 "takster": comparisons.prices,
-                "daekning": coverage_page}[name](build_state.current())
+                "daekning": coverage_page}[name](ctx())
 
     @env.macro
     def upcoming_deadlines(limit: int = 5) -> str:
-        return special.upcoming_deadlines(build_state.current(), page_uri(), limit)
+        return special.upcoming_deadlines(ctx(), page_uri(), limit)
 
     @env.macro
     def red_groups() -> str:
-        return special.red_groups(build_state.current(), page_uri())
+        return special.red_groups(ctx(), page_uri())
 
     @env.macro
     def newest_facts(limit: int = 8) -> str:
-        return special.newest_facts(build_state.current(), page_uri(), limit)
+        return special.newest_facts(ctx(), page_uri(), limit)
 
     @env.macro
     def recent_corrections(limit: int = 8) -> str:
-        return special.recent_corrections(build_state.current(), page_uri(), limit)
+        return special.recent_corrections(ctx(), page_uri(), limit)
 
     @env.macro
     def glossary() -> str:
-        return special.glossary_page(build_state.current())
+        return special.glossary_page(ctx())
 
     @env.macro
     def data_quality() -> str:
-        return quality_page(build_state.current())
+        return quality_page(ctx())
 
     @env.macro
     def count(kind: str) -> int:
-        return len(build_state.current().catalog.entities[kind])
+        return len(ctx().catalog.entities[kind])
+
+    def block(html: str) -> str:
+        # A table standing on its own, registered with the page (render/blocks.py).
+        return ctx().block(page_uri(), Markup(html))
 
     @env.macro
     def data_fields(kind: str) -> str:
-        return open_data.field_table(kind, build_state.current().catalog.glossary)
+        return block(open_data.field_table(kind, ctx().catalog.glossary))
 
     @env.macro
     def data_files() -> str:
-        return open_data.export_files(build_state.current().catalog, env.page.url)
+        return block(open_data.export_files(ctx().catalog, env.page.url))

@@ -45,7 +45,7 @@ def write_anchor(data_dir: Path, seeds_dir: Path, target: Path) -> tuple[Path, i
     previous = os.environ.get("KOORDINERINGSBASEN_SEEDS")
     os.environ["KOORDINERINGSBASEN_SEEDS"] = str(seeds_dir)
     try:
-        # build_state.load makes this the current context, which the macros read, as in a build.
+        # Loaded as the hook loads it (the build object); the macros render with this context.
         ctx = build_state.load(data_dir, edit_base=EDIT_BASE)
     finally:
         if previous is None:

@@ -1,6 +1,7 @@
 """Thin mkdocs glue: load the data once, add one virtual page per entity, finish pages.
 
-No domain logic lives here; see koordineringsbasen.render for that.
+No domain logic lives here; see koordineringsbasen.render for that. What the hooks share
+between calls lives in the build object (site/build_state.py), made in on_startup.
 """
 
 from __future__ import annotations
@@ -23,18 +24,32 @@ from koordineringsbasen.serve import incremental, preview, watcher
 from koordineringsbasen.serve import mode as serve_mode
 from koordineringsbasen.serve.after_serve import AfterServe
 from koordineringsbasen.site import build_state, csp, generator, raw_blocks, search_index
+from koordineringsbasen.site.build_state import Build
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
-_SET_ASIDE: dict[str, list[str]] = {}  # page -> its HTML blocks kept out of Markdown (raw_blocks)
-_AFTER_SERVE = AfterServe()  # open data and search index under `mkdocs serve`
+
+
+def _build() -> Build:
+    return build_state.build()
+
+
+def _incremental() -> incremental.Incremental:
+    return _build().part(incremental.Incremental)
+
+
+def _after_serve() -> AfterServe:
+    """The open data and search index under `mkdocs serve` (after_serve.py)."""
+    return _build().part(AfterServe)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    serve_mode.start(command, dirty)
+    serve_mode.start(command, dirty)  # a new build object for this process
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _AFTER_SERVE.wait()  # the previous serve build's open data and index are written
+    _after_serve().wait()  # the previous serve build's open data and index are written
+    build = _build()
+    build.begin()
     if not config.use_directory_urls:
         # Footnotes are written as HTML with the addresses mkdocs gives pages (links.href).
         raise Abort("use_directory_urls: false understøttes ikke (fodnoternes links regnes "
@@ -45,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
-        context = build_state.load(data_dir, edit_base=edit_base)
+        context = build.load(data_dir, edit_base=edit_base)
     except DataError as exc:
         report = format_problems(exc.problems)
         if not serve_mode.keeps_last_good():
@@ -54,10 +69,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Printed, not logged: under `strict: true` a logged warning would stop the rebuild.
         print("Data er ugyldige; forhåndsvisningen viser de sidste gyldige data:\n" + report,
               file=sys.stderr, flush=True)
-        preview.set_problems(exc.problems)
+        build.part(preview.Problems).set(exc.problems)
         _give_abbreviations(config)
         return config
-    preview.clear()
+    build.part(preview.Problems).clear()
     _give_abbreviations(config)
     log.info("Indlæst %d enheder fra data/", context.catalog.count())
     if context.texts.available:
@@ -72,47 +87,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _give_abbreviations(config: MkDocsConfig) -> None:
     """The glossary's abbreviations become <abbr> on every page (the abbr extension's glossary)."""
     options = config.mdx_configs.setdefault("abbr", {})
-    options["glossary"] = abbreviations(build_state.current())
+    options["glossary"] = abbreviations(_build().context_for())
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    ctx = build_state.current()
+    ctx = _build().context_for()
     stubs = {**generator.entity_stubs(ctx.catalog), **generator.source_text_stubs(ctx)}
     for uri, content in stubs.items():
         files.append(File.generated(config, uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     if serve_mode.incremental():
-        incremental.plan(files, config)
+        _incremental().plan(_build(), files, config)
     return files
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    incremental.before_page(page)
+    _incremental().before_page(_build(), page)
     return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs after mkdocs-macros (hooks come after plugins).
-    markdown = generator.finish_markdown(markdown)
-    incremental.after_markdown(page, markdown)
-    markdown, _SET_ASIDE[page.file.src_uri] = raw_blocks.set_aside(markdown)
+    # The page's HTML blocks are registered with it as they were made (render/blocks.py): the
+    # Markdown holds their placeholders; its footnote markers get their ids in page order.
+    build = _build()
+    markdown, blocks = build.blocks.finish(page.file.src_uri, markdown)
+    _incremental().after_markdown(build, page, markdown, blocks)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _SET_ASIDE.pop(page.file.src_uri, [])
+    blocks = _build().blocks.take(page.file.src_uri)
     if blocks and page.present_anchor_ids is not None:
         page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
     return raw_blocks.put_back(html, blocks)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    incremental.remember_nav(nav)
+    _incremental().remember_nav(nav)
     return nav
 
 
 def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-    incremental.before_writing()
+    _incremental().before_writing()
     env.bytecode_cache = template_cache.bytecode_cache()
     return env
 
@@ -121,7 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
     # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
     # middleware lets the policy allow the reload script the server adds (preview.py).
-    entity_page = search_index.is_entity_url(page.url, build_state.current().catalog)
+    entity_page = search_index.is_entity_url(page.url, _build().context_for().catalog)
     output = search_index.mark_page(output, page.url, entity_page)
     return csp.add_policy(output, page.file.src_uri)
 
@@ -134,8 +151,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    incremental.finish(config)
-    site_dir, ctx = Path(config.site_dir), build_state.current()
+    build = _build()
+    record = build.part(incremental.Incremental)
+    record.finish(config)
+    site_dir, ctx = Path(config.site_dir), build.context_for()
 
     def site_wide() -> None:
         # The search index (Pagefind, its own process) over the pages just written, while the
@@ -148,11 +167,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             indexing.abandon()
             raise
         log.info("Skrev %d åbne datafiler", len(written))
-        incremental.exports_written(config, written)
+        record.exports_written(config, written)
         _indexed(indexing.finish(ctx.catalog))
 
-    if serve_mode.serving():
-        _AFTER_SERVE.start(site_wide, _site_wide_failed)  # after the changed pages are served
+    if build.serving:
+        build.part(AfterServe).start(site_wide, _site_wide_failed)  # after the changed pages are served
     else:
         site_wide()
 
@@ -178,14 +197,15 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
     seeds = settings.seeds_dir()
     if seeds.is_dir():
         server.watch(str(seeds.resolve()))
-    server.set_app(preview.middleware(server.get_app()))  # the problem banner, see preview.py
+    # The problem banner (preview.py), showing the problems the build object holds.
+    server.set_app(preview.middleware(server.get_app(), _build().part(preview.Problems)))
     return serve_mode.harden(server)  # no request left hanging (see serve_mode.py)
 
 
 def on_shutdown() -> None:
-    _AFTER_SERVE.wait()  # Ctrl+C under serve: let the open data and index finish
+    _after_serve().wait()  # Ctrl+C under serve: let the open data and index finish
 
 
 def on_build_error(error: Exception) -> None:
-    _AFTER_SERVE.wait()
-    incremental.failed()
+    _after_serve().wait()
+    _incremental().failed()

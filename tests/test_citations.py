@@ -13,7 +13,8 @@ from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model import Reference, Source
 from koordineringsbasen.model.agenda import resolve_item
 from koordineringsbasen.render.abbreviations import abbreviator
-from koordineringsbasen.render.citations import Citations, number_markers
+from koordineringsbasen.render.blocks import Blocks
+from koordineringsbasen.render.citations import Citations
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.quality import disagreement_rank, unanswered_deadlines
@@ -121,9 +122,12 @@ def test_a_claim_with_several_sources_has_one_marker_and_one_footnote(
     assert first[0].startswith('<p><a href="../../kilder/testmoede-2025-01-01/">Testmøde')
     assert first[1].startswith('<p><a href="../../kilder/testrapport-2025/">Testrapport')
     assert len(second) == 1 and "Testrapport" in second[0]
-    # Two markers of footnote 1: two ways back; ids in page order (number_markers).
+    # Two markers of footnote 1: two ways back; ids in page order (Blocks.finish).
     assert first[1].count('class="footnote-backref"') == 2 and 'href="#fnref2:1"' in first[1]
-    page = number_markers(marker.format(1) + " tekst " + marker.format(1))
+    register = Blocks()
+    registered = Citations(ctx.catalog, "tilbud/x.md", ctx.texts, register)
+    made_first, made_later = registered.cite(one), registered.cite(one)
+    page, _ = register.finish("tilbud/x.md", made_later + " tekst " + made_first)
     assert page.count('id="fnref:1"') == 1 and page.index('id="fnref:1"') < page.index('id="fnref2:1"')
 
 

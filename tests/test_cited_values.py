@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from koordineringsbasen.danish.reading import states_number
-from koordineringsbasen.load.checks.cited_values import check_entity, cited_text, marker_counts
-from koordineringsbasen.load.checks.sources import seed_line_count
+from koordineringsbasen.load.checks.cited_values import check_entity, marker_counts
 from koordineringsbasen.model import Offer, Source
 from koordineringsbasen.model.references import Citation, walk
+from koordineringsbasen.texts.seedtext import SeedTexts
 
 SEED = "000_0000000000000000.txt"
 LINES = [
@@ -47,7 +47,7 @@ def _offer(**fields: Any) -> Offer:
 
 def _problems(offer: Offer, seeds: Path) -> list[tuple[Any, str]]:
     citations = [c for c in walk(offer) if isinstance(c, Citation)]
-    return check_entity(offer, citations, SOURCES, seeds)
+    return check_entity(offer, citations, SOURCES, SeedTexts(seeds))
 
 
 def _ref(lines: str, source: str = "bilag", **extra: Any) -> dict[str, Any]:
@@ -112,6 +112,7 @@ def test_a_missing_seed_file_is_left_to_the_line_check(tmp_path: Path) -> None:
 def test_cited_lines_are_numbered_as_the_line_count_numbers_them(tmp_path: Path) -> None:
     # PDF-extracted texts hold form feeds; str.splitlines would count them as line breaks.
     (tmp_path / "kilde.txt").write_text("side 1\x0cside 2\n4107 kr. pr. døgn\n", encoding="utf-8")
-    assert seed_line_count(tmp_path / "kilde.txt") == 2
-    assert cited_text(tmp_path, "kilde.txt", "2") == "4107 kr. pr. døgn"
-    assert states_number(cited_text(tmp_path, "kilde.txt", "2") or "", 4107)
+    texts = SeedTexts(tmp_path)
+    assert len(texts.raw_lines("kilde.txt") or ()) == 2
+    assert texts.passage("kilde.txt", "2") == "4107 kr. pr. døgn"
+    assert states_number(texts.passage("kilde.txt", "2") or "", 4107)

@@ -42,7 +42,6 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def load(data: Path, cache: Path):  # type: ignore[no-untyped-def]
-    datacache._memory.clear()
     return loader.load_catalog(data, FIXTURE_SEEDS, cache_dir=cache)
 
 
@@ -95,7 +94,6 @@ def test_changed_seed_texts_discard_the_cache(fixture_data: Path, tmp_path: Path
     seed = next(seeds.iterdir())
     seed.write_bytes(seed.read_bytes() + b"en linje mere\n")
     reads.clear()
-    datacache._memory.clear()
     loader.load_catalog(fixture_data, seeds, cache_dir=tmp_path / "cache")
     assert len(entity_reads(reads)) == ENTITY_FILES
 

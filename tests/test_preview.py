@@ -15,11 +15,9 @@ PAGE = b'<!doctype html><html><body dir="ltr" class="x"><p>Side</p></body></html
 
 def test_the_banner_escapes_what_it_quotes_and_comes_first_in_the_body() -> None:
     problems = [Problem("data/tilbud/x.yml", 3, 7, "navn", "'<script>alert(1)</script>' er forkert")]
-    preview.set_problems(problems)
-    try:
-        page = preview.add_banner(PAGE, preview.problems())
-    finally:
-        preview.clear()
+    found = preview.Problems()
+    found.set(problems)
+    page = preview.add_banner(PAGE, found.lines)
     assert b"<script>" not in page
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert page.index(b'<div class="kb-preview-fejl"') == page.index(b'class="x">') + len(b'class="x">')
@@ -34,21 +32,20 @@ def test_the_middleware_changes_html_only_while_there_are_problems() -> None:
         return [PAGE]
 
     served: list[tuple[str, list[tuple[str, str]]]] = []
-    wrapped = preview.middleware(app)
+    problems = preview.Problems()
+    wrapped = preview.middleware(app, problems)
 
     def call(path: str) -> bytes:
         return b"".join(wrapped({"PATH_INFO": path},
                                 lambda s, h, e=None: served.append((s, h))))
 
     assert call("/") == PAGE
-    preview.set_problems([Problem("data/a.yml", 1, 1, "", "fejl")])
-    try:
-        body = call("/")
-        assert b"kb-preview-fejl" in body
-        assert ("Content-Length", str(len(body))) in served[-1][1]
-        assert call("/api/alt.json") == PAGE
-    finally:
-        preview.clear()
+    problems.set([Problem("data/a.yml", 1, 1, "", "fejl")])
+    body = call("/")
+    assert b"kb-preview-fejl" in body
+    assert ("Content-Length", str(len(body))) in served[-1][1]
+    assert call("/api/alt.json") == PAGE
+    problems.clear()
     assert call("/") == PAGE
 
 

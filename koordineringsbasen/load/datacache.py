@@ -71,23 +71,33 @@ def file_key(kind: str, raw: bytes) -> str:
     return hashlib.sha256(kind.encode() + b"\0" + raw).hexdigest()
 
 
-# Entries decoded in this process, by fingerprint and key: `mkdocs serve` rebuilds in one
-# process, so after the first build only changed files are unpickled or read.
-_memory: dict[str, dict[str, Any]] = {}
+class Memory(dict[str, dict[str, Any]]):
+    """Entries decoded in this process, by fingerprint and key, for the loads that share it:
+    `mkdocs serve` rebuilds in one process, and its build object keeps one (build_state), so
+    after the first build only changed files are unpickled or read. Only the newest
+    fingerprint's entries are kept."""
+
+    def entries(self, fingerprint: str) -> dict[str, Any]:
+        for stale in [f for f in self if f != fingerprint]:
+            del self[stale]
+        return self.setdefault(fingerprint, {})
+
+
 DERIVED = "derived:"  # key prefix of results that depend on more than one file
 
 
 class DataCache:
     """One data folder's pack: read once, looked up per file, written back when it changed."""
 
-    def __init__(self, directory: Path, data_dir: Path, seeds: Path | None):
+    def __init__(self, directory: Path, data_dir: Path, seeds: Path | None,
+                 memory: Memory | None = None):
         self.fingerprint = hashlib.sha256(
             (code_fingerprint() + seeds_fingerprint(seeds)).encode()).hexdigest()
         name = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
         self.path = directory / f"data-{name}.pickle"
         self.hits = self.misses = self.discarded = 0
         self._blobs = self._read_pack()
-        self._memory = _memory.setdefault(self.fingerprint, {})
+        self._memory = (memory if memory is not None else Memory()).entries(self.fingerprint)
         self._used: set[str] = set()
         self._fresh: set[str] = set()  # checked in this load: not in the pack yet
 

@@ -20,11 +20,12 @@ from ..model import ENTITY_MODELS, Glossary, Source
 from ..model.common import PathKey, Strict
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
+from ..texts.seedtext import SeedTexts
 from .checks import cited_values, consistency, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
 from .checks.validation import validate_document
-from .datacache import DataCache, Entry, file_key
+from .datacache import DataCache, Entry, Memory, file_key
 from .problems import DataError, Problem
 from .record import LoadedFile
 from .yamlsource import MAX_BYTES, YamlDocument, YamlProblem, read_yaml
@@ -147,7 +148,7 @@ def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
 
 
 def _check_cited_values(item: LoadedFile, found: list[IdRef | Citation], sources: dict[str, Source],
-                        source_keys: dict[str, str], seeds: Path, cache: DataCache | None
+                        source_keys: dict[str, str], texts: SeedTexts, cache: DataCache | None
                         ) -> tuple[tuple[PathKey, str], ...]:
     """Cited numbers and dates, and a source's public addresses, against the seed text.
 
@@ -161,9 +162,9 @@ def _check_cited_values(item: LoadedFile, found: list[IdRef | Citation], sources
         cached = cache.get_derived(key)
         if cached is not None:
             return cached
-    problems = cited_values.check_entity(item.entity, citations, sources, seeds)
+    problems = cited_values.check_entity(item.entity, citations, sources, texts)
     if isinstance(item.entity, Source):
-        problems.extend(cited_values.check_source(item.entity, seeds))
+        problems.extend(cited_values.check_source(item.entity, texts))
     if key is not None and cache is not None:
         cache.put_derived(key, tuple(problems))
     return tuple(problems)
@@ -197,32 +198,36 @@ def _load_glossary(data_dir: Path, problems: list[Problem]) -> tuple[Any, Loaded
 
 
 def load_catalog(data_dir: Path, seeds_dir: Path | None = None,
-                 cache_dir: Path | None = None, texts: bool = True) -> Catalog:
+                 cache_dir: Path | None = None, texts: SeedTexts | None = None,
+                 memory: Memory | None = None) -> Catalog:
     """Load, validate and cross-check `data_dir`; raise DataError listing every problem.
 
+    The data are checked against the seed texts through `texts`, the build's one reader of them
+    (its pages quote the same), else through a reader of `seeds_dir` (default: the setting).
+
     With `cache_dir`, files whose bytes were checked before (under the same code and seeds) are
-    taken from the data cache; the reference and line-range checks run over everything, a file's
-    findings reused only while nothing they read changed (link_checks). With `texts=False` the
-    data are not checked against the source texts (`diff` compares data, not citations).
+    taken from the data cache (and from `memory`, when the caller keeps one across loads); the reference and line-range checks run over everything, a file's
+    findings reused only while nothing they read changed (link_checks). With
+    `texts=SeedTexts(None)` the data are not checked against the source texts (`diff` compares
+    data, not citations).
     """
     # Loading builds 100,000s of small objects that all stay alive: the cyclic garbage
     # collector would only walk them again and again (a fifth of a warm load).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalog(data_dir, seeds_dir, cache_dir, texts)
+        if texts is None:
+            seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
+            texts = SeedTexts(seeds if seeds.is_dir() else None)
+        return _load_catalog(data_dir, texts, cache_dir, memory)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None,
-                  texts: bool = True) -> Catalog:
-    seeds = seeds_dir if seeds_dir is not None else default_seeds_dir()
-    seeds = seeds if texts and seeds.is_dir() else None
-    # A text may have changed since the last load (`make serve`, the tools): raw_lines reads a
-    # changed file again (by its version); the cited passages are worked out anew per load.
-    cited_values.cited_text.cache_clear()
+def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None,
+                  memory: Memory | None) -> Catalog:
+    seeds = texts.folder
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, 1, "", "mappen findes ikke")])
@@ -233,7 +238,7 @@ def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None
                                     f"ukendt mappe; brug en af: {', '.join(KINDS)}"))
     problems.extend(consistency.stray_root_files(data_dir, {GLOSSARY_FILE}, data_rel))
     invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    cache = DataCache(cache_dir, data_dir, seeds) if cache_dir is not None else None
+    cache = DataCache(cache_dir, data_dir, seeds, memory) if cache_dir is not None else None
     loaded = {kind: (_load_kind(kind, data_dir / kind, data_dir, problems, invalid[kind], cache)
                      if (data_dir / kind).is_dir() else {}) for kind in KINDS}
     problems.extend(consistency.empty_kinds(loaded, invalid, data_rel))
@@ -245,18 +250,18 @@ def _load_catalog(data_dir: Path, seeds_dir: Path | None, cache_dir: Path | None
     sources: dict[str, Source] = {k: v.entity for k, v in loaded["kilder"].items()}  # type: ignore[misc]
     links: dict[Key, list[IdRef | Citation]] = {}
     links_against = link_checks.link_context(
-        loaded, invalid, source_checks.citation_context(loaded["kilder"], seeds))
+        loaded, invalid, source_checks.citation_context(loaded["kilder"], texts))
     source_keys = cited_values.source_keys(sources)
     for key, item in everything:
         # Walked once (or cached): the same links are checked here and indexed by the catalog.
         links[key] = list(item.links)
         found = (*link_checks.check_links(item, links_against, cache), *item.local)
         if seeds is not None:
-            found += _check_cited_values(item, links[key], sources, source_keys, seeds, cache)
+            found += _check_cited_values(item, links[key], sources, source_keys, texts, cache)
         problems.extend(item.problem(path, message) for path, message in found)
     if cache is not None:
         cache.save()  # valid files are worth keeping even when another file has a problem
-    problems.extend(source_checks.check_source_spans(loaded["kilder"], seeds))
+    problems.extend(source_checks.check_source_spans(loaded["kilder"], texts))
     if problems:
         raise DataError(problems)
     entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}

@@ -6,14 +6,14 @@ source texts are part of the build. Several citations of one claim share one foo
 
 Markers and footnotes are written as finished HTML, exactly as Python-Markdown's footnotes
 extension writes them (Material styles them and shows them as tooltips): footnotes with their
-links and quotes were half of all Markdown conversion time. The footnotes are one block that
-the mkdocs hook keeps out of Markdown (raw_blocks.py); its links carry the URLs mkdocs would
-give them, and the glossary's abbreviations are marked up as on the rest of the page.
+links and quotes were half of all Markdown conversion time. The footnotes are one block,
+registered with the page (blocks.py) and kept out of Markdown; its links carry the URLs mkdocs
+would give them, and the glossary's abbreviations are marked up as on the rest of the page.
+Each marker is registered too: its id depends on where it stands on the finished page.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +23,13 @@ from ..catalog import Catalog
 from ..model import Reference
 from ..model.agenda import resolve_item
 from ..texts.seedtext import SeedTexts
+from .blocks import Blocks, marker_html, marker_id, set_aside
 from .html_writer import HtmlWriter
 from .labels import date_da
 from .links import page_uri
 from .textlayout import agenda_anchor, source_layout
 
-__all__ = ["Citations", "agenda_anchor", "evidence_note", "number_markers"]
+__all__ = ["Citations", "agenda_anchor", "evidence_note"]
 
 CiteKey = tuple[str, str, str | None, str | None]  # kilde, linjer, punkt, belæg-forklaring
 BACKLINK_TITLE = "Tilbage til henvisning %d i teksten"  # as mkdocs.yml gives the extension
@@ -37,28 +38,6 @@ BACKLINK_TITLE = "Tilbage til henvisning %d i teksten"  # as mkdocs.yml gives th
 def evidence_note(ref: Any) -> str | None:
     """The explanation of a value written in words or derived (Reference.belaeg, optional)."""
     return getattr(getattr(ref, "belaeg", None), "forklaring", None)
-
-
-def _marker_id(number: int, use: int) -> str:
-    """The id of the `use`-th marker of footnote `number`, as Python-Markdown numbers them."""
-    return f"fnref:{number}" if use == 1 else f"fnref{use}:{number}"
-
-
-MARKER = re.compile(r'<sup id="fnref:(\d+)"><a class="footnote-ref" href="#fn:\1">')
-
-
-def number_markers(page: str) -> str:
-    """`page` (a whole page's Markdown) with the markers of each footnote numbered in the
-    order they stand on the page: 'fnref:5', 'fnref2:5', ... as Python-Markdown numbers them,
-    and as the footnote's back links go. (A page's parts are rendered in another order.)"""
-    seen: dict[str, int] = {}
-
-    def renumber(found: re.Match[str]) -> str:
-        number = found.group(1)
-        use = seen[number] = seen.get(number, 0) + 1
-        return f'<sup id="{_marker_id(int(number), use)}"><a class="footnote-ref" href="#fn:{number}">'
-
-    return MARKER.sub(renumber, page)
 
 
 def _key(ref: Reference) -> CiteKey:
@@ -72,6 +51,7 @@ class Citations:
     catalog: Catalog
     page: str
     texts: SeedTexts  # required: without it no footnote would quote or link its passage
+    blocks: Blocks | None = None  # the build's register (blocks.py): markers and footnotes
     _numbers: dict[tuple[CiteKey, ...], int] = field(default_factory=dict)
     _refs: dict[tuple[CiteKey, ...], tuple[Reference, ...]] = field(default_factory=dict)
     _uses: dict[int, int] = field(default_factory=dict)  # footnote -> markers placed so far
@@ -89,9 +69,9 @@ class Citations:
         number = self._numbers.setdefault(key, len(self._numbers) + 1)
         self._refs.setdefault(key, unique)
         self._uses[number] = self._uses.get(number, 0) + 1
-        # Each marker gets its own id once the page is whole (number_markers).
-        return Markup(f'<sup id="fnref:{number}"><a class="footnote-ref" '
-                      f'href="#fn:{number}">{number}</a></sup>')
+        if self.blocks is not None:  # its own id once the page is whole (Blocks.finish)
+            return self.blocks.marker(self.page, number)
+        return Markup(marker_html(number, 1))
 
     def newest_date(self) -> str | None:
         """The newest date among the sources cited so far (ISO, possibly partial)."""
@@ -137,15 +117,15 @@ class Citations:
         items = []
         for key, number in self._numbers.items():
             paragraphs = [self.describe(ref) for ref in self._refs[key]]
-            back = "".join(f'<a class="footnote-backref" href="#{_marker_id(number, use)}" '
+            back = "".join(f'<a class="footnote-backref" href="#{marker_id(number, use)}" '
                            f'title="{BACKLINK_TITLE % number}">&#8617;</a>'
                            for use in range(1, self._uses.get(number, 0) + 1))
             if back:
                 paragraphs[-1] += Markup("&#160;" + back)
             body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
             items.append(f'<li id="fn:{number}">\n{body}\n</li>')
-        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items)
-                      + "\n</ol>\n</div>")
+        return set_aside(self.blocks, self.page, Markup(
+            '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"))
 
     def __len__(self) -> int:
         return len(self._numbers)

@@ -100,11 +100,11 @@ def secure_units(ctx: RenderContext) -> str:
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
     goal_cite = c.cite(goal.kilde) if goal else None
-    table = _pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
+    table = h.block(_pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
                    {i: [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Samlet")]
-                    for i, line in enumerate(lines)})
+                    for i, line in enumerate(lines)}))
     return render_template("sikrede_afdelinger.md.j2", c=c, offers=len(offers), lines=len(lines),
-                           goal=goal, goal_cite=goal_cite, table=table, chart=_chart(lines, goal))
+                           goal=goal, goal_cite=goal_cite, table=table, chart=h.block(_chart(lines, goal)))
 
 
 def _status(offer: Any, c: Citations, html: HtmlWriter) -> Markup:
@@ -132,8 +132,8 @@ def national_offers(ctx: RenderContext) -> str:
             extra = {i: [*_offer_cells(line, h),
                          h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
                          _status(line.offer, c, h.html)] for i, line in enumerate(lines)}
-            table = _pivot(lines, c, h.html, ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"],
-                           extra)
+            table = h.block(_pivot(lines, c, h.html,
+                                   ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"], extra))
         categories.append((category, table,
                            Markup(", ").join(prose.entity("tilbud", o.id) for o in without)))
     return render_template("landsdaekkende.md.j2", c=c, offers=len(offers),
@@ -148,7 +148,7 @@ def prices(ctx: RenderContext) -> str:
     rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
              p.ydelse or "–", f"{number(p.beloeb)} {p.enhed}", p.note or "",
              c.cite(p.kilde)] for o, p in found]
-    table = sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
-                                  rows))
+    table = h.block(sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
+                                  rows)))
     return render_template("takster.md.j2", c=c, prices=len(found),
                            offers=len({o.id for o, _ in found}), table=table)

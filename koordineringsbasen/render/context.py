@@ -7,9 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..catalog import Catalog
 from ..settings import build_date
 from ..texts.seedtext import SeedTexts
+from .blocks import Blocks, set_aside
 
 if TYPE_CHECKING:
     from .citations import Citations
@@ -24,12 +27,18 @@ class RenderContext:
     texts: SeedTexts = field(default_factory=lambda: SeedTexts(None))  # the source texts
     corrected: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date of its
     # newest content change after it was added
+    blocks: Blocks | None = field(default=None, compare=False)  # the build's register of HTML
+    # blocks and footnote markers (blocks.py); None: they stay in the Markdown as written
+
+    def block(self, page: str, html: Markup) -> Markup:
+        """`html`, a block standing on its own in `page`'s Markdown, registered with the page."""
+        return set_aside(self.blocks, page, html)
 
     def citations(self, page: str) -> Citations:
         """The footnote register of `page`, quoting and linking the source texts of this build."""
         from .citations import Citations  # citations -> textlayout -> exports -> here
 
-        return Citations(self.catalog, page, self.texts)
+        return Citations(self.catalog, page, self.texts, self.blocks)
 
     def edit_url(self, kind: str, entity_id: str) -> str | None:
         path = self.catalog.files.get((kind, entity_id))

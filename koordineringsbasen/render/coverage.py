@@ -51,4 +51,4 @@ def coverage_page(ctx: RenderContext) -> str:
         "daekning.md.j2", groups=len(groups), served=len({group_id for group_id, _ in cells}),
         links=sum(len(v) for v in cells.values()),
         unknown=sum(len(v) for (_, region), v in cells.items() if region == UNKNOWN_REGION),
-        table=sortable(h.html.table(headers, rows), compact=True))
+        table=h.block(sortable(h.html.table(headers, rows), compact=True)))

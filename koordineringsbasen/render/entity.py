@@ -77,8 +77,9 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> Markup | None:
             helpers.entity(kind, entity_id) + Markup(" (l. ") + helpers.html.text(shown) + Markup(")"))
     if not groups:
         return None
-    return helpers.html.items(helpers.html.strong(f"{label} ({len(items)}):") + Markup(" ")
-                              + Markup(", ").join(items) for label, items in groups.items())
+    return helpers.block(helpers.html.items(
+        helpers.html.strong(f"{label} ({len(items)}):") + Markup(" ") + Markup(", ").join(items)
+        for label, items in groups.items()))
 
 
 def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | None, Any]:
@@ -103,7 +104,8 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     citations = ctx.citations(page)
     extra: dict[str, Any] = {}
     if kind == "tilbud":
-        extra["capacity"] = capacity_groups(entity)
+        extra["capacity"] = [(ydelse, rows, chart and ctx.block(page, chart))
+                             for ydelse, rows, chart in capacity_groups(entity)]
     if kind == "udmeldinger":
         deadlines = _deadlines(entity)
         extra["deadlines"] = deadlines

@@ -39,7 +39,7 @@ class FactTables:
 
     def _table(self, headers: list[str], rows: list[list[Any]],
                align: list[str | None] | None = None) -> Markup:
-        return self.h.html.table(headers, rows, align)
+        return self.h.block(self.h.html.table(headers, rows, align))
 
     def capacity(self, rows: Iterable[Any]) -> Markup:
         """Places, use and occupancy by year (render/entity.capacity_groups' rows)."""
@@ -110,19 +110,19 @@ class FactTables:
     def target_groups(self, links: Iterable[Any]) -> Markup:
         """The target groups an offer or notification names: link, whether the link is ours
         ("udledt"), note and source."""
-        return self.h.html.items(
+        return self.h.block(self.h.html.items(
             self.h.entity("maalgrupper", g.id)
             + (Markup(" (vores sammenkobling)") if enum_value(g.relation) == "udledt" else Markup(""))
             + (Markup(": ") + self.h.html.text(g.note) if g.note else Markup(""))
-            + self.c.cite(g.kilde) for g in links)
+            + self.c.cite(g.kilde) for g in links))
 
     def entities(self, kind: str, ids: Iterable[str]) -> Markup:
         """A list of links to the entities `ids` of `kind`."""
-        return self.h.html.items(self.h.entity(kind, entity_id) for entity_id in ids)
+        return self.h.block(self.h.html.items(self.h.entity(kind, entity_id) for entity_id in ids))
 
     def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup]]:
         """The pages linking here as lists under a heading per kind and field."""
-        return [(heading, self.h.html.items(items))
+        return [(heading, self.h.block(self.h.html.items(items)))
                 for heading, items in self.h.backlink_sections(kind, entity_id)]
 
     def answers(self, answers: Iterable[Any]) -> Markup:

@@ -76,6 +76,10 @@ class Helpers:
     def html(self) -> HtmlWriter:
         return HtmlWriter(self.page, self.ctx.catalog.glossary, self.in_markdown)
 
+    def block(self, html: Markup) -> Markup:
+        """`html`, standing on its own in the page's Markdown, registered with the page."""
+        return self.ctx.block(self.page, html)
+
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)
         result = self.html.link(page_uri(kind, entity_id), entity.navn)

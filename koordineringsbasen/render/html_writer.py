@@ -5,7 +5,7 @@ footnotes were most of what Python-Markdown parsed: at 1,000 entities, most of a
 under `mkdocs serve`. They are written here as Python-Markdown writes them (its tables
 extension with `use_align_attribute`, a plain list), with the addresses mkdocs gives links
 (links.href) and the glossary's abbreviations marked as the abbr extension marks them;
-raw_blocks.py keeps them out of Markdown. Everything that is not Markup is escaped.
+a page registers each as a block (blocks.py), kept out of Markdown. Everything that is not Markup is escaped.
 """
 
 from __future__ import annotations

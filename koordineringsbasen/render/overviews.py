@@ -117,9 +117,10 @@ def render_overview(ctx: RenderContext, kind: str) -> str:
     filters = filters_for(kind, ctx.today)
     cells = [[row_marker(ctx.catalog, filters, entity) + h.html.text(row[0]), *row[1:]]
              for row, entity in zip(rows, items, strict=True)]
-    table = sortable(h.html.table(headers, cells), attributes=f'data-kb-table="{attr(kind)}"')
+    table = h.block(sortable(h.html.table(headers, cells),
+                             attributes=f'data-kb-table="{attr(kind)}"'))
     return environment().get_template("overview.md.j2").render(
         table=table, noun=noun, kind=kind, total=len(rows),
-        form=filter_form(ctx.catalog, kind, filters, items),
+        form=h.block(filter_form(ctx.catalog, kind, filters, items)),
         csv_href=f"../{API_DIR}/{kind}.csv", csv_name=f"{kind}.csv")
 

@@ -7,6 +7,8 @@ import difflib
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 from ..model.dates import period
 from .context import RenderContext
 from .entity import capacity_groups
@@ -97,7 +99,9 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
 def quality_page(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["datakvalitet"]
     h, c = Helpers(ctx, page), ctx.citations(page)
-    _table = h.html.table
+
+    def _table(headers: list[str], rows: list[list[Any]]) -> Markup:
+        return h.block(h.html.table(headers, rows))
     disagreements = [(kind, e, u) for kind in ("maalgrupper", "tilbud", "udmeldinger",
                                               "organisationer")
                      for e in ctx.catalog.all(kind) for u in e.uenigheder]

@@ -125,7 +125,8 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
 
     def close_run() -> None:
         if run:
-            segments.append({"kind": "lines", "html": Markup("\n".join(run) + "\n</ol>")})
+            segments.append({"kind": "lines",
+                             "html": ctx.block(page, Markup("\n".join(run) + "\n</ol>"))})
             run.clear()
 
     for number in range(part.first, part.last + 1):

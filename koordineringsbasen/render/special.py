@@ -78,7 +78,7 @@ def risk_matrix(ctx: RenderContext) -> str:
                          + risk_change(previous, rating, h.html))
             previous = rating
         rows.append(cells)
-    table = sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True)
+    table = h.block(sortable(h.html.table(["Nr.", "Målgruppe", *rounds], rows), compact=True))
     missing = missing_natko_numbers(ctx)
     # (round, [(level, count, list)]), newest round first; the lists cite in page order.
     sections = []
@@ -88,8 +88,8 @@ def risk_matrix(ctx: RenderContext) -> str:
             entries = [(g, r) for g in rated for r in g.risiko
                        if r.runde == name and r.niveau.value == level]
             if entries:
-                levels.append((level, len(entries), h.html.items(
-                    _justification(h, c, group, rating) for group, rating in entries)))
+                levels.append((level, len(entries), h.block(h.html.items(
+                    _justification(h, c, group, rating) for group, rating in entries))))
         sections.append((name, levels))
     return render_template("risikomatrix.md.j2", c=c, rated=len(rated), rounds=rounds,
                            table=table, missing=missing,
@@ -130,8 +130,9 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                  NOTIFICATION_STATE[d.notification.resultat.status.value]
                  if d.notification.resultat else "–"]
                 for d in items]
-        tables.append((title, h.html.table(["Frist", "Udmelding", "Type og status", "Beskrivelse",
-                                            "Svar", "Resultat"], rows) if rows else None))
+        tables.append((title, h.block(h.html.table(
+            ["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar", "Resultat"], rows))
+            if rows else None))
     notifications = []
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):
@@ -140,7 +141,7 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                    + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
                    + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
                    for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
-        notifications.append((n, result_cite, h.html.items(answers) if answers else None))
+        notifications.append((n, result_cite, h.block(h.html.items(answers)) if answers else None))
     return render_template("frister.md.j2", c=c, today=ctx.today.isoformat(),
                            upcoming=len(upcoming), passed=len(passed),
                            calendar_href=calendar_href, tables=tables,
@@ -160,7 +161,8 @@ def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
     lines = [h.html.strong(date_da(d.event.dato)) + Markup(": ")
              + h.entity("udmeldinger", d.notification.id) + Markup(": ")
              + h.html.text(d.event.beskrivelse) for d in items]
-    return _front_page("upcoming_deadlines", h.html.items(lines) if lines else None, bool(upcoming))
+    return _front_page("upcoming_deadlines", h.block(h.html.items(lines)) if lines else None,
+                       bool(upcoming))
 
 
 def red_groups(ctx: RenderContext, page: str) -> str:
@@ -171,7 +173,7 @@ def red_groups(ctx: RenderContext, page: str) -> str:
         if latest and latest.niveau.value == "roed":
             lines.append(risk_badge("roed") + Markup(" ") + h.entity("maalgrupper", group.id)
                          + Markup(" (") + h.html.text(latest.runde) + Markup(")"))
-    return _front_page("red_groups", h.html.items(lines) if lines else None)
+    return _front_page("red_groups", h.block(h.html.items(lines)) if lines else None)
 
 
 def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
@@ -195,9 +197,9 @@ def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]]) -> Mar
     """A list of "date: entity (kind)", or None when there is nothing to list."""
     if not dated:
         return None
-    return h.html.items(h.html.text(date_da(date)) + Markup(": ")
-                        + h.entity(kind, entity_id, with_kind=True)
-                        for date, (kind, entity_id) in dated)
+    return h.block(h.html.items(h.html.text(date_da(date)) + Markup(": ")
+                                + h.entity(kind, entity_id, with_kind=True)
+                                for date, (kind, entity_id) in dated))
 
 
 def source_texts_notice(ctx: RenderContext) -> str:
@@ -217,8 +219,8 @@ def glossary_page(ctx: RenderContext) -> str:
                  html.text(e.forklaring or "") + (c.cite(e.kilde) if e.kilde else "")]
                 for e in entries if (e.begreb is not None) == terms]
         if rows:
-            sections.append((heading, sortable(html.table([header, "Betydning", "Forklaring"],
-                                                          rows))))
+            sections.append((heading, ctx.block(page, sortable(
+                html.table([header, "Betydning", "Forklaring"], rows)))))
     return render_template("ordliste.md.j2", c=c, sections=sections)
 
 

@@ -7,7 +7,9 @@ something it read changed, or when anything else a page may depend on changed (d
 theme overrides, mkdocs.yml, the glossary, the build date, the seed texts, the "last changed"
 dates): then every page is rebuilt. A page whose Markdown comes out the same is not written
 again. After the build, files of pages and exports that no longer exist are removed, so the
-served folder equals a fresh full build.
+served folder equals a fresh full build. The record lives in the build object (an `Incremental`
+part, build_state.Build.part), and each page renders through its own tracking view of the
+catalog (Build.views), so no page's reads are mixed with another's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from mkdocs.structure.pages import Page
 from .. import settings
 from ..load import datacache
 from ..render.context import RenderContext
-from ..site import build_state
+from ..site.build_state import Build
 from .tracking import Changes, Read, tracked
 
 
@@ -64,8 +66,6 @@ class _Build:
 
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
-_last: _State | None = None
-_build: _Build | None = None
 
 
 def _set_modified(file: File, value: bool) -> None:
@@ -98,93 +98,105 @@ def _digest_inputs(config: MkDocsConfig, files: Files, ctx: RenderContext) -> st
     return digest.hexdigest()
 
 
-def plan(files: Files, config: MkDocsConfig) -> None:
-    """Mark each page modified or not, before mkdocs reads any of them."""
-    global _build
-    ctx = build_state.current()
-    inputs = _digest_inputs(config, files, ctx)
-    everything = _last is None or _last.inputs != inputs
-    _build = _Build(ctx, inputs, everything, files)
-    changes = None if everything or _last is None else Changes(_last.context.catalog, ctx.catalog)
-    for file in files.documentation_pages():
-        record = None if _last is None else _last.pages.get(file.src_uri)
-        rebuild = changes is None or record is None or changes.any_changed(record.reads)
-        _set_modified(file, rebuild)
-        if not rebuild:
-            assert record is not None
-            _build.pages[file.src_uri] = record
-    pages = len(files.documentation_pages())
-    log.info("Læser %d af %d sider igen%s", pages - len(_build.pages), pages,
-             " (alt kan afhænge af ændringen)" if everything else "")
-
-
-def before_page(page: Page) -> None:
-    """Render the page through a catalog view that records what it reads."""
-    if _build is None:
-        return
-    _build.reads = set()
-    build_state.use(_tracked_context(_build.context, _build.reads))
-
-
 def _tracked_context(ctx: RenderContext, reads: set[Read]) -> RenderContext:
     return dataclasses.replace(ctx, catalog=tracked(ctx.catalog, reads))
 
 
-def after_markdown(page: Page, markdown: str) -> None:
-    """Keep what the page read; a page whose Markdown is unchanged is not written again."""
-    if _build is None or _build.reads is None:
-        return
-    build_state.use(_build.context)
-    src = page.file.src_uri
-    digest = hashlib.sha256(markdown.encode()).hexdigest()
-    _build.pages[src] = _PageRecord(frozenset(_build.reads), digest)
-    _build.reads = None
-    previous = None if _last is None else _last.pages.get(src)
-    if not _build.everything and previous is not None and previous.digest == digest:
-        _set_modified(page.file, False)
+class Incremental:
+    """The record of the last finished build and the build in progress (one per process)."""
 
+    def __init__(self) -> None:
+        self.last: _State | None = None
+        self.build: _Build | None = None
 
-def remember_nav(nav: Navigation) -> None:
-    if _build is not None:
-        _build.nav = nav
+    def plan(self, build: Build, files: Files, config: MkDocsConfig) -> None:
+        """Mark each page modified or not, before mkdocs reads any of them."""
+        ctx, last = build.context_for(), self.last
+        inputs = _digest_inputs(config, files, ctx)
+        everything = last is None or last.inputs != inputs
+        self.build = current = _Build(ctx, inputs, everything, files)
+        changes = None if everything or last is None else Changes(last.context.catalog,
+                                                                  ctx.catalog)
+        for file in files.documentation_pages():
+            record = None if last is None else last.pages.get(file.src_uri)
+            rebuild = changes is None or record is None or changes.any_changed(record.reads)
+            _set_modified(file, rebuild)
+            if not rebuild:
+                assert record is not None
+                current.pages[file.src_uri] = record
+        pages = len(files.documentation_pages())
+        log.info("Læser %d af %d sider igen%s", pages - len(current.pages), pages,
+                 " (alt kan afhænge af ændringen)" if everything else "")
 
+    def before_page(self, build: Build, page: Page) -> None:
+        """Render the page through its own catalog view that records what it reads."""
+        if self.build is None:
+            return
+        self.build.reads = set()
+        build.views[page.file.src_uri] = _tracked_context(self.build.context, self.build.reads)
 
-def before_writing() -> None:
-    """A page in the navigation that was not read again keeps its title for the others' menus."""
-    if _build is None or _build.nav is None:
-        return
-    for page in _build.nav.pages:
-        record = _build.pages.get(page.file.src_uri)
-        if page.markdown is None and record is not None:
-            page.markdown = ""  # never written: it is not modified; its old HTML stays
-            page.meta = {**record.meta, "title": record.title}
+    def after_markdown(self, build: Build, page: Page, markdown: str,
+                       blocks: list[str]) -> None:
+        """Keep what the page read; a page whose Markdown and HTML blocks are unchanged is not
+        written again."""
+        src = page.file.src_uri
+        build.views.pop(src, None)
+        current = self.build
+        if current is None or current.reads is None:
+            return
+        hashed = hashlib.sha256(markdown.encode())
+        for block in blocks:
+            hashed.update(b"\0" + block.encode())
+        digest = hashed.hexdigest()
+        current.pages[src] = _PageRecord(frozenset(current.reads), digest)
+        current.reads = None
+        previous = None if self.last is None else self.last.pages.get(src)
+        if not current.everything and previous is not None and previous.digest == digest:
+            _set_modified(page.file, False)
 
+    def remember_nav(self, nav: Navigation) -> None:
+        if self.build is not None:
+            self.build.nav = nav
 
-def finish(config: MkDocsConfig) -> None:
-    """Remove pages that no longer exist and remember this build (its exports follow)."""
-    global _last, _build
-    if _build is None:
-        return
-    build, _build = _build, None
-    pages = build.files.documentation_pages()
-    for file in pages:
-        record = build.pages.get(file.src_uri)
-        if file.page is not None and file.page.content is not None and record is not None:
-            record.title, record.meta = file.page.title, dict(file.page.meta)
-    outputs = {file.abs_dest_path for file in pages}
-    if _last is not None:
-        _remove(Path(config.site_dir), _last.pages_out - outputs)
-    exports = _last.exports_out if _last is not None else set()
-    _last = _State(build.context, build.inputs, build.pages, outputs, exports)
+    def before_writing(self) -> None:
+        """A page in the navigation not read again keeps its title for the others' menus."""
+        if self.build is None or self.build.nav is None:
+            return
+        for page in self.build.nav.pages:
+            record = self.build.pages.get(page.file.src_uri)
+            if page.markdown is None and record is not None:
+                page.markdown = ""  # never written: it is not modified; its old HTML stays
+                page.meta = {**record.meta, "title": record.title}
 
+    def finish(self, config: MkDocsConfig) -> None:
+        """Remove pages that no longer exist and remember this build (its exports follow)."""
+        if self.build is None:
+            return
+        build, self.build = self.build, None
+        pages = build.files.documentation_pages()
+        for file in pages:
+            record = build.pages.get(file.src_uri)
+            if file.page is not None and file.page.content is not None and record is not None:
+                record.title, record.meta = file.page.title, dict(file.page.meta)
+        outputs = {file.abs_dest_path for file in pages}
+        last = self.last
+        if last is not None:
+            _remove(Path(config.site_dir), last.pages_out - outputs)
+        exports = last.exports_out if last is not None else set()
+        self.last = _State(build.context, build.inputs, build.pages, outputs, exports)
 
-def exports_written(config: MkDocsConfig, exports: list[Path]) -> None:
-    """The open data of the build just finished are written: remove files it no longer has."""
-    if _last is None:
-        return
-    written = {str(path) for path in exports}
-    _remove(Path(config.site_dir), _last.exports_out - written)
-    _last.exports_out = written
+    def exports_written(self, config: MkDocsConfig, exports: list[Path]) -> None:
+        """The open data of the build just finished are written: remove files it no longer
+        has."""
+        if self.last is None:
+            return
+        written = {str(path) for path in exports}
+        _remove(Path(config.site_dir), self.last.exports_out - written)
+        self.last.exports_out = written
+
+    def failed(self) -> None:
+        """A build that stopped half-way may have written some pages: trust nothing next time."""
+        self.last = self.build = None
 
 
 def _remove(site_dir: Path, stale: set[str]) -> None:
@@ -195,9 +207,3 @@ def _remove(site_dir: Path, stale: set[str]) -> None:
         while parent != site_dir and site_dir in parent.parents and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-
-
-def failed() -> None:
-    """A build that stopped half-way may have written some pages: trust nothing next time."""
-    global _last, _build
-    _last = _build = None

@@ -20,8 +20,6 @@ from typing import Any
 
 from ..site import build_state
 
-_command = "build"
-_dirty = False
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
@@ -29,22 +27,24 @@ def _not_dirty_notice(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith(DIRTY_NOTICE)
 
 
-def start(command: str, dirty: bool) -> None:
-    global _command, _dirty
-    _command, _dirty = command, dirty
+def start(command: str, dirty: bool) -> build_state.Build:
+    """The process starts: a new build object that knows how it runs (see build_state)."""
+    build = build_state.start(command, dirty)
     if incremental():
         # mkdocs warns on every --dirty build that navigation may be stale; with `strict: true`
         # that warning alone would abort each rebuild. Here pages are rebuilt by content (see
         # incremental.py), so the notice does not apply; every other warning still counts.
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+    return build
 
 
 def serving() -> bool:
-    return _command == "serve"
+    return build_state.build().serving
 
 
 def incremental() -> bool:
-    return _command == "serve" and _dirty
+    build = build_state.build()
+    return build.serving and build.dirty
 
 
 def keeps_last_good() -> bool:

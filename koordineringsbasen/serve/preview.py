@@ -3,8 +3,10 @@
 When a data edit breaks validation, the hook keeps the last good data (the build goes on, so the
 server never waits for a build that cannot succeed) and records the problems here. Every HTML
 page the preview server sends then gets a banner listing them, located as `make check` prints
-them, until the data are valid again. The banner is added to the response only: files in the
-site folder, `make build` and CI are untouched (there, invalid data stop the build).
+them, until the data are valid again. The problems are kept in the build object (a `Problems`
+part, build_state.Build.part), which the middleware is given. The banner is added to the
+response only: files in the site folder, `make build` and CI are untouched (there, invalid data
+stop the build).
 """
 
 from __future__ import annotations
@@ -19,21 +21,20 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..load.problems import Problem
 from ..site import csp
 
-_problems: tuple[str, ...] = ()
 BODY = re.compile(rb"<body[^>]*>")
 
 
-def set_problems(problems: Iterable[Problem]) -> None:
-    global _problems
-    _problems = tuple(str(p) for p in sorted(set(problems)))
+class Problems:
+    """The problems of the data the preview shows (none: the data are valid)."""
 
+    def __init__(self) -> None:
+        self.lines: tuple[str, ...] = ()
 
-def clear() -> None:
-    set_problems(())
+    def set(self, problems: Iterable[Problem]) -> None:
+        self.lines = tuple(str(p) for p in sorted(set(problems)))
 
-
-def problems() -> tuple[str, ...]:
-    return _problems
+    def clear(self) -> None:
+        self.lines = ()
 
 
 @cache
@@ -59,12 +60,12 @@ def add_banner(page: bytes, lines: tuple[str, ...]) -> bytes:
 App = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def middleware(app: App) -> App:
-    """Wrap the preview server's WSGI app: HTML responses get the banner while data are bad,
-    and their Content-Security-Policy allows the server's live-reload script."""
+def middleware(app: App, problems: Problems) -> App:
+    """Wrap the preview server's WSGI app: HTML responses get the banner while `problems` has
+    any, and their Content-Security-Policy allows the server's live-reload script."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        lines = _problems
+        lines = problems.lines
         answer: list[Any] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:

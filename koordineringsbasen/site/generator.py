@@ -8,18 +8,19 @@ too). After the build, `write_site_exports` adds the open data (api/, frister.ic
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 from .. import settings
 from ..catalog import Catalog
 from ..exports import SiteInfo, write_exports
-from ..render.citations import number_markers
+from ..render.blocks import Blocks, restore
 from ..render.context import RenderContext
 from ..render.links import page_uri
 from ..render.source_text import text_pages
 from ..settings import DOCS_DIR
-from . import build_state, output_dirs
+from . import output_dirs
 from .macro_expansion import MacrosEnv
 
 STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
@@ -45,11 +46,6 @@ def source_text_stubs(ctx: RenderContext) -> dict[str, str]:
             for source_id, parts in text_pages(ctx) for index, uri in parts}
 
 
-def finish_markdown(markdown: str) -> str:
-    """A page's Markdown after its macros: its footnote markers numbered in page order."""
-    return number_markers(markdown)
-
-
 def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
                 docs_dir: Path = DOCS_DIR, data_dir: Path | None = None) -> list[Path]:
     """Write docs_dir (assets included) and every entity stub into `out`; return the pages.
@@ -57,10 +53,13 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
     With `expand`, every macro is expanded: plain Markdown for any generator, built with
     `mkdocs_yml.without_glue` (which carries the glossary's abbreviations, as the hook gives them
     to the abbr extension). `out` is replaced whole, and only once every page is written.
-    `ctx` is the current build's (build_state.load), since the macros read that one.
+    The macros render with `ctx`, whatever the build object holds; the blocks and footnote
+    markers they register (render/blocks.py) are written back into each page's Markdown.
     """
-    if ctx is not build_state.current():
-        raise ValueError("write_pages needs the current build's context (build_state.load)")
+    if ctx.blocks is None:
+        ctx = dataclasses.replace(ctx, blocks=Blocks())
+    register = ctx.blocks
+    assert register is not None
     # Only folders this command made are ever deleted (output_dirs): `out` and its .tmp.
     protected = output_dirs.protected_folders(
         {settings.ROOT / "data", data_dir or settings.data_dir()}, settings.ROOT)
@@ -78,11 +77,13 @@ def write_pages(ctx: RenderContext, out: Path, expand: bool = False,
         path.write_text(text, encoding="utf-8")
     pages = sorted(tmp.rglob("*.md"))
     if expand:
-        macros = MacrosEnv()
+        macros = MacrosEnv(ctx)
         for path in pages:
             uri = path.relative_to(tmp).as_posix()
-            text = macros.expand(path.read_text(encoding="utf-8"), uri)
-            path.write_text(finish_markdown(text), encoding="utf-8")
+            text, blocks = register.finish(uri, macros.expand(path.read_text(encoding="utf-8"),
+                                                              uri))
+            register.take(uri)
+            path.write_text(restore(text, blocks), encoding="utf-8")
     output_dirs.replace(tmp, out, protected)
     return [out / p.relative_to(tmp) for p in pages]
 

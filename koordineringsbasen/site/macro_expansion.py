@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from ..render.context import RenderContext
 from ..render.links import page_url
 from ..settings import ROOT
 
@@ -28,11 +29,13 @@ class _Page:
 
 
 class MacrosEnv:
-    """Just enough of mkdocs-macros' env for macros.define_env: it collects the macros."""
+    """Just enough of mkdocs-macros' env for macros.define_env: it collects the macros, which
+    render with `render_context` (not the build object's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, render_context: RenderContext) -> None:
         self.macros: dict[str, Callable[..., Any]] = {}
         self.page: _Page | None = None
+        self.render_context = render_context
         if str(ROOT) not in sys.path:
             sys.path.insert(0, str(ROOT))
         import macros  # the project's mkdocs-macros module, at the repository root

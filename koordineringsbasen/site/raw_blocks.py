@@ -1,43 +1,23 @@
 """Large raw HTML blocks kept out of Python-Markdown's way, with the same HTML as the result.
 
-The numbered lines of a source text (`<ol class="kb-linjer">`, render/source_text.py), the
-footnotes of a page (`<div class="footnote">`, render/citations.py), the tables and lists of the
-cross-cutting pages (render/html.py) and the one-line blocks the generator writes (the hidden
-search block, charts, filter forms) are finished HTML, tens of thousands of lines per build. Markdown would only parse them to emit them unchanged, and that
-parsing was a fifth of the build. The mkdocs hook sets them aside
-before conversion (a placeholder paragraph in their place), puts them back after and tells
-mkdocs the ids they hold, so its anchor check still sees every line; other generators get the
-full Markdown and convert it themselves.
+The numbered lines of a source text, the footnotes of a page, the tables and lists of the
+entity and cross-cutting pages and the one-line blocks (the hidden search block, charts, filter
+forms) are finished HTML, tens of thousands of lines per build. Markdown would only parse them
+to emit them unchanged, and that parsing was a fifth of the build. Their writers register them
+with the page as they make them (render/blocks.py), so the Markdown holds a placeholder
+paragraph in their place; after conversion the hook puts them back and tells mkdocs the ids they
+hold, so its anchor check still sees every line. Other generators get the full Markdown
+(blocks.restore) and convert it themselves.
 """
 
 from __future__ import annotations
 
 import re
 
-INSIDE = r"(?:(?!\n\n).)*?"  # a block has no blank line: it never reaches into the next one
-# These are Markdown's raw HTML only with blank lines around them; elsewhere they stay.
-STANDALONE = (r'(?:\A|(?<=\n\n))(?:<div class="kb-soegeord" hidden>[^\n]*</div>'
-              r'|<figure class="kb-figure">[^\n]*</figure>|<form class="kb-filter"[^\n]*</form>'
-              r'|<div class="kb-sortable[^"\n]*"[^>\n]*>\n<table>\n' + INSIDE + r'\n</table>\n</div>'
-              r'|<table>\n<thead>\n' + INSIDE + r'\n</table>|<ul>\n<li>' + INSIDE + r'\n</ul>)'
-              r'(?=\n\n|\n?\Z)')
-BLOCK = re.compile(r'^<ol class="kb-linjer"[^>]*>\n.*?^</ol>$'
-                   r'|^<div class="footnote">\n<hr />\n.*?^</div>$|' + STANDALONE,
-                   re.DOTALL | re.MULTILINE)
-PLACEHOLDER = "KBRÅBLOK{:06d}"
-PUT_BACK = re.compile(r"<p>KBRÅBLOK(\d{6})</p>")
+from ..render.blocks import PLACEHOLDER
+
+PUT_BACK = re.compile("<p>" + PLACEHOLDER.replace("{:06d}", r"(\d{6})") + "</p>")
 ID = re.compile(r'\bid="([^"]+)"')
-
-
-def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """`markdown` with each block replaced by a placeholder paragraph, and the blocks."""
-    blocks: list[str] = []
-
-    def replace(found: re.Match[str]) -> str:
-        blocks.append(found.group(0))
-        return "\n" + PLACEHOLDER.format(len(blocks) - 1) + "\n"
-
-    return BLOCK.sub(replace, markdown), blocks
 
 
 def put_back(html: str, blocks: list[str]) -> str:

@@ -44,30 +44,42 @@ def split_lines(text: str) -> list[str]:
 
 def raw_lines(path: Path) -> tuple[str, ...] | None:
     """The lines of the file at `path`, unaltered and numbered as everywhere (split_lines), or
-    None when it is no file. The data check reads them; pages read the tidied `SeedTexts`.
-    A file changed since it was read (a new extraction, `make serve`) is read again."""
+    None when it is no file: for the contributor tools, which read a text outside a build (a
+    build reads through its SeedTexts). A file changed since it was read is read again."""
     version = _version(path)
-    return None if version is None else _raw_lines(path, version)
+    return None if version is None else _read_raw(path, version)
 
 
-@lru_cache(maxsize=32)  # the data check reads each file thousands of times per load
-def _raw_lines(path: Path, version: int) -> tuple[str, ...]:
+# The caches below are keyed by a file's version (modification time): an edited file is read
+# again, and a build asks each file its version once (SeedTexts), so they never serve old lines.
+@lru_cache(maxsize=32)
+def _read_raw(path: Path, version: int) -> tuple[str, ...]:
     return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
+
+
+def forget() -> None:
+    """Drop every file kept in this process (the benchmark measures a new process)."""
+    for cached in (_read_raw, _read, _quote):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=32)
 def _read(path: Path, version: int) -> tuple[str, ...]:
-    lines = split_lines(path.read_text(encoding="utf-8", errors="replace"))
-    return tuple(line.replace("\x0c", "").translate(SYMBOL_FONT).rstrip() for line in lines)
+    return tuple(line.replace("\x0c", "").translate(SYMBOL_FONT).rstrip()
+                 for line in _read_raw(path, version))
 
 
 @dataclass(frozen=True)
 class SeedTexts:
-    """The folder of source texts, or None when the build has none. Each build makes its own,
-    which looks at each file once (a build quotes one file thousands of times)."""
+    """The folder of source texts, or None when the build has none: the one reader of the
+    texts in a build, shared by the data check (`raw_lines`, `passage`) and the pages (`lines`,
+    `quote`). Each build makes its own, which asks each file its version once (a build quotes
+    one file thousands of times), so under `mkdocs serve` an edited text is read again by both."""
 
     folder: Path | None
     _versions: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+    _passages: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False,
+                                                         repr=False)
 
     def _version(self, name: str) -> int | None:
         if name not in self._versions:
@@ -77,6 +89,26 @@ class SeedTexts:
     @property
     def available(self) -> bool:
         return self.folder is not None
+
+    def raw_lines(self, name: str) -> tuple[str, ...] | None:
+        """The lines of seed file `name` unaltered, numbered as everywhere (split_lines), or
+        None when it is no file: what the data check reads."""
+        version = self._version(name)
+        return None if version is None or self.folder is None else _read_raw(self.folder / name,
+                                                                               version)
+
+    def passage(self, name: str, line_range: str) -> str | None:
+        """Lines `line_range` of seed file `name` unaltered, joined by newlines (None: no file).
+        The data check reads the same passage for many facts: kept for the build."""
+        key = (name, line_range)
+        if key not in self._passages:
+            lines = self.raw_lines(name)
+            if lines is None:
+                self._passages[key] = None
+            else:
+                first, last = line_bounds(line_range)
+                self._passages[key] = "\n".join(lines[first - 1:last])
+        return self._passages[key]
 
     def lines(self, name: str) -> tuple[str, ...] | None:
         """All lines of seed file `name` (line n at index n-1), or None when it is absent."""

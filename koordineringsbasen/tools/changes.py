@@ -25,6 +25,7 @@ from ..model import Reference
 from ..model.fields import FieldSpec, field_specs
 from ..model.labels import enum_label
 from ..render.labels import KIND_SINGULAR, date_da
+from ..texts.seedtext import SeedTexts
 
 LABELS = {
     "aar": "år", "belaegning_procent": "belægning %", "over_kapacitet": "over kapacitet",
@@ -37,6 +38,9 @@ LABELS = {
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier",
 }
 LONG_TEXT = 60
+
+# A diff compares data, not citations: it reads no source text.
+NO_TEXTS = SeedTexts(None)
 
 
 def label(name: str) -> str:
@@ -244,10 +248,10 @@ def load_revision(repo: Path, rev: str | None, folder: str = "data") -> Catalog:
     committed); raises DataError. The source texts are not needed: a diff compares data, and
     an older revision's citations need not fit today's texts."""
     if rev is None:
-        return load_catalog(repo / folder, texts=False)
+        return load_catalog(repo / folder, texts=NO_TEXTS)
     with tempfile.TemporaryDirectory(prefix="kb-diff-") as tmp:
         data = extract(repo, rev, folder, Path(tmp))
         if data is None:
             return build_catalog({}, {})
-        return load_catalog(data, texts=False)
+        return load_catalog(data, texts=NO_TEXTS)
 

@@ -18,15 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ...danish.reading import states_date, states_number
 from ...danish.writing import number
-from ...model.common import Event, KeyFigure, PathKey, Reference, line_bounds
+from ...model.common import Event, KeyFigure, PathKey, Reference
 from ...model.entities import (
     Answer,
     CapacityYear,
@@ -39,7 +37,7 @@ from ...model.entities import (
 )
 from ...model.references import Citation, walk
 from ...model.sources import Source
-from ...texts.seedtext import raw_lines
+from ...texts.seedtext import SeedTexts
 
 # Fact model -> (number fields, date fields) whose values must stand in the cited lines.
 CITED: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -60,16 +58,6 @@ CITED: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
 AS_OF_DATES = {(KeyFigure, "dato")}
 
 Found = tuple[PathKey, str]
-
-
-@cache
-def cited_text(seeds: Path, fil: str, linjer: str) -> str | None:
-    """Lines `linjer` of seed file `fil`, or None when the file is missing (reported elsewhere)."""
-    lines = raw_lines(seeds / fil)
-    if lines is None:
-        return None
-    first, last = line_bounds(linjer)
-    return "\n".join(lines[first - 1:last])
 
 
 def _parent(entity: BaseModel, path: PathKey) -> Any:
@@ -114,7 +102,7 @@ def _shown(value: Any) -> str:
 
 
 def check_entity(entity: BaseModel, citations: Iterable[Citation], sources: Mapping[str, Source],
-                 seeds: Path) -> list[Found]:
+                 texts: SeedTexts) -> list[Found]:
     """(path, message) for every cited value of `entity` that its cited lines do not state.
 
     `citations` are the entity's citations as `references.walk` found them."""
@@ -128,7 +116,7 @@ def check_entity(entity: BaseModel, citations: Iterable[Citation], sources: Mapp
                                  "et tal eller en dato (kapacitet, pris, nøgletal, hændelse …)"))
             continue
         source = sources.get(reference.kilde)
-        text = cited_text(seeds, source.fil, reference.linjer) if source else None
+        text = texts.passage(source.fil, reference.linjer) if source else None
         if source is None or text is None:
             continue  # an unknown source or a missing seed file is reported elsewhere
         numbers, dates = CITED[type(fact)]
@@ -197,16 +185,16 @@ def gives_address(text: str, address: str) -> bool:
     return False
 
 
-def check_source(source: Source, seeds: Path) -> list[Found]:
+def check_source(source: Source, texts: SeedTexts) -> list[Found]:
     """(path, message) for every public address of `source` that its seed text does not give
     character for character: an address is copied from the source, never made up."""
     problems: list[Found] = []
-    if source.adresse and (text := cited_text(seeds, source.fil, source.linjer)) is not None \
+    if source.adresse and (text := texts.passage(source.fil, source.linjer)) is not None \
             and not gives_address(text, source.adresse):
         problems.append((("adresse",), f"adressen står ikke i kildeteksten (linje {source.linjer} i "
                                    f"{source.fil}); skriv den præcis som i kilden"))
     for index, document in enumerate(source.henvisninger):
-        text = cited_text(seeds, source.fil, document.linjer)
+        text = texts.passage(source.fil, document.linjer)
         if text is not None and not gives_address(text, document.adresse):
             problems.append((("henvisninger", index, "adresse"), f"adressen står ikke i linje "
                              f"{document.linjer} i {source.fil}; skriv den præcis som i kilden"))

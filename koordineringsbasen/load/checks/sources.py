@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...model import Source
@@ -25,16 +24,11 @@ from ...texts.relocate import (
     line_range,
     locate,
 )
-from ...texts.seedtext import raw_lines
+from ...texts.seedtext import SeedTexts
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..record import LoadedFile
-
-
-def seed_line_count(path: Path) -> int:
-    """Lines of the seed file at `path`, counted as they are numbered everywhere."""
-    return len(raw_lines(path) or ())
 
 
 Finding = tuple[str, str]  # (field of the reference: linjer, punkt or anker, message)
@@ -67,14 +61,14 @@ class CitationContext:
         return self._indexes[fil]
 
 
-def citation_context(sources: dict[str, LoadedFile], seeds: Path | None) -> CitationContext:
+def citation_context(sources: dict[str, LoadedFile], texts: SeedTexts) -> CitationContext:
     entities: dict[str, Source] = {k: v.entity for k, v in sources.items()}  # type: ignore[misc]
     files = sorted({source.fil for source in entities.values()})
-    texts = {fil: raw_lines(seeds / fil) if seeds is not None else None for fil in files}
+    lines = {fil: texts.raw_lines(fil) for fil in files}
     return CitationContext(
         entities, {k: _chain(source, sources) for k, source in entities.items()},
-        {fil: None if lines is None else len(lines) for fil, lines in texts.items()}, texts,
-        {fil: None if lines is None else _content_hash(lines) for fil, lines in texts.items()})
+        {fil: None if text is None else len(text) for fil, text in lines.items()}, lines,
+        {fil: None if text is None else _content_hash(text) for fil, text in lines.items()})
 
 
 def _content_hash(lines: tuple[str, ...]) -> str:
@@ -178,19 +172,20 @@ def _chain(source: Source, sources: dict[str, LoadedFile]) -> list[Source]:
     return source_chain(source, find)
 
 
-def check_source_spans(sources: dict[str, LoadedFile], seeds: Path | None) -> list[Problem]:
+def check_source_spans(sources: dict[str, LoadedFile], texts: SeedTexts) -> list[Problem]:
     problems = []
+    seeds = texts.folder
     for item in sources.values():
         source: Source = item.entity  # type: ignore[assignment]
         first, last = line_bounds(source.linjer)
         if seeds is not None:
-            seed = seeds / source.fil
-            if not seed.exists():
+            lines = texts.raw_lines(source.fil)
+            if lines is None and not (seeds / source.fil).exists():
                 problems.append(item.problem(("fil",), f"kildefilen {source.fil} findes ikke i "
                                                        f"{seeds}"))
-            elif last > seed_line_count(seed):
+            elif last > len(lines or ()):
                 problems.append(item.problem(("linjer",), f"linje {last} findes ikke; {source.fil}"
-                                                          f" har {seed_line_count(seed)} linjer"))
+                                                          f" har {len(lines or ())} linjer"))
         chain = _chain(source, sources)
         if chain[-1].indgaar_i and any(s.id == chain[-1].indgaar_i for s in chain):
             problems.append(item.problem(("indgaar_i",), "kilden indgår i sig selv: "
@@ -202,7 +197,7 @@ def check_source_spans(sources: dict[str, LoadedFile], seeds: Path | None) -> li
             if p_source.fil != source.fil or first < p_first or last > p_last:
                 problems.append(item.problem(("indgaar_i",), f"kilden ligger ikke inden for "
                                              f"'{p_source.id}' ({p_source.fil} {p_source.linjer})"))
-        lines = raw_lines(seeds / source.fil) if seeds is not None else None
+        lines = texts.raw_lines(source.fil) if seeds is not None else None
         for index, agenda in enumerate(source.punkter):
             a_first, a_last = line_bounds(agenda.linjer)
             if a_first < first or a_last > last:

@@ -366,6 +366,7 @@ def test_link_findings_are_named_by_each_cited_texts_content(work: tuple[Path, P
     """The cached link findings' key changes with a text's words, not only its length."""
     from koordineringsbasen.load.checks.links import link_context
     from koordineringsbasen.load.checks.sources import citation_context
+    from koordineringsbasen.texts.seedtext import SeedTexts
     from koordineringsbasen.tools.data_files import read_data
 
     data, seeds = work
@@ -374,7 +375,7 @@ def test_link_findings_are_named_by_each_cited_texts_content(work: tuple[Path, P
                for f in files if f.rel.startswith("data/kilder/")}
 
     def fingerprint() -> str:
-        context = citation_context(sources, seeds)  # type: ignore[arg-type]
+        context = citation_context(sources, SeedTexts(seeds))  # type: ignore[arg-type]
         return link_context({"kilder": sources}, {"kilder": set()}, context).fingerprint
 
     before = fingerprint()

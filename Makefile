@@ -12,7 +12,7 @@ help:
 	@echo "make serve   - install (first time) and serve the site on http://127.0.0.1:8000"
 	@echo "make build   - validate data and build the site into site/"
 	@echo "make check   - validate all data files"
-	@echo "make lint    - ruff over the code"
+	@echo "make lint    - ruff and mypy over the code"
 	@echo "make test    - the whole test suite (unit, site, browser)"
 	@echo "make test-fast - the tests that build no site and start no browser (under a minute)"
 	@echo "make bench   - benchmark at N=300 1000 3000 (or N=...)"
@@ -52,6 +52,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 schema: $(STAMP)
 	$(PY) -m koordineringsbasen schema

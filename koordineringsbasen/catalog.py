@@ -6,11 +6,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, cast, overload
 
 from pydantic import BaseModel
 
-from .model import KINDS, GlossaryEntry, Region, Source
+from .model import (
+    KINDS,
+    GlossaryEntry,
+    Notification,
+    Offer,
+    Organisation,
+    Region,
+    Source,
+    TargetGroup,
+)
 from .model.common import PathKey
 from .model.dates import date_order
 from .model.references import Citation, IdRef, walk
@@ -53,8 +62,35 @@ class Catalog:
     # reads is still recorded.
     derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
+    # Lookups by a literal kind are typed by it; a kind held in a variable gives Any.
+    @overload
+    def get(self, kind: Literal["maalgrupper"], entity_id: str) -> TargetGroup: ...
+    @overload
+    def get(self, kind: Literal["tilbud"], entity_id: str) -> Offer: ...
+    @overload
+    def get(self, kind: Literal["udmeldinger"], entity_id: str) -> Notification: ...
+    @overload
+    def get(self, kind: Literal["kilder"], entity_id: str) -> Source: ...
+    @overload
+    def get(self, kind: Literal["organisationer"], entity_id: str) -> Organisation: ...
+    @overload
+    def get(self, kind: str, entity_id: str) -> Any: ...
+
     def get(self, kind: str, entity_id: str) -> Any:
         return self.entities[kind][entity_id]
+
+    @overload
+    def all(self, kind: Literal["maalgrupper"]) -> list[TargetGroup]: ...
+    @overload
+    def all(self, kind: Literal["tilbud"]) -> list[Offer]: ...
+    @overload
+    def all(self, kind: Literal["udmeldinger"]) -> list[Notification]: ...
+    @overload
+    def all(self, kind: Literal["kilder"]) -> list[Source]: ...
+    @overload
+    def all(self, kind: Literal["organisationer"]) -> list[Organisation]: ...
+    @overload
+    def all(self, kind: str) -> list[Any]: ...
 
     def all(self, kind: str) -> list[Any]:
         return list(self.entities.get(kind, {}).values())
@@ -129,13 +165,14 @@ def build_catalog(
             for item in found:
                 link = type(item)  # exactly: a CitedSource (an IdRef too) is no backlink
                 if link is Citation:
-                    ref = item.reference  # type: ignore[union-attr]
+                    ref = cast(Citation, item).reference
                     citations[ref.kilde].append(
                         CitingFact((kind, entity_id), item.path, ref.linjer, ref.punkt)
                     )
                 elif link is IdRef:
                     # every other reference, e.g. indgaar_i: a document embedded in a meeting
-                    backlinks[(item.kind, item.target)].append(
+                    ref_id = cast(IdRef, item)
+                    backlinks[(ref_id.kind, ref_id.target)].append(
                         Backlink((kind, entity_id), item.path))
     frozen_entities = MappingProxyType(
         {kind: MappingProxyType(dict(sorted(entities.get(kind, {}).items()))) for kind in KINDS}

@@ -128,7 +128,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+def on_env(env, config: MkDocsConfig, files: Files):
     _incremental().before_writing()
     env.bytecode_cache = template_cache.bytecode_cache()
     return env
@@ -185,7 +185,7 @@ def _site_wide_failed(error: Exception) -> None:
     print(f"Søgeindekset kunne ikke bygges: {error}", file=sys.stderr, flush=True)
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+def on_serve(server, config: MkDocsConfig, builder):
     # `watch: [data]` covers the repository's own data; a data folder given through
     # KOORDINERINGSBASEN_DATA (tests, benchmark) is watched here so edits there rebuild too.
     watcher.use_native_observer(server, [config.docs_dir, config.config_file_path,

@@ -39,7 +39,7 @@ def _json(value: Any, compact: bool = False) -> str:
 def write_csv(path: Path, table: Table) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
-        writer = csv.writer(handle, delimiter=CSV_DIALECT["delimiter"], lineterminator="\r\n")
+        writer = csv.writer(handle, delimiter=str(CSV_DIALECT["delimiter"]), lineterminator="\r\n")
         writer.writerow([c.name for c in table.columns])
         writer.writerows(table.rows)
     return path

@@ -130,7 +130,7 @@ def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], 
 def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:
     """Rows whose model says they are unique (`unique_rows`: one value per year and ydelse,
     one rating per round, each link once) appear once per identity (`row_key`)."""
-    problems = []
+    problems: list[tuple[PathKey, str]] = []
     for name, rows in entity:
         if not (isinstance(rows, list) and rows and isinstance(rows[0], Strict)
                 and rows[0].unique_rows):
@@ -266,4 +266,4 @@ def _load_catalog(data_dir: Path, texts: SeedTexts, cache_dir: Path | None,
         raise DataError(problems)
     entities = {kind: {k: v.entity for k, v in loaded[kind].items()} for kind in KINDS}
     files: dict[Key, str] = {(kind, k): v.rel for kind in KINDS for k, v in loaded[kind].items()}
-    return build_catalog(entities, files, glossary, links)  # type: ignore[arg-type]
+    return build_catalog(entities, files, glossary, links)

@@ -72,7 +72,8 @@ def _partial_date(value: Any) -> str:
     match = PARTIAL_DATE.match(text)
     if not match:
         raise ValueError(f"'{text}' er ikke en dato; brug ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:

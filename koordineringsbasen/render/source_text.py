@@ -53,7 +53,7 @@ def _navigation(writer: HtmlWriter, source: Source, parts: tuple[Part, ...],
     if len(parts) == 1:
         return {"contents": None, "neighbours": None}
     if part.item is None:
-        contents = []
+        contents: list[tuple[str, Markup | None]] = []
         for other in parts:
             label = f"{_part_title(other)} (linje {other.first}-{other.own_last})"
             if other is part:

@@ -94,10 +94,11 @@ def _parts(span: str, punkter: tuple[AgendaItem, ...], cited: tuple[str, ...]) -
     if last - first + 1 <= SPLIT_LINES or not tops:
         return (Part(0, first, last, last, None),)
     starts = [line_bounds(a.linjer)[0] for a in tops]
-    bounds = [(first, starts[0] - 1, None)] if starts[0] > first else [(first, first - 1, None)]
-    for i, item in enumerate(tops):
+    bounds: list[tuple[int, int, AgendaItem | None]] = (
+        [(first, starts[0] - 1, None)] if starts[0] > first else [(first, first - 1, None)])
+    for i, top in enumerate(tops):
         end = starts[i + 1] - 1 if i + 1 < len(tops) else last
-        bounds.append((starts[i], end, item))
+        bounds.append((starts[i], end, top))
     parts = []
     for index, (start, own_last, item) in enumerate(bounds):
         # A cited range that starts here is shown whole here, even past the part's own lines.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..catalog import Catalog
@@ -87,9 +88,9 @@ INDEXES = ("backlinks", "citations", "files")
 
 def tracked(catalog: Catalog, reads: set[Read]) -> Catalog:
     """The same catalog, recording into `reads` what is looked up through it."""
-    return dataclasses.replace(
-        catalog, entities=_Kinds(catalog.entities, reads),
-        **{name: _Index(name, getattr(catalog, name), reads) for name in INDEXES})
+    indexes: dict[str, Any] = {name: _Index(name, getattr(catalog, name), reads)
+                               for name in INDEXES}
+    return dataclasses.replace(catalog, entities=_Kinds(catalog.entities, reads), **indexes)
 
 
 class Changes:
@@ -104,7 +105,7 @@ class Changes:
             self._memo[read] = self._compare(read)
         return self._memo[read]
 
-    def any_changed(self, reads: set[Read]) -> bool:
+    def any_changed(self, reads: AbstractSet[Read]) -> bool:
         return any(self.changed(read) for read in reads)
 
     def _compare(self, read: Read) -> bool:

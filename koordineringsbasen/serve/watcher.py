@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from watchdog.events import (
     FileClosedEvent,
@@ -50,7 +50,7 @@ class WriteObserver(Observer):  # type: ignore[misc,valid-type]
 
 def native_available(path: str) -> bool:
     """Can the native observer watch `path` here? (Started and stopped once to find out.)"""
-    if issubclass(Observer, (PollingObserver, PollingObserverVFS)):
+    if issubclass(cast(type, Observer), (PollingObserver, PollingObserverVFS)):
         return False  # watchdog found nothing better than polling on this system
     probe = WriteObserver()
     try:

@@ -72,7 +72,7 @@ class Build:
         found = self._parts.get(kind)
         if found is None:
             found = self._parts[kind] = kind()
-        return found  # type: ignore[no-any-return]
+        return found
 
     @property
     def serving(self) -> bool:

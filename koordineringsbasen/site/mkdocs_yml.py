@@ -24,8 +24,8 @@ class _Loader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [
-        loader.construct_scalar(node)]
+    values = (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+              else [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [])
     for name in values[:-1] if len(values) > 1 else values:
         if isinstance(name, str) and name in os.environ:
             return os.environ[name]
@@ -41,7 +41,8 @@ class _Tagged:
 
 def _python_apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
     value = (loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode)
-             else loader.construct_sequence(node, deep=True))
+             else loader.construct_sequence(node, deep=True) if isinstance(node, yaml.SequenceNode)
+             else loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
     return _Tagged(PYTHON_APPLY + suffix, value)
 
 

@@ -22,6 +22,7 @@ from ..catalog import KINDS, Catalog, build_catalog
 from ..danish.writing import number
 from ..load.loader import load_catalog
 from ..model import Reference
+from ..model.common import Strict
 from ..model.fields import FieldSpec, field_specs
 from ..model.labels import enum_label
 from ..render.labels import KIND_SINGULAR, date_da
@@ -75,7 +76,7 @@ def _key(row: BaseModel, fields: tuple[str, ...]) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             parts.append(str(value))  # a year: 2025, not 2.025
         elif value is not None:
-            parts.append(date_da(value) if name == "dato" else fmt(value))
+            parts.append(date_da(value) if name == "dato" and isinstance(value, str) else fmt(value))
     return " ".join(parts)
 
 
@@ -120,7 +121,7 @@ def _change(where: str, before: Any, after: Any, kind: str = "") -> str:
 
 
 def _rows(spec: FieldSpec, before: list[Any], after: list[Any]) -> Iterator[str]:
-    row_model = spec.model
+    row_model = spec.model if spec.model is not None and issubclass(spec.model, Strict) else None
     fields = row_model.row_key if row_model else ()
     main = row_model.row_value if row_model else None
     old = {_key(r, fields): r for r in before} if fields else {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,11 +127,11 @@ def reanchor(data_dir: Path, seeds: Path, source_id: str | None = None) -> Reanc
             _move(report, editors[data_file.rel], data_file, (*cite.path, "linjer"),
                   reference.linjer, verdict.linjer)
     for data_file in files:
-        source = data_file.entity
-        if isinstance(source, Source) and source.id in wanted and (
-                index := index_of(source)) is not None:
-            _reanchor_source(report, editors[data_file.rel], data_file, source, index,
-                             shifts[source.id], held[source.id])
+        entity = data_file.entity
+        if isinstance(entity, Source) and entity.id in wanted and (
+                index := index_of(entity)) is not None:
+            _reanchor_source(report, editors[data_file.rel], data_file, entity, index,
+                             shifts[entity.id], held[entity.id])
     for data_file in files:
         editor = editors[data_file.rel]
         if editor.changed:
@@ -213,7 +214,7 @@ def _reanchor_source(report: ReanchorReport, editor: Editor, data_file: DataFile
     _reanchor_span(report, editor, data_file, source, total, shift, list(news.values()))
 
 
-def _lines_with_address(lines: tuple[str, ...] | list[str], address: str) -> list[int]:
+def _lines_with_address(lines: Sequence[str], address: str) -> list[int]:
     """The lines holding `address` as a whole address (not the start of a longer one)."""
     whole = re.compile(re.escape(address) + r"(?![\w/#?=&%~+-])")
     return [n for n, line in enumerate(lines, start=1) if address in line and whole.search(line)]

@@ -10,7 +10,9 @@ joins it as a flow mapping on the same line.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -56,8 +58,10 @@ def node_spans(text: str) -> dict[PathKey, Node]:
     nodes: dict[PathKey, Node] = {}
     stack: list[list] = []  # [path, container, pending key, key offset, child count]
     parser = yaml.CSafeLoader(text)
+    # Events are told apart by exact class, which a type checker cannot narrow on: Any here.
+    next_event: Callable[[], Any] = parser.get_event
     try:
-        while (event := parser.get_event()) is not None:
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind in (MappingEndEvent, SequenceEndEvent):
                 path = stack.pop()[0]

@@ -110,7 +110,7 @@ def check_entity(entity: BaseModel, citations: Iterable[Citation], sources: Mapp
     for citation in citations:
         reference, path = citation.reference, citation.path[:-1]
         fact = _parent(entity, path) if citation.path[-1:] == ("kilde",) else None
-        if type(fact) not in CITED:
+        if not isinstance(fact, BaseModel) or type(fact) not in CITED:
             if reference.belaeg is not None:
                 problems.append(((*citation.path, "belaeg"), "'belaeg' hører kun til kilden for "
                                  "et tal eller en dato (kapacitet, pris, nøgletal, hændelse …)"))

@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ...model.common import PathKey, field_path
 from ..problems import Problem
@@ -30,7 +31,7 @@ FORMATS = {
 }
 
 
-def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     error_type = error["type"]
     ctx = error.get("ctx") or {}
     if error_type == "extra_forbidden":

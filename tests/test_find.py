@@ -100,7 +100,8 @@ def test_a_number_is_found_in_every_notation(data: Path, capsys: pytest.CaptureF
     assert [b["linjer"] for b in blocks(out)] == expected
 
 
-@pytest.mark.parametrize(("query", "lines"), [("12,5 pct", "8"), ("4107", "9"),
+@pytest.mark.parametrize(("query", "lines"), [("12,5 pct", "8"), ("12,5 %", "8"),
+                                              ("12,5 procent", "8"), ("4107", "9"),
                                                ("3.500.000", "10"), ("3,5 mio", "10")])
 def test_decimals_spaced_thousands_and_scales(data: Path, capsys: pytest.CaptureFixture[str],
                                               query: str, lines: str) -> None:
@@ -159,3 +160,13 @@ def test_make_find_passes_the_text_untouched(data: Path) -> None:
                           env={**os.environ, "KOORDINERINGSBASEN_DATA": str(data)})
     assert done.returncode != 0
     assert f"Fandt ikke '{text}'" in done.stderr
+
+
+def test_a_reader_that_stops_reading_is_no_error(data: Path, tmp_path: Path) -> None:
+    """`find … | head -1`: the rest of the output has nowhere to go, and that is fine."""
+    import subprocess
+    import sys
+    result = subprocess.run(
+        f"{sys.executable} -m koordineringsbasen find moede-2025-01-01 1250 --data {data} | head -1",
+        shell=True, capture_output=True, text=True, check=False)
+    assert result.stdout.startswith("Fandt") and "Traceback" not in result.stderr

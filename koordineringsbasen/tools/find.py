@@ -9,6 +9,7 @@ that says every part of the query; ranges that say the query word for word come 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,8 +35,18 @@ class Query:
         return not self.texts and not self.numbers
 
 
+# Words for a unit that the texts write in several ways: "101 %", "101 pct." and "101 procent"
+# are one query.
+PERCENT = re.compile(r"\s*(?:%|\bpct\b\.?|\bprocent\b)")
+
+
+def fold_lines(lines: Sequence[str]) -> str:
+    """Text as the finder compares it: joined as anchors are, case-folded, percent words as %."""
+    return PERCENT.sub(" %", join_lines(lines).casefold()).strip()
+
+
 def fold(text: str) -> str:
-    return join_lines([text]).casefold()
+    return fold_lines([text])
 
 
 def parse_query(query: str) -> Query:
@@ -72,7 +83,7 @@ class Match:
 
 def _says(query: Query, window: Sequence[str]) -> bool:
     if query.texts:
-        text = join_lines(window).casefold()
+        text = fold_lines(window)
         if not all(part in text for part in query.texts):
             return False
     if query.numbers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -19,20 +20,19 @@ def _finalize(value: object) -> object:
     return "" if value is None else md(value)
 
 
+def _environment(finalize: Callable[[object], object], **options: Any) -> Environment:
+    """The project's template settings; the two environments differ in how values are escaped."""
+    return Environment(loader=PackageLoader("koordineringsbasen.render", "templates"),
+                       finalize=finalize, undefined=StrictUndefined, trim_blocks=True,
+                       lstrip_blocks=True, autoescape=True, bytecode_cache=bytecode_cache(),
+                       **options)
+
+
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("koordineringsbasen.render", "templates"),
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # autoescape makes macro output Markup (never escaped twice); _finalize does the
-        # Markdown escaping of every value, so plain HTML escaping never applies.
-        autoescape=True,
-        bytecode_cache=bytecode_cache(),
-    )
+    # autoescape makes macro output Markup (never escaped twice); _finalize does the Markdown
+    # escaping of every value, so plain HTML escaping never applies.
+    env = _environment(_finalize, keep_trailing_newline=True)
     env.filters["date"] = labels.date_da
     env.filters["num"] = number
     env.filters["paragraphs"] = paragraphs
@@ -56,15 +56,7 @@ def _finalize_html(value: object) -> object:
 @cache
 def html_environment() -> Environment:
     """For templates of finished HTML (*.html.j2): every value is HTML-escaped (text.attr)."""
-    return Environment(
-        loader=PackageLoader("koordineringsbasen.render", "templates"),
-        finalize=_finalize_html,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-        bytecode_cache=bytecode_cache(),
-    )
+    return _environment(_finalize_html)
 
 
 def render_html(name: str, **values: Any) -> Markup:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model.common import line_bounds
 from ..texts.anchors import EmptyPassage, anchor_fields, make_anchor
-from .data_files import read_data, shown, source_lines, sources_of, write_text
+from .data_files import read_for_source, shown, source_lines, write_text
 from .yaml_edit import EditError, Editor
 
 
@@ -30,10 +30,8 @@ def fill(data_dir: Path, seeds: Path, source_id: str | None = None,
          renew: bool = False) -> FillReport:
     """Write the anchor of every citation (of `source_id`, when given) that lacks one."""
     report = FillReport()
-    files, report.problems = read_data(data_dir)
-    sources = sources_of(files)
+    files, sources, report.problems = read_for_source(data_dir, source_id)
     if source_id is not None and source_id not in sources:
-        report.problems.append(f"kilden '{source_id}' findes ikke i {data_dir}/kilder")
         return report
     for data_file in files:
         editor = Editor(data_file.text, data_file.rel)

@@ -76,6 +76,17 @@ def sources_of(files: list[DataFile]) -> dict[str, Source]:
     return {f.entity.id: f.entity for f in files if isinstance(f.entity, Source)}
 
 
+def read_for_source(data_dir: Path, source_id: str | None
+                    ) -> tuple[list[DataFile], dict[str, Source], list[str]]:
+    """The data files, their sources and the problems, for a tool that works on the citations
+    of one source (`source_id`) or of all; an unknown source is a problem of its own."""
+    files, problems = read_data(data_dir)
+    sources = sources_of(files)
+    if source_id is not None and source_id not in sources:
+        problems.append(f"kilden '{source_id}' findes ikke i {data_dir}/kilder")
+    return files, sources, problems
+
+
 def source_lines(seeds: Path, source: Source) -> tuple[str, ...] | None:
     return raw_lines(seeds / source.fil)
 

@@ -34,7 +34,7 @@ from ..texts.relocate import (
     line_range,
     locate,
 )
-from .data_files import DataFile, read_data, shown, source_lines, sources_of, write_text
+from .data_files import DataFile, read_for_source, shown, source_lines, write_text
 from .yaml_edit import EditError, Editor
 
 
@@ -81,10 +81,8 @@ def _unsure(where: str, verdict: Verdict, old: str, what: str) -> str:
 def reanchor(data_dir: Path, seeds: Path, source_id: str | None = None) -> ReanchorReport:
     """Move every line range (of `source_id`'s text, when given) to where its text stands."""
     report = ReanchorReport()
-    files, report.problems = read_data(data_dir)
-    sources = sources_of(files)
+    files, sources, report.problems = read_for_source(data_dir, source_id)
     if source_id is not None and source_id not in sources:
-        report.problems.append(f"kilden '{source_id}' findes ikke i {data_dir}/kilder")
         return report
     # A text holds a meeting and its appendices: all of them move with it.
     wanted = {s.id for s in sources.values()

@@ -35,3 +35,39 @@ def test_every_value_has_a_label_and_no_label_is_stale() -> None:
 def test_enum_label_reads_the_table() -> None:
     assert enum_label(entities.RiskLevel.roed) == "Rød"
     assert enum_label(common.Relation.udledt) == "udledt"  # no labels: the stored value
+
+
+def _field_names() -> set[str]:
+    """Every field name of every model reachable from the entity models and the glossary."""
+    from pydantic import BaseModel
+
+    from koordineringsbasen.model import ENTITY_MODELS, Glossary
+    from koordineringsbasen.model.fields import field_specs
+
+    names: set[str] = set()
+    todo: list[type[BaseModel]] = [*ENTITY_MODELS.values(), Glossary]
+    seen: set[type[BaseModel]] = set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for spec in field_specs(model):
+            names.add(spec.name)
+            if spec.model is not None:
+                todo.append(spec.model)
+    return names
+
+
+def test_every_ascii_folded_field_name_has_its_danish_label() -> None:
+    # 'ae', 'oe' and 'aa' stand for æ, ø and å in field names (the data keys are ASCII).
+    import re
+
+    from koordineringsbasen.model.labels import FIELD_LABELS, field_label
+
+    names = _field_names()
+    assert "belaegning_procent" in names and "naeste_skridt" in names  # the walk reaches rows
+    folded = {n for n in names if re.search(r"ae|oe|aa", n)}
+    assert {n for n in folded if n not in FIELD_LABELS} == set()
+    assert not re.search(r"ae|oe|aa", "".join(field_label(n) for n in folded))
+    assert set(FIELD_LABELS) <= names  # no label for a field that does not exist

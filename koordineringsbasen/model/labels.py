@@ -1,4 +1,4 @@
-"""Danish labels of the model's enum values: what a reader sees for each stored value.
+"""Danish labels of the model's enum values and fields: what a reader sees for each.
 
 Declared here, beside the model, once; `ENUM_LABELS` finds them by the enum type (the change
 summary, the exports), and tests/test_model_labels.py checks that every value has its label.
@@ -81,6 +81,26 @@ ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
     SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
 })
+
+
+# A field as a reader names it, where its name is not already a Danish word as it stands (an
+# ASCII-folded name, or a list whose row is named in the singular: 'priser' -> 'pris').
+FIELD_LABELS: Mapping[str, str] = MappingProxyType({
+    "aar": "år", "belaegning_procent": "belægning %", "over_kapacitet": "over kapacitet",
+    "risiko": "risiko", "priser": "pris", "beloeb": "beløb", "noegletal": "nøgletal",
+    "haendelser": "hændelse", "stoerrelse": "størrelse", "maalgrupper": "målgruppe",
+    "uenigheder": "uenighed", "punkter": "punkt", "aliaser": "alias", "kilder": "kilde",
+    "spoergsmaal": "spørgsmål", "datatilgaengelighed": "datatilgængelighed",
+    "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
+    "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
+    "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
+    "foer": "før",
+})
+
+
+def field_label(name: str) -> str:
+    """How the change summary names field `name`: 'belaegning_procent' -> 'belægning %'."""
+    return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
 def enum_label(value: Enum) -> str:

@@ -25,27 +25,14 @@ from ..model import Reference
 from ..model.common import Strict
 from ..model.fields import FieldSpec, field_specs
 from ..model.labels import enum_label
+from ..model.labels import field_label as label
 from ..render.labels import KIND_SINGULAR, date_da
 from ..texts.seedtext import SeedTexts
 
-LABELS = {
-    "aar": "år", "belaegning_procent": "belægning %", "over_kapacitet": "over kapacitet",
-    "risiko": "risiko", "priser": "pris", "beloeb": "beløb", "noegletal": "nøgletal",
-    "haendelser": "hændelse", "stoerrelse": "størrelse", "maalgrupper": "målgruppe",
-    "uenigheder": "uenighed", "punkter": "punkt", "aliaser": "alias", "kilder": "kilde",
-    "spoergsmaal": "spørgsmål", "datatilgaengelighed": "datatilgængelighed",
-    "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
-    "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
-    "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier",
-}
 LONG_TEXT = 60
 
 # A diff compares data, not citations: it reads no source text.
 NO_TEXTS = SeedTexts(None)
-
-
-def label(name: str) -> str:
-    return LABELS.get(name, name.replace("_", " "))
 
 
 def fmt(value: Any) -> str:

@@ -78,7 +78,20 @@ def without_glue(docs_dir: Path, abbreviations: dict[str, str], source: Path = C
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str(source.parent / theme["custom_dir"])  # relative to mkdocs.yml
+    _plain_slugify(config)
     return config
+
+
+def _plain_slugify(config: dict[str, Any]) -> None:
+    """The toc extension's slugify as pymdownx's own: another generator (Zensical) knows that
+    one by name, not the project's render/heading_ids wrapper (whose ids it then lacks)."""
+    for extension in config.get("markdown_extensions") or []:
+        options = extension.get("toc") if isinstance(extension, dict) else None
+        if not isinstance(options, dict):
+            continue
+        slugify = options.get("slugify")
+        if isinstance(slugify, _Tagged) and slugify.tag.endswith("heading_ids.slugify"):
+            options["slugify"] = _Tagged(PYTHON_APPLY + "pymdownx.slugs.slugify", slugify.value)
 
 
 def set_abbreviations(config: dict[str, Any], abbreviations: dict[str, str]) -> None:

@@ -153,10 +153,11 @@ class _Gen:
         r = self.rng
         doc = self.base("mg", i, f"{r.choice(PEOPLE).capitalize()} med {r.choice(CONDITIONS)} "
                                  f"({i})")
-        natko = i % 3 == 0
+        # Every third group is a NATKO group, as long as NATKO numbers (1-99, each once) last.
+        natko = i % 3 == 0 and i // 3 < 99
         doc["art"] = "natko" if natko else r.choice(["regional", "ad-hoc"])
         if natko:
-            doc["natko_nr"] = i % 99 + 1
+            doc["natko_nr"] = i // 3 + 1
         elif i and r.random() < 0.3:
             doc["overordnet"] = f"mg-{r.randrange(i):04d}"
         start = r.randrange(len(ROUNDS) - 4)

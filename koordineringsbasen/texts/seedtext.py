@@ -43,7 +43,8 @@ def split_lines(text: str) -> list[str]:
 
 
 def raw_lines(path: Path) -> tuple[str, ...] | None:
-    """The lines of the file at `path`, unaltered and numbered as everywhere (split_lines), or
+    """The lines of the file at `path`, numbered as everywhere (split_lines; Symbol-font
+    bullets read as bullets, SYMBOL_FONT), or
     None when it is no file: for the contributor tools, which read a text outside a build (a
     build reads through its SeedTexts). A file changed since it was read is read again."""
     version = _version(path)
@@ -54,7 +55,10 @@ def raw_lines(path: Path) -> tuple[str, ...] | None:
 # again, and a build asks each file its version once (SeedTexts), so they never serve old lines.
 @lru_cache(maxsize=32)
 def _read_raw(path: Path, version: int) -> tuple[str, ...]:
-    return tuple(split_lines(path.read_text(encoding="utf-8", errors="replace")))
+    # Symbol-font bullets are read as bullets here, once per file (SYMBOL_FONT): one character
+    # for one, so no line or column moves.
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return tuple(split_lines(text.translate(SYMBOL_FONT)))
 
 
 def forget() -> None:
@@ -65,8 +69,7 @@ def forget() -> None:
 
 @lru_cache(maxsize=32)
 def _read(path: Path, version: int) -> tuple[str, ...]:
-    return tuple(line.replace("\x0c", "").translate(SYMBOL_FONT).rstrip()
-                 for line in _read_raw(path, version))
+    return tuple(line.replace("\x0c", "").rstrip() for line in _read_raw(path, version))
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class SeedTexts:
         return self.folder is not None
 
     def raw_lines(self, name: str) -> tuple[str, ...] | None:
-        """The lines of seed file `name` unaltered, numbered as everywhere (split_lines), or
+        """The lines of seed file `name` as read (raw_lines), numbered as everywhere, or
         None when it is no file: what the data check reads."""
         version = self._version(name)
         return None if version is None or self.folder is None else _read_raw(self.folder / name,
@@ -144,7 +147,7 @@ def join_lines_mapped(lines: Sequence[str]) -> tuple[str, list[int]]:
     size = 0
     starts: list[int] = []
     for raw in lines:
-        line = " ".join(raw.translate(SYMBOL_FONT).split())
+        line = " ".join(raw.split())
         if not line:
             starts.append(-1)
             continue

@@ -57,7 +57,7 @@ from .tools.citation_block import (
     source_and_text,
 )
 from .tools.importer import ImportFailed, ImportRefused, Options, import_document
-from .tools.scaffold import MARK, ScaffoldError, create
+from .tools.scaffold import MARK, ScaffoldError, create, resolve_kind_or_none
 
 OK, REFUSED, FAILED = 0, 1, 2
 
@@ -175,6 +175,14 @@ def ny(args: argparse.Namespace) -> int:
     Med --kilde og --linjer bliver filens kildehenvisning udfyldt med kilden, linjerne,
     dagsordenspunktet og ankeret (som 'find' skriver dem).
     """
+    data = Path(args.data) if args.data else settings.data_dir()
+    if resolve_kind_or_none(args.type) == "kilder":
+        # A source needs its text, an id in the organ-and-date scheme and its agenda items.
+        print("Fejl: en ny kilde kommer ind med 'make importer FIL=dokument.pdf' (python -m "
+              "koordineringsbasen importer), som lægger teksten i kildemappen, giver id'et efter "
+              "skemaet (organ og dato, fx natko-raad-2025-09-09) og finder dagsordenspunkterne",
+              file=sys.stderr)
+        return REFUSED
     citation: list[str] = []
     if (args.kilde is None) != (args.linjer is None):
         print("Fejl: --kilde og --linjer hører sammen", file=sys.stderr)
@@ -183,14 +191,13 @@ def ny(args: argparse.Namespace) -> int:
         if _seeds_missing():
             return FAILED
         try:
-            citation = reference_lines(cite_lines(read_sources(Path(args.data)), args.kilde,
+            citation = reference_lines(cite_lines(read_sources(data), args.kilde,
                                                   args.linjer, settings.seeds_dir()))
         except CitationError as exc:
             print(f"Fejl: {exc}", file=sys.stderr)
             return REFUSED
     try:
-        path = create(Path(args.data) if args.data else settings.data_dir(), args.type,
-                      args.navn, citation)
+        path = create(data, args.type, args.navn, citation)
     except ScaffoldError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return REFUSED

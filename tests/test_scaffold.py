@@ -160,3 +160,25 @@ def test_ny_with_kilde_and_linjer_writes_a_real_citation_with_its_anchor(
     assert cli.main(["ny", "kilde", "Et møde", "--data", data, "--kilde", "testmoede-2025-01-01",
                      "--linjer", "3"]) == cli.REFUSED
     assert cli.main(["ny", "tilbud", "Andet", "--data", data, "--kilde", "x"]) == cli.FAILED
+
+
+@pytest.mark.parametrize("kind", ["kilde", "kilder", "Kilde"])
+def test_a_new_source_is_sent_to_the_importer(fixture_data: Path, kind: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A source needs its text and an id in the organ-and-date scheme: `ny` would guess an id
+    from a name (and once made a duplicate of an existing source)."""
+    before = sorted((fixture_data / "kilder").iterdir())
+    assert cli.main(["ny", kind, "DAS Social 17. marts 2025", "--data", str(fixture_data)]) \
+        == cli.REFUSED
+    assert "make importer" in capsys.readouterr().err
+    assert sorted((fixture_data / "kilder").iterdir()) == before
+
+
+def test_ny_with_a_citation_reads_the_default_data_folder(
+        fixture_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `make ny … KILDE= LINJER=` passes no --data: the data folder comes from the setting.
+    monkeypatch.setenv("KOORDINERINGSBASEN_DATA", str(fixture_data))
+    monkeypatch.setenv("KOORDINERINGSBASEN_SEEDS", str(FIXTURE_SEEDS))
+    assert cli.main(["ny", "maalgruppe", "Endnu en gruppe", "--kilde", "testmoede-2025-01-01",
+                     "--linjer", "15-16"]) == cli.OK
+    assert (fixture_data / "maalgrupper" / "endnu-en-gruppe.yml").is_file()

@@ -30,8 +30,13 @@ class ScaffoldError(Exception):
     """A Danish message for the person who ran `make ny`."""
 
 
+def resolve_kind_or_none(name: str) -> str | None:
+    """The kind folder `name` means (any of its names), or None."""
+    return KIND_NAMES.get(name.strip().lower())
+
+
 def resolve_kind(name: str) -> str:
-    kind = KIND_NAMES.get(name.strip().lower())
+    kind = resolve_kind_or_none(name)
     if kind is None:
         raise ScaffoldError(f"ukendt type '{name}'; brug en af: {', '.join(ENTITY_MODELS)}")
     return kind

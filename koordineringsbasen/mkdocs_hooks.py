@@ -138,8 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # What the site search indexes (search_index.py), then the Content-Security-Policy meta tag
     # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
     # middleware lets the policy allow the reload script the server adds (preview.py).
-    entity_page = search_index.is_entity_url(page.url, _build().context_for().catalog)
-    output = search_index.mark_page(output, page.url, entity_page)
+    output = search_index.mark_page(output)
     return csp.add_policy(output, page.file.src_uri)
 
 

@@ -31,13 +31,13 @@ def _markdown(table: str) -> str:
 
 
 def test_a_table_is_what_markdown_makes_of_it() -> None:
-    html = HtmlWriter("tilbud/index.md", GLOSSARY)
+    html = HtmlWriter("tilbud/index.md", GLOSSARY, index_tables=True)
     headers = ["Nr.", "Navn (KL)", "Note"]
     assert html.table(headers, CELLS) == _markdown(markdown_table(headers, CELLS))
 
 
 def test_aligned_columns_and_stripped_cells_are_as_markdown_makes_them() -> None:
-    html = HtmlWriter("tilbud/egely.md", GLOSSARY)
+    html = HtmlWriter("tilbud/egely.md", GLOSSARY, index_tables=True)
     rows = [["2024", "1.234,5", Markup(' <span class="kb-deadline">(kommende)</span>')],
             ["2025", "–", ""]]
     source = ("| År | Pladser | Status |\n|---|---:|:-:|\n"
@@ -48,7 +48,7 @@ def test_aligned_columns_and_stripped_cells_are_as_markdown_makes_them() -> None
 
 
 def test_a_list_is_what_markdown_makes_of_it() -> None:
-    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY)
+    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY, index_tables=True)
     items = [html.em("Næste skridt:") + Markup(" ") + html.text(c[0]) for c in CELLS]
     source = "\n".join(f"- *Næste skridt:* {markdown_table(['x'], [[c[0]]]).splitlines()[2][2:-2]}"
                        for c in CELLS)
@@ -56,7 +56,7 @@ def test_a_list_is_what_markdown_makes_of_it() -> None:
 
 
 def test_links_carry_the_address_mkdocs_gives_them() -> None:
-    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY)
+    html = HtmlWriter("maalgrupper/risikomatrix.md", GLOSSARY, index_tables=True)
     assert html.link("tilbud/egely.md", "Egely") == '<a href="../../tilbud/egely/">Egely</a>'
     assert html.link("", "2 svar", "svar-cu-x") == '<a href="#svar-cu-x">2 svar</a>'
     assert "<script>" not in html.text("<script>alert(1)</script>")
@@ -70,3 +70,11 @@ def test_a_link_in_markdown_reads_as_the_same_link_in_a_block() -> None:
     block = HtmlWriter(page, GLOSSARY).link("tilbud/egely.md", name)
     assert "<abbr" not in inline and "<abbr" in block
     assert _markdown(f"Se {inline}.") == f"<p>Se {block}.</p>"
+
+
+def test_tables_are_left_out_of_the_search_index_unless_asked_for() -> None:
+    rows = [["Egely", "12"]]
+    assert HtmlWriter("tilbud/index.md", GLOSSARY).table(["Tilbud", "Pladser"], rows) \
+        .startswith('<table data-pagefind-ignore="all">\n<thead>')
+    assert HtmlWriter("tilbud/egely.md", GLOSSARY, index_tables=True) \
+        .table(["Tilbud", "Pladser"], rows).startswith("<table>\n<thead>")

@@ -88,7 +88,7 @@ def _text_links(ctx: RenderContext, page: str, source: Any) -> tuple[Markup | No
     if ctx.texts.lines(source.fil) is None:
         return None, None
     text_layout = source_layout(ctx.catalog, source)
-    html = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True)
+    html = HtmlWriter(page, ctx.catalog.glossary, in_markdown=True, index_tables=True)
 
     def item_link(item: Any) -> Markup:
         uri = text_uri(source.id, text_layout.home(line_bounds(item.linjer)[0]))

@@ -13,7 +13,7 @@ from ..model.dates import period
 from .context import RenderContext
 from .html_writer import HtmlWriter
 from .labels import KIND_SINGULAR, RISK
-from .links import page_uri
+from .links import entity_of_page, page_uri
 from .text import attr
 
 ICONS = {
@@ -74,7 +74,8 @@ class Helpers:
 
     @cached_property
     def html(self) -> HtmlWriter:
-        return HtmlWriter(self.page, self.ctx.catalog.glossary, self.in_markdown)
+        return HtmlWriter(self.page, self.ctx.catalog.glossary, self.in_markdown,
+                          index_tables=entity_of_page(self.ctx.catalog, self.page) is not None)
 
     def block(self, html: Markup) -> Markup:
         """`html`, standing on its own in the page's Markdown, registered with the page."""

@@ -21,6 +21,10 @@ from .abbreviations import Abbreviator, abbreviator
 from .links import href
 from .text import attr, md
 
+# Pagefind leaves out what carries this attribute (and all inside it).
+SEARCH_IGNORE = 'data-pagefind-ignore="all"'
+SEARCH_IGNORED_TABLE = f"<table {SEARCH_IGNORE}>"
+
 
 @dataclass(frozen=True)
 class HtmlWriter:
@@ -35,6 +39,9 @@ class HtmlWriter:
     page: str
     glossary: Any
     in_markdown: bool = False
+    # Tables are searched on entity pages only: elsewhere (overviews, comparisons) they repeat
+    # every entity's name and would put those pages first (site/search_index.py).
+    index_tables: bool = False
 
     @cached_property
     def _abbreviator(self) -> Abbreviator:
@@ -70,7 +77,8 @@ class HtmlWriter:
         body = "".join("<tr>\n" + "".join(f"<td{a}>{self._cell(c)}</td>\n"
                                           for a, c in zip(columns, row, strict=True)) + "</tr>\n"
                        for row in rows)
-        return Markup(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}"
+        start = "<table>" if self.index_tables else SEARCH_IGNORED_TABLE
+        return Markup(f"{start}\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}"
                       "</tbody>\n</table>")
 
     def _cell(self, value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from mkdocs.utils import get_relative_url
 
@@ -21,6 +22,16 @@ SPECIAL_PAGES = {
 
 def page_uri(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
+
+
+def entity_of_page(catalog: Any, page: str) -> tuple[str, str] | None:
+    """(kind, id) when `page` (docs-relative .md) is an entity's own page, else None."""
+    kind, _, rest = page.partition("/")
+    entity_id = rest.removesuffix(".md")
+    if "/" in entity_id or not rest.endswith(".md") or entity_id not in catalog.entities.get(
+            kind, {}):
+        return None
+    return kind, entity_id
 
 
 def overview_uri(kind: str) -> str:

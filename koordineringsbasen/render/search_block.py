@@ -24,6 +24,11 @@ MISSPELT = 2  # letters off the name: a misspelling, not another name
 # Facet names as the search form shows them (keys of Pagefind filters).
 KIND, CATEGORY, REGION, OPERATOR, RISK, LAW, STATUS = (
     "Type", "Kategori", "Region", "Driftsherre", "Risiko", "Lovgrundlag", "Status")
+# Source-text pages (kilder/<id>/tekst/) are found, but after the entities: a fraction of a
+# word's weight, and a kind of their own for the filter and the result.
+SOURCE_TEXT_KIND = "Kildetekst"
+SOURCE_TEXT_ATTRIBUTES = (f'data-pagefind-weight="0.2" data-pagefind-filter="{KIND}:{SOURCE_TEXT_KIND}" '
+                          f'data-pagefind-meta="kind:{SOURCE_TEXT_KIND}"')
 FACETS = (KIND, CATEGORY, REGION, OPERATOR, RISK, LAW, STATUS)
 FOLD = re.compile(r"[^0-9a-z]+")
 

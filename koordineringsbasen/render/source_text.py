@@ -21,6 +21,7 @@ from .context import RenderContext
 from .environment import render_template
 from .html_writer import HtmlWriter
 from .links import page_uri
+from .search_block import SOURCE_TEXT_ATTRIBUTES
 from .textlayout import Part, agenda_anchor, cited_ranges, depth, source_layout, text_uri
 
 MAX_HEADING = 4
@@ -148,6 +149,7 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
     return render_template(
         "kildetekst.md.j2", source=source, segments=segments,
         copy_data=Markup(_copy_data(ctx, source, part, lines)),
+        search_attributes=Markup(SOURCE_TEXT_ATTRIBUTES),
         source_link=writer.link(page_uri("kilder", source_id), source.navn),
         lines=f"{part.first}-{part.last}" if len(text_layout.parts) > 1 else source.linjer,
         **_navigation(writer, source, text_layout.parts, part))

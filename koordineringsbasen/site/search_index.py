@@ -1,19 +1,18 @@
 """The site search: mark what Pagefind indexes on each page, then index the built site.
 
-Pagefind reads the built HTML. Pages mark their searchable part themselves (main.html wraps the
-article in `data-pagefind-body`; entity pages carry a hidden keyword block, search_block.py).
-Here, per page: tables on pages that are not entity pages (overviews, number tables of the
-section pages) and sections whose heading has `data-search-exclude` (number tables and
-footnotes of entity pages) are left out of the index, and source texts (`kilder/<id>/tekst/`,
-text in `.kb-kildetekst`) weigh a fraction of a word, so they are found but rank after
-entities. After the build, Pagefind indexes the site into `pagefind/` with Danish stemming, and
-a small names file for "Mente du …?" is written next to it.
+Pagefind reads the built HTML. Pages mark what it reads as they are made: main.html wraps the
+article in `data-pagefind-body`; entity pages carry a hidden keyword block (search_block.py);
+the HTML writer leaves the tables of pages that are not entity pages out of the index; the
+templates put number tables, footnotes and the pages citing a source in an unsearched block
+(`unsearched` in _page.md.j2); the source-text template weighs the texts a fraction of a word.
+Here only the "¶" permalinks that Python-Markdown's toc extension adds are left out. After the
+build, Pagefind indexes the site into `pagefind/` with Danish stemming, and a small names file
+for "Mente du …?" is written next to it.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..render.search_block import KIND, name_keys
+from ..render.search_block import name_keys
 from ..render.search_terms import kind_label
 
 BUNDLE = "pagefind"
@@ -31,36 +30,14 @@ NAMES_FILE = "pagefind/kb-navne.json"
 # so a query fetches one of them, not every name of the site.
 KEYS_FILE = "pagefind/kb-navn-{}.json"
 KEY_SHARDS = 64
-SOURCE_TEXT_URL = re.compile(r"^kilder/[a-z0-9-]+/tekst/")
-SOURCE_TEXT_WEIGHT = 0.2
-SOURCE_TEXT_KIND = "Kildetekst"
-TABLE = re.compile(r"<table(?=[\s>])")
-EXCLUDED_SECTION = re.compile(
-    r"<h2\b[^>]*\bdata-search-exclude\b[^>]*>.*?(?=<h[12][\s>]|<!-- /kb-soegetekst -->)",
-    re.DOTALL)
 # The "¶" permalink of each heading would end every result title.
 HEADERLINK = '<a class="headerlink"'
-SOURCE_TEXT = re.compile(r"""(<[a-z]+\b[^>]*\bclass=["'][^"']*\bkb-kildetekst\b[^"']*["'])""")
 
 
-def is_entity_url(url: str, catalog: Any) -> bool:
-    kind, _, rest = url.partition("/")
-    return rest.count("/") == 1 and rest.rstrip("/") in catalog.entities.get(kind, {})
-
-
-def mark_page(html: str, url: str, entity_page: bool) -> str:
-    """The page's HTML with the index rules above applied (no change to what a reader sees)."""
-    html = html.replace(HEADERLINK, HEADERLINK + ' data-pagefind-ignore="all"')
-    if not entity_page:
-        html = TABLE.sub('<table data-pagefind-ignore="all"', html)
-    html = EXCLUDED_SECTION.sub(lambda m: f'<div data-pagefind-ignore="all">{m.group(0)}</div>',
-                                html)
-    if SOURCE_TEXT_URL.match(url):
-        html = SOURCE_TEXT.sub(
-            rf'\1 data-pagefind-weight="{SOURCE_TEXT_WEIGHT}" '
-            rf'data-pagefind-filter="{KIND}:{SOURCE_TEXT_KIND}" '
-            rf'data-pagefind-meta="kind:{SOURCE_TEXT_KIND}"', html, count=1)
-    return html
+def mark_page(html: str) -> str:
+    """The page's HTML with the toc extension's permalinks left out of the index (no change to
+    what a reader sees)."""
+    return html.replace(HEADERLINK, HEADERLINK + ' data-pagefind-ignore="all"')
 
 
 def names(catalog: Any) -> list[list[str]]:

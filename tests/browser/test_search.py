@@ -461,15 +461,6 @@ def test_visible_alternative_names_are_few_and_real(catalog: Catalog) -> None:
     assert "Osterskoven" not in search_block.shown_aliases(offer)
 
 
-def test_source_texts_are_found_after_entities() -> None:
-    """The rule for source-text pages (kilder/<id>/tekst/): low weight, their own kind."""
-    html = '<div data-pagefind-body><h1>X</h1><div class="kb-kildetekst"><p id="L1">t</p></div>'
-    marked = search_index.mark_page(html, "kilder/x/tekst/", entity_page=False)
-    assert 'class="kb-kildetekst" data-pagefind-weight="0.2"' in marked
-    assert 'data-pagefind-filter="Type:Kildetekst"' in marked
-    assert search_index.mark_page(html, "kilder/x/", entity_page=True) == html
-
-
 def test_header_override_tracks_upstream() -> None:
     """overrides/partials/header.html is Material's partial with only the search block changed."""
     material = pytest.importorskip("material")

@@ -91,7 +91,8 @@ def test_long_sources_are_split_per_agenda_item_and_cited_ranges_stay_whole() ->
 def test_text_page_has_numbered_escaped_lines_anchors_and_item_headings(
         ctx: RenderContext) -> None:
     page = render_source_text(ctx, "testmoede-2025-01-01", 0)
-    assert '<div class="kb-kildetekst" markdown data-kilde="testmoede-2025-01-01" ' in page
+    assert '<div class="kb-kildetekst" data-pagefind-weight="0.2" ' in page
+    assert ' markdown data-kilde="testmoede-2025-01-01" ' in page
     assert '<ol class="kb-linjer" start="1">' in page and '<li id="L150">' in page
     assert '<li id="L151">' not in page
     assert "## Punkt 2: Risikovurdering { #punkt-2 }" in page

@@ -18,9 +18,8 @@ from pydantic import BaseModel
 from ..catalog import KINDS, Catalog
 from ..model import ENTITY_MODELS
 from ..model.fields import FieldSpec, child_tables, field_specs
-from ..render.html_writer import HtmlWriter
+from ..render.html_writer import HtmlWriter, code, code_link
 from ..render.labels import KIND_PLURAL
-from ..render.text import attr
 from ..urls import API_DIR
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
@@ -32,7 +31,7 @@ def file_link(page_url: str, path: str, label: str | None = None) -> Markup:
     """An <a> from the page at `page_url` (site-relative URL) to the site file at `path`."""
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
     href = posixpath.relpath(path, base.rstrip("/") or ".")
-    return Markup(f'<a href="{attr(href)}"><code>{attr(label or path)}</code></a>')
+    return code_link(href, label or path)
 
 
 def export_files(catalog: Catalog, page_url: str) -> str:
@@ -87,7 +86,7 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[tuple[str, FieldSpec
 
 
 def _code(text: str) -> Markup:
-    return Markup(f"<code>{attr(text)}</code>")
+    return code(text)
 
 
 def _describe(spec: FieldSpec, html: HtmlWriter) -> Markup:

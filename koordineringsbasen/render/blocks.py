@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .html_writer import footnote_marker
+
 PLACEHOLDER = "KBRÅBLOK{:06d}"  # a block: a paragraph of its own in the Markdown
 MARKER = "KBMÆRKE{:06d}"  # a footnote marker, inside a line
 # The ids handed out for one page, in the order they stand in its Markdown.
@@ -27,9 +29,8 @@ HANDED_OUT = re.compile(r"KBRÅBLOK(\d{6})|KBMÆRKE(\d{6})")
 
 
 def marker_html(number: int, use: int) -> str:
-    """A footnote marker as Python-Markdown writes it: the `use`-th marker of footnote `number`."""
-    return (f'<sup id="{marker_id(number, use)}"><a class="footnote-ref" '
-            f'href="#fn:{number}">{number}</a></sup>')
+    """The `use`-th marker of footnote `number` (html_writer.footnote_marker)."""
+    return footnote_marker(number, marker_id(number, use))
 
 
 def marker_id(number: int, use: int) -> str:

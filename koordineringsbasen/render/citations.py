@@ -24,7 +24,7 @@ from ..model import Reference
 from ..model.agenda import resolve_item
 from ..texts.seedtext import SeedTexts
 from .blocks import Blocks, marker_html, marker_id, set_aside
-from .html_writer import HtmlWriter
+from .html_writer import HtmlWriter, footnote_backlink, footnote_list
 from .labels import date_da
 from .links import page_uri
 from .textlayout import agenda_anchor, source_layout
@@ -117,15 +117,12 @@ class Citations:
         items = []
         for key, number in self._numbers.items():
             paragraphs = [self.describe(ref) for ref in self._refs[key]]
-            back = "".join(f'<a class="footnote-backref" href="#{marker_id(number, use)}" '
-                           f'title="{BACKLINK_TITLE % number}">&#8617;</a>'
+            back = "".join(footnote_backlink(marker_id(number, use), BACKLINK_TITLE % number)
                            for use in range(1, self._uses.get(number, 0) + 1))
             if back:
                 paragraphs[-1] += Markup("&#160;" + back)
-            body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-            items.append(f'<li id="fn:{number}">\n{body}\n</li>')
-        return set_aside(self.blocks, self.page, Markup(
-            '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"))
+            items.append((number, paragraphs))
+        return set_aside(self.blocks, self.page, footnote_list(items))
 
     def __len__(self) -> int:
         return len(self._numbers)

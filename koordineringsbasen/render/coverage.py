@@ -17,11 +17,11 @@ from .context import RenderContext
 from .environment import render_template
 from .filters import UNKNOWN_REGION, region_value
 from .helpers import Helpers
-from .html_writer import sortable
+from .html_writer import none_note, sortable
 from .labels import REGION
 from .links import SPECIAL_PAGES
 
-EMPTY = Markup('<span class="kb-none">ingen tilbud i data</span>')
+EMPTY = none_note("ingen tilbud i data")
 
 
 def coverage(ctx: RenderContext) -> dict[tuple[str, str], list[Any]]:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..danish.slugs import slugify
+from . import html_writer
 from .environment import render_html
 from .helpers import deadline_passed
 from .labels import (
@@ -29,7 +30,6 @@ from .labels import (
     SCOPE,
     SOURCE_TYPE,
 )
-from .text import attr
 
 NONE = "ingen"  # the value of a row that has nothing for a filter
 UNKNOWN_REGION = "ukendt"
@@ -176,10 +176,9 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
 
 def row_marker(catalog: Catalog, filters: list[Filter], entity: Any) -> Markup:
     """The hidden element at the start of a row's first cell that holds its filter values."""
-    data = " ".join(
-        f'data-f-{f.key}="{attr(" ".join(dict.fromkeys(v for v, _ in f.values(catalog, entity))))}"'
-        for f in filters)
-    return Markup(f'<span class="kb-row" data-id="{attr(entity.id)}" {data} hidden></span>')
+    return html_writer.row_marker(entity.id, (
+        (f.key, " ".join(dict.fromkeys(v for v, _ in f.values(catalog, entity))))
+        for f in filters))
 
 
 def _options(catalog: Catalog, f: Filter, entities: Iterable[Any]) -> list[Value]:

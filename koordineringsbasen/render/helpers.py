@@ -10,11 +10,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import period
+from . import html_writer
 from .context import RenderContext
 from .html_writer import HtmlWriter
 from .labels import KIND_SINGULAR, RISK
 from .links import entity_of_page, page_uri
-from .text import attr
 
 ICONS = {
     # Simple shapes so that the level is told by shape and text as well as colour.
@@ -42,17 +42,12 @@ BACKLINK_HEADINGS = {
 
 def risk_badge(level: Any) -> Markup:
     value = getattr(level, "value", level)
-    return Markup(
-        f'<span class="kb-risk kb-risk--{attr(value)}"><svg viewBox="0 0 16 16" '
-        f'aria-hidden="true" focusable="false">{ICONS[value]}</svg>{attr(RISK[value])}</span>'
-    )
+    return html_writer.risk_badge(value, ICONS[value], RISK[value])
 
 
 def deadline_badge(date: str, today: dt.date) -> Markup:
     passed = deadline_passed(date, today)
-    text = "overskredet" if passed else "kommende"
-    return Markup(f' <span class="kb-deadline kb-deadline--{"passed" if passed else "upcoming"}">'
-                  f"({text})</span>")
+    return html_writer.deadline_badge(passed, "overskredet" if passed else "kommende")
 
 
 def deadline_passed(date: str, today: dt.date) -> bool:

@@ -6,10 +6,15 @@ under `mkdocs serve`. They are written here as Python-Markdown writes them (its 
 extension with `use_align_attribute`, a plain list), with the addresses mkdocs gives links
 (links.href) and the glossary's abbreviations marked as the abbr extension marks them;
 a page registers each as a block (blocks.py), kept out of Markdown. Everything that is not Markup is escaped.
+
+The fixed pieces the pages repeat (footnotes and their markers, numbered source-text lines,
+badges, the filters' row markers) are written here too, by the functions at the end; the
+modules that use them decide only what goes in.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -95,3 +100,77 @@ def sortable(table: Markup, compact: bool = False, attributes: str = "") -> Mark
     css = "kb-sortable kb-compact" if compact else "kb-sortable"
     extra = f" {attributes}" if attributes else ""
     return Markup(f'<div class="{css}"{extra}>\n') + table + Markup("\n</div>")
+
+
+# --- Fixed pieces -----------------------------------------------------------------------
+
+
+def footnote_marker(number: int, marker_id: str) -> str:
+    """A footnote marker as Python-Markdown's footnotes extension writes it."""
+    return (f'<sup id="{marker_id}"><a class="footnote-ref" '
+            f'href="#fn:{number}">{number}</a></sup>')
+
+
+def footnote_backlink(marker_id: str, title: str) -> str:
+    return f'<a class="footnote-backref" href="#{marker_id}" title="{title}">&#8617;</a>'
+
+
+def footnote_list(items: Iterable[tuple[int, Sequence[Markup]]]) -> Markup:
+    """The page's footnotes, (number, paragraphs) each, as the footnotes extension writes them."""
+    written = []
+    for number, paragraphs in items:
+        body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+        written.append(f'<li id="fn:{number}">\n{body}\n</li>')
+    return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(written)
+                  + "\n</ol>\n</div>")
+
+
+def numbered_lines_start(number: int) -> str:
+    """The start of a run of a source text's numbered lines, numbered from `number`."""
+    return f'<ol class="kb-linjer" start="{number}">'
+
+
+def numbered_line(number: int, text: str, anchors: Iterable[str]) -> str:
+    """Line `number` of a source text, with the anchors of the cited ranges that begin on it."""
+    marks = "".join(f'<span id="{a}" class="kb-anker"></span>' for a in anchors)
+    return f'<li id="L{number}">{marks}{html.escape(text)}</li>'
+
+
+def risk_badge(value: str, icon: str, label: str) -> Markup:
+    """A risk level as text, colour and icon (never colour alone)."""
+    return Markup(
+        f'<span class="kb-risk kb-risk--{attr(value)}"><svg viewBox="0 0 16 16" '
+        f'aria-hidden="true" focusable="false">{icon}</svg>{attr(label)}</span>'
+    )
+
+
+def deadline_badge(passed: bool, text: str) -> Markup:
+    return Markup(f' <span class="kb-deadline kb-deadline--{"passed" if passed else "upcoming"}">'
+                  f"({text})</span>")
+
+
+def change_marker(symbol: str, text: Markup) -> Markup:
+    """A rating's change from the previous one: a symbol for the eye and the words."""
+    return Markup(f'<br><span class="kb-change"><span aria-hidden="true">{symbol}</span> '
+                  f"{text}</span>")
+
+
+def row_marker(entity_id: str, values: Iterable[tuple[str, str]]) -> Markup:
+    """The hidden element at the start of a row's first cell: the row's filter values."""
+    data = " ".join(f'data-f-{key}="{attr(value)}"' for key, value in values)
+    return Markup(f'<span class="kb-row" data-id="{attr(entity_id)}" {data} hidden></span>')
+
+
+def code(text: str) -> Markup:
+    """A file name, field name or address, as code."""
+    return Markup(f"<code>{attr(text)}</code>")
+
+
+def code_link(href: str, label: str) -> Markup:
+    """A link to a site file (not a page), its name as code."""
+    return Markup(f'<a href="{attr(href)}">') + code(label) + Markup("</a>")
+
+
+def none_note(text: str) -> Markup:
+    """A cell's "nothing here" in the quieter style."""
+    return Markup(f'<span class="kb-none">{attr(text)}</span>')

@@ -19,7 +19,7 @@ from ..model.sources import Source
 from ..texts.anchors import CONTEXT_LINES
 from .context import RenderContext
 from .environment import render_template
-from .html_writer import HtmlWriter
+from .html_writer import HtmlWriter, numbered_line, numbered_lines_start
 from .links import page_uri
 from .search_block import SOURCE_TEXT_ATTRIBUTES
 from .textlayout import Part, agenda_anchor, cited_ranges, depth, source_layout, text_uri
@@ -69,11 +69,6 @@ def _navigation(writer: HtmlWriter, source: Source, parts: tuple[Part, ...],
     if after is not None:
         links.append(writer.link(text_uri(source.id, after), f"Næste: {_part_title(after)}"))
     return {"contents": None, "neighbours": Markup(" · ").join(links)}
-
-
-def _line_html(number: int, text: str, anchors: list[str]) -> str:
-    marks = "".join(f'<span id="{a}" class="kb-anker"></span>' for a in anchors)
-    return f'<li id="L{number}">{marks}{html.escape(text)}</li>'
 
 
 def _copy_data(ctx: RenderContext, source: Source, part: Part, lines: tuple[str, ...]) -> str:
@@ -142,8 +137,8 @@ def render_source_text(ctx: RenderContext, source_id: str, index: int) -> str:
                              "text_link": writer.link(text_uri(document.id),
                                                       "bilagets egen tekstside")})
         if not run:
-            run.append(f'<ol class="kb-linjer" start="{number}">')
-        run.append(_line_html(number, lines[number - 1] if number <= len(lines) else "",
+            run.append(numbered_lines_start(number))
+        run.append(numbered_line(number, lines[number - 1] if number <= len(lines) else "",
                               anchors.get(number, [])))
     close_run()
     return render_template(

@@ -14,7 +14,7 @@ from .context import RenderContext
 from .environment import environment, render_template
 from .freshness import newest_source_dates
 from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
-from .html_writer import HtmlWriter, sortable
+from .html_writer import HtmlWriter, change_marker, sortable
 from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
 from .links import SPECIAL_PAGES
 
@@ -43,8 +43,7 @@ def risk_change(previous: Any | None, current: Any, html: HtmlWriter) -> Markup:
         symbol, text = "▲", f"forværret fra {RISK[before].lower()}"
     else:
         symbol, text = "▼", f"forbedret fra {RISK[before].lower()}"
-    return Markup(f'<br><span class="kb-change"><span aria-hidden="true">{symbol}</span> '
-                  f"{html.text(text)}</span>")
+    return change_marker(symbol, html.text(text))
 
 
 def missing_natko_numbers(ctx: RenderContext) -> list[int]:

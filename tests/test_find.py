@@ -170,3 +170,16 @@ def test_a_reader_that_stops_reading_is_no_error(data: Path, tmp_path: Path) -> 
         f"{sys.executable} -m koordineringsbasen find moede-2025-01-01 1250 --data {data} | head -1",
         shell=True, capture_output=True, text=True, check=False)
     assert result.stdout.startswith("Fandt") and "Traceback" not in result.stderr
+
+
+def test_the_block_anchors_the_text_as_the_check_reads_it(data: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A Symbol-font bullet (U+F0B7, left by the PDF) is read as a bullet by the data check;
+    the anchor `find` writes must say the same, or the check would refuse it."""
+    seed = tmp_path / "seeds" / "000_0000000000000000.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("1.250", "\uf0b7 1.250", 1),
+                    encoding="utf-8")
+    code, out, _ = run(data, capsys, "moede-2025-01-01", "1.250")
+    assert code == cli.OK
+    anchor = blocks(out)[0]["anker"]
+    assert "\uf0b7" not in str(anchor) and "• 1.250" in anchor["tekst"]

@@ -21,7 +21,7 @@ from ..model.agenda import holding_item
 from ..model.common import LineRange, line_bounds
 from ..model.sources import AgendaItem, Source, source_chain
 from ..texts.anchors import EmptyPassage, anchor_fields, make_anchor
-from ..texts.seedtext import split_lines
+from ..texts.seedtext import raw_lines
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,9 @@ def source_and_text(sources: dict[str, Source], source_id: str,
                             f"Mente du '{close[0]}'?" if close else
                             "Kilderne står i data/kilder/ (filnavnet er id'et).")
     source = sources[source_id]
-    path = seeds / source.fil
-    # Read now, not from raw_lines' cache of the data check: the text may just have changed.
-    lines = tuple(split_lines(path.read_text(encoding="utf-8", errors="replace"))) \
-        if path.is_file() else None
+    # Read as the data check reads it (raw_lines: a changed file is read again, Symbol-font
+    # bullets as bullets), so the anchor written is the one the check compares with.
+    lines = raw_lines(seeds / source.fil)
     if lines is None:
         raise CitationError(f"kildeteksten {source.fil} til '{source_id}' findes ikke i {seeds}.",
                             "Sæt KOORDINERINGSBASEN_SEEDS til mappen med kildeteksterne.")

@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 from koordineringsbasen.site import csp
-from tests.support import ROOT, require_build_marker
+from tests.support import ROOT, require_build_marker, stop_process
 
 EPOCH = re.compile(rb"livereload\((\d+), \d+\);")
 # What the preview server adds to every HTML page: mkdocs' live-reload script before </body>.
@@ -104,13 +104,7 @@ class PreviewServer:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._log.close()
+        stop_process(self.proc, self._log)
 
 
 def normalise(body: bytes) -> bytes:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -107,3 +108,14 @@ def anchor_citations(data_dir: Path, seeds_dir: Path = FIXTURE_SEEDS) -> None:
     editing (files that do not validate are left as they are)."""
     from koordineringsbasen.tools.anchor_fill import fill
     fill(data_dir, seeds_dir)
+
+
+def stop_process(proc: subprocess.Popen[bytes] | subprocess.Popen[str], log: IO[str]) -> None:
+    """End a server the test started (terminate, then kill after 20 s) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()

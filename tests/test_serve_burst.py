@@ -24,7 +24,7 @@ import pytest
 
 from koordineringsbasen.site import csp
 from tests.preview_server import EPOCH, MOUNT
-from tests.support import FIXTURE_SEEDS, ROOT
+from tests.support import FIXTURE_SEEDS, ROOT, stop_process
 
 pytestmark = pytest.mark.build
 
@@ -82,13 +82,7 @@ def server(tmp_path: Path, fixture_data: Path):  # type: ignore[no-untyped-def]
             time.sleep(0.3)
         yield box, base, tmp_path / "serve.log"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        stop_process(proc, log)
 
 
 def test_a_burst_during_a_failing_rebuild_is_answered(server) -> None:  # type: ignore[no-untyped-def]

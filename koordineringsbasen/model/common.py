@@ -134,7 +134,12 @@ def _line_range(value: Any) -> str:
     start, end = int(match.group(1)), int(match.group(2) or match.group(1))
     if start < 1 or end < start:
         raise ValueError(f"linjeintervallet '{value}' er tomt eller baglæns")
-    return f"{start}-{end}" if end != start else str(start)
+    return line_range(start, end)
+
+
+def line_range(first: int, last: int) -> str:
+    """Lines first..last as the data write them: '120-134', or '120' for one line."""
+    return str(first) if first == last else f"{first}-{last}"
 
 
 LineRange = Annotated[

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model.common import Anchor
+from ..model.common import Anchor, line_range
 from .anchors import ELLIPSIS, anchor_text, checksum, passage_text
 from .seedtext import SPLIT_WORD, join_lines, join_lines_mapped
 
@@ -40,10 +40,6 @@ class Verdict:
     @property
     def linjer(self) -> str:
         return line_range(self.first, self.last)
-
-
-def line_range(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}-{last}"
 
 
 class TextIndex:

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..load.yamlsource import YamlProblem, read_yaml
 from ..model.agenda import holding_item
-from ..model.common import LineRange, line_bounds
+from ..model.common import LineRange, line_bounds, line_range
 from ..model.sources import AgendaItem, Source, source_chain
 from ..texts.anchors import EmptyPassage, anchor_fields, make_anchor
 from ..texts.seedtext import raw_lines
@@ -70,10 +70,6 @@ def source_and_text(sources: dict[str, Source], source_id: str,
         raise CitationError(f"kildeteksten {source.fil} til '{source_id}' findes ikke i {seeds}.",
                             "Sæt KOORDINERINGSBASEN_SEEDS til mappen med kildeteksterne.")
     return source_chain(source, sources.get), lines
-
-
-def line_range(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}-{last}"
 
 
 def item_for(chain: Sequence[Source], first: int, last: int) -> tuple[Source, AgendaItem] | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Source
-from ..model.common import PathKey, line_bounds
+from ..model.common import PathKey, line_bounds, line_range
 from ..texts.relocate import (
     AMBIGUOUS,
     MISSING,
@@ -31,7 +31,6 @@ from ..texts.relocate import (
     TextIndex,
     Verdict,
     find_heading,
-    line_range,
     locate,
 )
 from .data_files import DataFile, read_for_source, shown, source_lines, write_text

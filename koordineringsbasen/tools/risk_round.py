@@ -15,7 +15,6 @@ import csv
 import difflib
 import io
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from ..model.entities import RiskLevel, RiskRating, known_round
 from ..model.sources import Source
 from ..texts.anchors import EmptyPassage
 from .citation_block import CitationError, Cited, cite, item_for, reference_lines, source_and_text
+from .data_files import write_text
 from .scaffold import MARK
 
 # Column -> its heading as shown, then the other headings it may have (compared in lower case
@@ -294,7 +294,5 @@ def write_round(ratings: list[Rating], runde: str) -> list[Path]:
     """Add each rating to its file; nothing is written unless every file can take its rating."""
     texts = plan(ratings, runde)
     for path, text in texts.items():
-        temporary = path.with_suffix(".yml.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        write_text(path, text)
     return list(texts)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Source
 from ...model.agenda import holding_item, resolve_item
-from ...model.common import PathKey, Reference, line_bounds
+from ...model.common import PathKey, Reference, line_bounds, line_range
 from ...model.references import Citation
 from ...model.sources import source_chain
 from ...texts.relocate import (
@@ -21,7 +21,6 @@ from ...texts.relocate import (
     TextIndex,
     heading_matches,
     heading_words,
-    line_range,
     locate,
 )
 from ...texts.seedtext import SeedTexts

@@ -26,6 +26,7 @@ FALLBACK: dict[str, str] = {
     "af": "Organisation bag status",
     "antal": "Tallet, eller nedre grænse for et interval",
     "aliaser": "Andre navne, stavemåder og forkortelser",
+    "alder": "Aldersgrænser for målgruppen, med kilde",
     "art": "natko: national målgruppe; regional: regional målgruppe; ad-hoc: øvrig",
     "begrundelse": "Kildens begrundelse for vurderingen",
     "beliggenhed": "Hvor tilbuddet ligger",

@@ -376,7 +376,9 @@ class KeyFigure(Strict):
     art: FigureKind | None = Field(
         None, description="faktisk, budget, prognose eller maal (mål); udelades kun når kilden "
                           "ikke siger det, og tælles da på siden Datakvalitet")
-    periode: FigurePeriod | None = None
+    periode: FigurePeriod | None = Field(
+        None, description="Perioden tallet gælder: et år (2024), to år (2017-2019) eller to "
+                          "datoer adskilt af / (2022-01-01/2024-10-25)")
     geografi: EntityId | None = ref(
         "organisationer", "Regionen eller kommunen tallet gælder for (id i organisationer)", None)
     hele_landet: Flag = Field(False, description="true når tallet gælder hele landet")

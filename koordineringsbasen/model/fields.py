@@ -50,7 +50,7 @@ FALLBACK: dict[str, str] = {
     "naeste_skridt": "Næste skridt ifølge kilden",
     "navn": "Navnet som det står i kilderne",
     "niveau": "roed, gul eller groen",
-    "noegletal": "Enkeltstående tal med dato og kilde",
+    "noegletal": "Enkeltstående tal med art, periode, geografi og kilde",
     "note": "Kort bemærkning",
     "pladser": "Antal pladser",
     "priser": "Takster pr. år (og ydelse)",

@@ -20,6 +20,7 @@ from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.field_gaps import field_gaps
 from koordineringsbasen.render.quality import quality_page
+from koordineringsbasen.tools.scaffold import scaffold_text
 from tests.support import FIXTURE_SEEDS, anchor_citations
 
 OFFER = "tilbud/testtilbud.yml"
@@ -207,6 +208,13 @@ def test_a_field_citation_of_an_unknown_field_lists_the_fields(filled: Path) -> 
     assert "kilder_felter[1].felt: 'navn' er ikke tilladt" in problem and "'driftsherre'" in problem
 
 
+def test_new_files_list_the_new_fields() -> None:
+    offer = scaffold_text("tilbud", "x", "X", "s")
+    assert "#   kilder_felter: Kilder til kategori, lovgrundlag" in offer
+    group = scaffold_text("maalgrupper", "x", "X", "s")
+    assert all(f"#   {name}:" in group for name in ("alder", "kriterier", "hjemmel"))
+
+
 # --- pages -----------------------------------------------------------------------------
 
 
@@ -295,7 +303,7 @@ def test_json_record_holds_the_new_fields(catalog: Catalog) -> None:
 def test_quality_counts_what_is_missing_per_field(catalog: Catalog) -> None:
     gaps = {g.what: (g.missing, g.total) for g in field_gaps(catalog)}
     assert gaps["Nøgletal: art ikke angivet"] == (1, 3)
-    assert gaps["Nøgletal: ingen periode"] == (2, 3)
+    assert gaps["Nøgletal: ingen periode eller dato"] == (2, 3)
     assert gaps["Nøgletal: ingen geografi"] == (1, 3)
     assert gaps["Kapacitetsrækker: art ikke angivet"] == (3, 3)
     assert gaps["Målgrupper: ingen alder"] == (1, 2)

@@ -1,6 +1,6 @@
 """What the data do not yet say about figures, target groups and offers' descriptive fields,
 counted per field for the data-quality page: key figures and capacity rows with no kind
-(faktisk, budget, prognose, mål), key figures with no period or area, target groups with no
+(faktisk, budget, prognose, mål), key figures with no period (nor date) or area, target groups with no
 ages, criteria or legal basis, and offers' filled descriptive fields without a source."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def field_gaps(catalog: Any) -> list[Gap]:
     offers = list(catalog.all("tilbud"))
     gaps = [
         _gap("Nøgletal: art ikke angivet", figures, lambda f: f.art is None),
-        _gap("Nøgletal: ingen periode", figures, lambda f: not f.periode),
+        _gap("Nøgletal: ingen periode eller dato", figures, lambda f: not (f.periode or f.dato)),
         _gap("Nøgletal: ingen geografi", figures, lambda f: not (f.geografi or f.hele_landet)),
         _gap("Kapacitetsrækker: art ikke angivet", capacity, lambda r: r.art is None),
         _gap("Målgrupper: ingen alder", groups, lambda g: g.alder is None),

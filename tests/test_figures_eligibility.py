@@ -220,7 +220,7 @@ def test_new_files_list_the_new_fields() -> None:
 
 def test_key_figures_show_kind_period_area_and_note(catalog: Catalog) -> None:
     text = render_entity(_ctx(catalog), "tilbud", "testtilbud")
-    head = ("<th>Betegnelse</th>\n<th align=\"right\">Værdi</th>\n<th>Art</th>\n<th>Periode</th>\n"
+    head = ("<th>Betegnelse</th>\n<th align=\"right\">Værdi</th>\n<th>Art</th>\n<th>Gælder</th>\n"
             "<th>Geografi</th>\n<th>Note</th>\n<th>Kilde</th>")
     assert head in text
     assert ("<td>Pladser</td>\n<td align=\"right\">14</td>\n<td>Prognose</td>\n"

@@ -45,7 +45,7 @@ def key_figure_table(h: Helpers, c: Citations, figures: Iterable[Any]) -> Markup
     figures = list(figures)
     with_area = any(f.geografi or f.hele_landet for f in figures)
     with_note = any(f.note for f in figures)
-    headers = ["Betegnelse", "Værdi", "Art", "Periode"]
+    headers = ["Betegnelse", "Værdi", "Art", "Gælder"]
     align: list[str | None] = [None, RIGHT, None, None]
     if with_area:
         headers.append("Geografi")

@@ -9,7 +9,16 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from .dates import YEARS, period
 
 # A value's place in a document: mapping keys and list indexes from the root.
 PathKey = tuple[str | int, ...]
@@ -314,19 +323,74 @@ class Disagreement(Strict):
     vaerdier: list[DisagreeingValue] = Field(min_length=2)
 
 
+class FigureKind(str, Enum):
+    """What a figure is: what happened, what was budgeted, what is expected, or what is aimed at."""
+
+    faktisk = "faktisk"
+    budget = "budget"
+    prognose = "prognose"
+    maal = "maal"
+
+
+def _figure_period(value: Any) -> str:
+    """'ÅÅÅÅ', 'ÅÅÅÅ-ÅÅÅÅ' or 'fra/til' with partial ISO dates; the end not before the start."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("skal være et år, to år som 2017-2019, eller to datoer som "
+                         "2022-01-01/2024-10-25")
+    text = value.strip()
+    years = YEARS.match(text)
+    ends = list(years.groups()) if years else text.split("/")
+    if len(ends) > 2 or not all(ends):
+        raise ValueError(f"'{text}' er ikke en periode; skriv et år (2024), to år (2017-2019) "
+                         "eller to datoer adskilt af / (2022-01-01/2024-10-25)")
+    first, last = (_partial_date(end) for end in (ends * 2)[:2])
+    if period(last).last < period(first).first:
+        raise ValueError(f"perioden '{text}' slutter før den begynder")
+    return text
+
+
+FigurePeriod = Annotated[
+    str,
+    BeforeValidator(_figure_period),
+    Field(description="Perioden tallet gælder: et år (2024), to år (2017-2019) eller to datoer "
+                      "adskilt af / (2022-01-01/2024-10-25)",
+          json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?((/\d{4}(-\d{2}(-\d{2})?)?)|-\d{4})?$"}),
+]
+
+
 class KeyFigure(Strict):
-    """A single dated figure that fits no time series: a budget, a count, a grant."""
+    """A single figure that fits no time series: a budget, a count, a grant, with what kind of
+    figure it is, the period and the area it covers."""
 
     row_key = ("betegnelse", "dato")
     row_value = "vaerdi"
 
 
-    betegnelse: Text
+    betegnelse: Text = Field(description="Kort navn på tallet; periode, sted og forbehold står "
+                                         "i deres egne felter")
     vaerdi: Number
     enhed: Text | None = Field(None, description="fx 'kr.', 'personer', 'pladser'")
     cirka: Flag = False
-    dato: PartialDate | None = Field(None, description="Hvornår tallet gælder")
+    art: FigureKind | None = Field(
+        None, description="faktisk, budget, prognose eller maal (mål); udelades kun når kilden "
+                          "ikke siger det, og tælles da på siden Datakvalitet")
+    periode: FigurePeriod | None = Field(
+        None, description="Perioden tallet gælder: et år (2024), to år (2017-2019) eller to "
+                          "datoer adskilt af / (2022-01-01/2024-10-25)")
+    geografi: EntityId | None = ref(
+        "organisationer", "Regionen eller kommunen tallet gælder for (id i organisationer)", None)
+    hele_landet: Flag = Field(False, description="true når tallet gælder hele landet")
+    note: Text | None = Field(None, description="Forbehold eller forklaring til tallet")
+    dato: PartialDate | None = Field(None, description="Hvornår tallet er opgjort eller gælder")
     kilde: Reference
+
+    @model_validator(mode="after")
+    def _one_geography(self) -> KeyFigure:
+        if self.hele_landet and self.geografi:
+            raise ValueError("angiv enten geografi eller hele_landet: true, ikke begge")
+        return self
 
 
 class EventType(str, Enum):

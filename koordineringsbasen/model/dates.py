@@ -9,6 +9,7 @@ through it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,3 +75,29 @@ def newest(items: Iterable[D]) -> D | None:
         if found is None or date_order(item.dato) >= date_order(found.dato):
             found = item
     return found
+
+
+@dataclass(frozen=True)
+class Span:
+    """The period a figure covers: one (partial) date, or from one to another."""
+
+    start: Period
+    end: Period
+
+    def danish(self) -> str:
+        """'2024', '2017–2019' or '1. januar 2022–25. oktober 2024'."""
+        if self.start == self.end:
+            return self.start.danish()
+        return f"{self.start.danish()}–{self.end.danish()}"
+
+
+YEARS = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+@lru_cache(maxsize=1024)
+def span(value: str) -> Span:
+    """The Span of a validated period text: 'ÅÅÅÅ', 'ÅÅÅÅ-ÅÅÅÅ' or 'dato/dato' (either side a
+    partial ISO date)."""
+    years = YEARS.match(value)
+    first, last = years.groups() if years else (value.split("/") + [value])[:2]
+    return Span(period(first), period(last))

@@ -13,6 +13,7 @@ from .common import (
     Disagreement,
     EntityId,
     Event,
+    FigureKind,
     Flag,
     KeyFigure,
     Number,
@@ -163,11 +164,62 @@ class SizeFigure(Strict):
         return self
 
 
+MAX_AGE = 120
+
+
+class AgeRange(Strict):
+    """The ages a target group covers, as a source states them."""
+
+    fra: WholeNumber | None = Field(None, ge=0, le=MAX_AGE, description="Laveste alder i år")
+    til: WholeNumber | None = Field(None, ge=0, le=MAX_AGE, description="Højeste alder i år")
+    note: Text | None = Field(None, description="Kort bemærkning, fx 'og derover'")
+    kilde: Reference
+
+    @model_validator(mode="after")
+    def _range(self) -> AgeRange:
+        if self.fra is None and self.til is None:
+            raise ValueError("alder skal have fra, til eller begge")
+        if self.fra is not None and self.til is not None and self.til < self.fra:
+            raise ValueError(f"alder: til ({self.til}) er mindre end fra ({self.fra})")
+        return self
+
+
+class CriterionKind(str, Enum):
+    inklusion = "inklusion"
+    eksklusion = "eksklusion"
+
+
+class Criterion(Strict):
+    """Who belongs to a target group (inklusion) or does not (eksklusion), in our own words."""
+
+    row_key = ("type", "tekst")
+
+    type: CriterionKind = Field(description="inklusion: hører til målgruppen; eksklusion: "
+                                            "hører ikke til")
+    tekst: Text = Field(description="Kriteriet med egne ord")
+    kilde: Reference
+
+
+class LegalBasis(Strict):
+    """A law a target group is defined by or served under, with its source."""
+
+    row_key = ("tekst",)
+
+    tekst: Text = Field(description="Lovhjemmel, fx 'SEL § 108'")
+    note: Text | None = None
+    kilde: Reference
+
+
 class TargetGroup(Entity):
     kind: ClassVar[str] = "maalgrupper"
     natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKO's liste")
     art: TargetGroupScope
     overordnet: EntityId | None = ref("maalgrupper", "Id på en bredere målgruppe", None)
+    alder: AgeRange | None = Field(None, description="Aldersgrænser for målgruppen, med kilde")
+    kriterier: list[Criterion] = Field(
+        default_factory=list, description="Hvem der hører til målgruppen, og hvem der ikke gør")
+    hjemmel: list[LegalBasis] = Field(
+        default_factory=list, description="Lovgrundlag for målgruppen, hvert med kilde")
     risiko: list[RiskRating] = Field(default_factory=list)
     datatilgaengelighed: list[DataRating] = Field(default_factory=list)
     stoerrelse: list[SizeFigure] = Field(default_factory=list)
@@ -223,6 +275,9 @@ class CapacityYear(Strict):
     over_kapacitet: Flag = Field(
         False, description="Sæt til true når kilden viser belægning over 100 %"
     )
+    art: FigureKind | None = Field(
+        None, description="faktisk, budget, prognose eller maal (mål) for rækkens tal; udelades "
+                          "kun når kilden ikke siger det")
     note: Text | None = None
     kilde: Reference
 
@@ -262,6 +317,26 @@ class StatusEntry(Strict):
     kilde: Reference
 
 
+class OfferField(str, Enum):
+    """The descriptive fields of an offer that carry citations of their own (kilder_felter)."""
+
+    kategori = "kategori"
+    lovgrundlag = "lovgrundlag"
+    finansiering = "finansiering"
+    beliggenhed = "beliggenhed"
+    driftsherre = "driftsherre"
+
+
+class FieldCitation(Strict):
+    """The source of one descriptive field of an offer."""
+
+    row_key = ("felt",)
+
+    felt: OfferField = Field(description="Feltet kilden belægger: kategori, lovgrundlag, "
+                                         "finansiering, beliggenhed eller driftsherre")
+    kilde: Reference
+
+
 class Offer(Entity):
     kind: ClassVar[str] = "tilbud"
     kategori: OfferCategory
@@ -279,6 +354,14 @@ class Offer(Entity):
     kapacitet: list[CapacityYear] = Field(default_factory=list)
     priser: list[Price] = Field(default_factory=list)
     status: list[StatusEntry] = Field(default_factory=list)
+    kilder_felter: list[FieldCitation] = Field(
+        default_factory=list,
+        description="Kilder til kategori, lovgrundlag, finansiering, beliggenhed og driftsherre; "
+                    "én række pr. felt og kilde")
+
+    def field_citations(self, name: str) -> list[Reference]:
+        """The citations of descriptive field `name` (an OfferField value)."""
+        return [c.kilde for c in self.kilder_felter if c.felt.value == name]
 
     @property
     def current_status(self) -> StatusEntry | None:

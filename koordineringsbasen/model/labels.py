@@ -10,10 +10,12 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
-from .common import EventType, Region
+from .common import EventType, FigureKind, Region
 from .entities import (
+    CriterionKind,
     NotificationState,
     OfferCategory,
+    OfferField,
     OfferStatus,
     OrganisationType,
     RiskLevel,
@@ -75,11 +77,20 @@ ORG_TYPE = {
     "andet": "Anden organisation",
 }
 
+FIGURE_KIND = {"faktisk": "Faktisk", "budget": "Budget", "prognose": "Prognose", "maal": "Mål"}
+# How a figure with no kind reads: the data do not say (counted on Datakvalitet).
+FIGURE_KIND_UNSET = "Ikke angivet"
+CRITERION_KIND = {"inklusion": "Omfatter", "eksklusion": "Omfatter ikke"}
+OFFER_FIELD = {"kategori": "Kategori", "lovgrundlag": "Lovgrundlag",
+               "finansiering": "Finansiering", "beliggenhed": "Beliggenhed",
+               "driftsherre": "Driftsherre"}
+
 
 ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
-    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
+    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, FigureKind: FIGURE_KIND,
+    CriterionKind: CRITERION_KIND, OfferField: OFFER_FIELD,
 })
 
 
@@ -94,7 +105,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
-    "foer": "før",
+    "foer": "før", "hele_landet": "hele landet", "kilder_felter": "feltkilde",
 })
 
 

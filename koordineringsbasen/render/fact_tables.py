@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..danish.writing import number
 from ..model.dates import date_order
+from . import figure_facts
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, risk_badge
 from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
@@ -50,7 +51,8 @@ class FactTables:
             computed = (f"{number(r.computed, 0)} %" + (" ⚠" if r.mismatch else "")
                         if r.computed is not None else "–")
             body.append([r.row.aar, number(r.row.pladser), number(r.row.forbrug), share,
-                         computed, r.row.note or "", self.c.cite(r.row.kilde)])
+                         computed, figure_facts.capacity_kind_note(r.row),
+                         self.c.cite(r.row.kilde)])
         return self._table(["År", "Pladser", "Pladsforbrug", "Belægning", "Beregnet", "Note",
                             "Kilde"], body, [None, RIGHT, RIGHT, RIGHT, RIGHT, None, None])
 
@@ -67,11 +69,12 @@ class FactTables:
         return self._table(["Dato", "Status", "Af", "Beskrivelse", "Kilde"], body)
 
     def key_figures(self, figures: Iterable[Any]) -> Markup:
-        body = [[f.betegnelse, ("ca. " if f.cirka else "") + number(f.vaerdi)
-                 + (f" {f.enhed}" if f.enhed else ""), date_da(f.dato), self.c.cite(f.kilde)]
-                for f in figures]
-        return self._table(["Betegnelse", "Værdi", "Gælder", "Kilde"], body,
-                           [None, RIGHT, None, None])
+        """Each figure with its kind, period, area and note (render/figure_facts.py)."""
+        return figure_facts.key_figure_table(self.h, self.c, figures)
+
+    def eligibility(self, group: Any) -> Markup:
+        """A target group's ages, criteria and legal basis (render/figure_facts.py)."""
+        return figure_facts.eligibility(self.h, self.c, group)
 
     def events(self, events: Iterable[Any]) -> Markup:
         body = [[_dated(e.dato, e.dato_tekst),

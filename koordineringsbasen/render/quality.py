@@ -13,6 +13,7 @@ from ..model.dates import period
 from .context import RenderContext
 from .entity import capacity_groups
 from .environment import render_template
+from .field_gaps import field_gaps
 from .freshness import newest_source_dates
 from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
@@ -130,6 +131,9 @@ def quality_page(ctx: RenderContext) -> str:
             for kind, entity_id, what in missing]
     missing_table = _table(["Side", "Type", "Mangler"], rows) if rows else None
 
+    rows = [[g.what, g.missing, g.total] for g in field_gaps(ctx.catalog)]
+    gaps_table = h.block(h.html.table(["Felt", "Mangler", "Af"], rows, [None, "right", "right"]))
+
     newest = newest_source_dates(ctx.catalog)
     aged = sorted(((newest.get((kind, e.id), "0000"), kind, e)
                    for kind in ("maalgrupper", "tilbud", "udmeldinger")
@@ -140,5 +144,5 @@ def quality_page(ctx: RenderContext) -> str:
         disagreements=len(disagreements), disagreement_table=disagreement_table,
         unanswered=len(unanswered), passed=len(passed), unanswered_table=unanswered_table,
         mismatches=len(mismatches), mismatch_table=mismatch_table,
-        missing=len(missing), missing_table=missing_table,
+        missing=len(missing), missing_table=missing_table, gaps_table=gaps_table,
         aged_table=_table(["Nyeste kilde", "Side", "Type"], rows))

@@ -26,6 +26,7 @@ from ...danish.reading import states_date, states_number
 from ...danish.writing import number
 from ...model.common import Event, KeyFigure, PathKey, Reference
 from ...model.entities import (
+    AgeRange,
     Answer,
     CapacityYear,
     DataRating,
@@ -45,6 +46,7 @@ CITED: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
     Price: (("beloeb",), ()),
     KeyFigure: (("vaerdi",), ("dato",)),
     SizeFigure: (("antal", "antal_til"), ()),
+    AgeRange: (("fra", "til"), ()),
     Event: ((), ("dato",)),
     Answer: ((), ("dato",)),
     Outcome: ((), ("dato",)),

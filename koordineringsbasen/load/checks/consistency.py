@@ -1,5 +1,6 @@
 """Cross-file consistency the per-file models cannot see: parent chains (`overordnet`) that
-loop, NATKO numbers given to two target groups, and files in the data root nobody reads."""
+loop, NATKO numbers given to two target groups, citations of an offer's descriptive field
+that is empty, and files in the data root nobody reads."""
 
 from __future__ import annotations
 
@@ -57,6 +58,21 @@ def duplicate_natko_numbers(items: Mapping[str, Located]) -> list[Problem]:
     return problems
 
 
+def citations_of_empty_fields(items: Mapping[str, Located]) -> list[Problem]:
+    """`kilder_felter` may cite only a field the offer fills: a citation of an empty field
+    backs nothing (a field removed, or a typo in the other field)."""
+    problems = []
+    for item in items.values():
+        for index, cited in enumerate(getattr(item.entity, "kilder_felter", [])):
+            name = cited.felt.value
+            if getattr(item.entity, name) in (None, [], ""):
+                problems.append(item.problem(
+                    ("kilder_felter", index, "felt"),
+                    f"kilder_felter belægger '{name}', men tilbuddet har intet {name}; udfyld "
+                    "feltet eller fjern kildehenvisningen"))
+    return problems
+
+
 def stray_root_files(data_dir: Path, known: set[str], rel: str) -> list[Problem]:
     """Files in the data root that no kind reads (`rel` names the folder in messages):
     a .yml there is silently ignored, which hides a misplaced entity."""
@@ -86,4 +102,5 @@ def check(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
     for kind in PARENT_KINDS:
         problems.extend(parent_cycles(kind, loaded.get(kind, {})))
     problems.extend(duplicate_natko_numbers(loaded.get("maalgrupper", {})))
+    problems.extend(citations_of_empty_fields(loaded.get("tilbud", {})))
     return problems

@@ -1,0 +1,42 @@
+"""The check that a citation names the agenda item its lines lie in (load/checks/agenda_items)."""
+
+from __future__ import annotations
+
+from koordineringsbasen.load.checks.agenda_items import item_findings
+from koordineringsbasen.model.sources import AgendaItem, Source
+
+
+def _source(source_id: str, linjer: str, items: list[tuple[str, str]],
+            part_of: str | None = None) -> Source:
+    return Source(id=source_id, navn=source_id, type="referat", dato="2025-01-01",
+                  fil="001_0123456789abcdef.txt", linjer=linjer, indgaar_i=part_of,
+                  resume="Et møde.",
+                  punkter=[AgendaItem(nr=nr, titel=f"Punkt {nr}", linjer=lines)
+                           for nr, lines in items])
+
+
+MEETING = _source("moede", "1-400", [("2", "10-99"), ("3", "100-300")])
+DOCUMENT = _source("bilag", "150-280", [("1", "150-160"), ("3", "200-250")], part_of="moede")
+CHAIN = [DOCUMENT, MEETING]
+
+
+def test_a_citation_inside_an_item_without_punkt_is_told_which_item() -> None:
+    found = item_findings([MEETING], "20-25", None)
+    assert [field for field, _ in found] == ["punkt"]
+    assert "punkt '2'" in found[0][1] and 'punkt: "2"' in found[0][1]
+
+
+def test_a_citation_outside_every_item_needs_no_punkt() -> None:
+    assert item_findings([MEETING], "301-320", None) == []
+
+
+def test_a_number_both_document_and_meeting_give_the_lines_is_reported() -> None:
+    found = item_findings(CHAIN, "210-220", "3")
+    assert len(found) == 1
+    assert "'bilag'" in found[0][1] and "'moede'" in found[0][1]
+
+
+def test_a_number_only_the_meeting_gives_the_lines_is_fine() -> None:
+    # Lines 170-180 are in the meeting's item 3 but outside the document's section 3.
+    assert item_findings(CHAIN, "170-180", "3") == []
+    assert item_findings(CHAIN, "152", "1") == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from koordineringsbasen.load.checks.agenda_items import item_findings
+from koordineringsbasen.load.checks.agenda_items import ambiguous_item, unnamed_item, unnamed_items
+from koordineringsbasen.load.loader import load_catalog
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 from koordineringsbasen.model.sources import AgendaItem, Source
 
 
@@ -21,22 +23,34 @@ CHAIN = [DOCUMENT, MEETING]
 
 
 def test_a_citation_inside_an_item_without_punkt_is_told_which_item() -> None:
-    found = item_findings([MEETING], "20-25", None)
-    assert [field for field, _ in found] == ["punkt"]
-    assert "punkt '2'" in found[0][1] and 'punkt: "2"' in found[0][1]
+    found = unnamed_item([MEETING], "20-25", None)
+    assert found is not None and "punkt '2'" in found and 'punkt: "2"' in found
+    assert unnamed_item([MEETING], "20-25", "2") is None
 
 
 def test_a_citation_outside_every_item_needs_no_punkt() -> None:
-    assert item_findings([MEETING], "301-320", None) == []
+    assert unnamed_item([MEETING], "301-320", None) is None
 
 
 def test_a_number_both_document_and_meeting_give_the_lines_is_reported() -> None:
-    found = item_findings(CHAIN, "210-220", "3")
+    found = ambiguous_item(CHAIN, "210-220", "3")
     assert len(found) == 1
     assert "'bilag'" in found[0][1] and "'moede'" in found[0][1]
 
 
 def test_a_number_only_the_meeting_gives_the_lines_is_fine() -> None:
     # Lines 170-180 are in the meeting's item 3 but outside the document's section 3.
-    assert item_findings(CHAIN, "170-180", "3") == []
-    assert item_findings(CHAIN, "152", "1") == []
+    assert ambiguous_item(CHAIN, "170-180", "3") == []
+    assert ambiguous_item(CHAIN, "152", "1") == []
+
+
+def test_unnamed_items_are_located_in_their_files() -> None:
+    catalog = load_catalog(FIXTURE_DATA, FIXTURE_SEEDS)
+    warnings = unnamed_items(catalog, FIXTURE_DATA.parent)
+    assert warnings
+    by_file = {w.path for w in warnings}
+    assert "data/udmeldinger/cu-test.yml" in by_file
+    first = next(w for w in warnings if w.field == "resultat.kilde.punkt")
+    line = (FIXTURE_DATA / "udmeldinger/cu-test.yml").read_text(encoding="utf-8").splitlines()[
+        first.line - 1]
+    assert "resultat" in line or "kilde" in line

@@ -25,7 +25,7 @@ from ...texts.relocate import (
 )
 from ...texts.seedtext import SeedTexts
 from ..problems import Problem
-from .agenda_items import item_findings
+from .agenda_items import ambiguous_item
 
 if TYPE_CHECKING:
     from ..record import LoadedFile
@@ -103,7 +103,7 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
         found.append(("linjer", f"linje {last} findes ikke; {source.fil} har {total} linjer"))
     punkt = reference.punkt
     chain = context.chains[source.id]
-    found.extend(item_findings(chain, reference.linjer, punkt))
+    found.extend(ambiguous_item(chain, reference.linjer, punkt))
     if punkt is not None:
         numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:

@@ -1,5 +1,6 @@
 """Cross-file consistency the per-file models cannot see: parent chains (`overordnet`) that
-loop, NATKO numbers given to two target groups, and files in the data root nobody reads."""
+loop, NATKO numbers given to two target groups, one dated fact typed differently in two files,
+and files in the data root nobody reads."""
 
 from __future__ import annotations
 
@@ -57,6 +58,31 @@ def duplicate_natko_numbers(items: Mapping[str, Located]) -> list[Problem]:
     return problems
 
 
+def event_types(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
+    """One dated fact, one type: events in different files with the same date citing the same
+    lines of the same source are one fact, and a meeting in one file must not be a decision
+    in another (the site lists and counts them by type)."""
+    seen: dict[tuple[str, str, str], list[tuple[str, int, Located, Any]]] = {}
+    for kind in sorted(loaded):
+        for entity_id in sorted(loaded[kind]):
+            item = loaded[kind][entity_id]
+            for index, event in enumerate(getattr(item.entity, "haendelser", None) or ()):
+                key = (event.dato, event.kilde.kilde, event.kilde.linjer)
+                seen.setdefault(key, []).append((item.rel, index, item, event.type.value))
+    problems = []
+    for (dato, kilde, linjer), events in seen.items():
+        if len({rel for rel, *_ in events}) < 2 or len({typ for *_, typ in events}) < 2:
+            continue
+        for rel, index, item, typ in events:
+            others = "; ".join(f"'{t}' i {r} (haendelser[{i}])" for r, i, _, t in events
+                               if r != rel and t != typ)
+            if others:
+                problems.append(item.problem(("haendelser", index, "type"), (
+                    f"hændelsen {dato} ({kilde} linje {linjer}) har type '{typ}', men samme "
+                    f"faktum har {others}; giv det samme type i alle filer")))
+    return problems
+
+
 def stray_root_files(data_dir: Path, known: set[str], rel: str) -> list[Problem]:
     """Files in the data root that no kind reads (`rel` names the folder in messages):
     a .yml there is silently ignored, which hides a misplaced entity."""
@@ -86,4 +112,5 @@ def check(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
     for kind in PARENT_KINDS:
         problems.extend(parent_cycles(kind, loaded.get(kind, {})))
     problems.extend(duplicate_natko_numbers(loaded.get("maalgrupper", {})))
+    problems.extend(event_types(loaded))
     return problems

@@ -78,6 +78,14 @@ def _legal_basis(catalog: Catalog, entity: Any) -> list[Value]:
         or [(NONE, "Intet lovgrundlag i data")]
 
 
+def _municipalities(catalog: Catalog, offer: Any) -> list[Value]:
+    # Every municipality in the data the offer covers (Catalog.covers is the rule).
+    if not offer.kommuner:
+        return [(NONE, "Ingen kommuner i data")]
+    return [(m.id, m.navn) for m in catalog.municipalities() if catalog.covers(offer, m.id)] \
+        or [(NONE, "Ingen kommuner i data")]
+
+
 def _offer_status(catalog: Catalog, offer: Any) -> list[Value]:
     latest = offer.current_status
     if latest is None:
@@ -152,6 +160,7 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
             Filter("maalgruppe", "Målgruppe", _offer_groups),
             Filter("lovgrundlag", "Lovgrundlag", _legal_basis),
             Filter("opfoelgning", "Opfølgning", _offer_status),
+            Filter("kommune", "Dækker kommune", _municipalities),
         ],
         "maalgrupper": [
             Filter("type", "Type", _scope, _scope_order),

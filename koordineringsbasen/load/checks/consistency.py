@@ -1,6 +1,6 @@
 """Cross-file consistency the per-file models cannot see: parent chains (`overordnet`) that
 loop, NATKO numbers given to two target groups, one dated fact typed differently in two files,
-and files in the data root nobody reads."""
+offers' municipalities that are not municipalities or regions, and files in the data root nobody reads."""
 
 from __future__ import annotations
 
@@ -83,6 +83,42 @@ def event_types(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
     return problems
 
 
+def _region(item: Located | None) -> str | None:
+    claim = getattr(item.entity, "region", None) if item is not None else None
+    return claim.region.value if claim is not None else None
+
+
+def coverage_rows(offers: Mapping[str, Located],
+                  organisations: Mapping[str, Located]) -> list[Problem]:
+    """Every id in an offer's `kommuner` names a municipality or a region; `undtagen` only
+    follows a region and names its municipalities (unknown ids are reported as such)."""
+    problems = []
+    for entity_id in sorted(offers):
+        item = offers[entity_id]
+        for index, row in enumerate(getattr(item.entity, "kommuner", None) or ()):
+            named = organisations.get(row.id)
+            kind = named.entity.type.value if named is not None else None
+            if kind not in (None, "kommune", "region"):
+                problems.append(item.problem(("kommuner", index, "id"), (
+                    f"'{row.id}' er en organisation af typen '{kind}'; skriv en kommune eller en "
+                    f"region (= alle regionens kommuner)")))
+            if row.undtagen and kind == "kommune":
+                problems.append(item.problem(("kommuner", index, "undtagen"), (
+                    "undtagen kan kun stå ved en region; fjern feltet ved en kommune")))
+                continue
+            for number, excepted in enumerate(row.undtagen):
+                other = organisations.get(excepted)
+                if other is None:
+                    continue
+                if other.entity.type.value != "kommune":
+                    problems.append(item.problem(("kommuner", index, "undtagen", number), (
+                        f"'{excepted}' er ikke en kommune; undtagen nævner kun kommuner")))
+                elif kind == "region" and _region(other) not in (None, _region(named)):
+                    problems.append(item.problem(("kommuner", index, "undtagen", number), (
+                        f"'{excepted}' ligger i region {_region(other)}, ikke i '{row.id}'")))
+    return problems
+
+
 def stray_root_files(data_dir: Path, known: set[str], rel: str) -> list[Problem]:
     """Files in the data root that no kind reads (`rel` names the folder in messages):
     a .yml there is silently ignored, which hides a misplaced entity."""
@@ -113,4 +149,5 @@ def check(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
         problems.extend(parent_cycles(kind, loaded.get(kind, {})))
     problems.extend(duplicate_natko_numbers(loaded.get("maalgrupper", {})))
     problems.extend(event_types(loaded))
+    problems.extend(coverage_rows(loaded.get("tilbud", {}), loaded.get("organisationer", {})))
     return problems

@@ -25,6 +25,9 @@ OUTCOME_EVENTS = ("afrapportering", "svar", "afgoerelse")
 GRACE_DAYS = 90
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SPELLING_SIMILARITY = 0.85
+# Offers whose agreement covers a part of the country: the ones that should say which
+# municipalities they serve (Offer.kommuner).
+COVERAGE_CATEGORIES = ("landsdelsdaekkende-undervisning",)
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date]:
@@ -88,6 +91,12 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
             missing.append(("tilbud", o.id, "ingen region (hverken egen eller driftsherrens)"))
         if not o.maalgrupper:
             missing.append(("tilbud", o.id, "ikke knyttet til nogen målgruppe"))
+        if not o.kommuner and o.kategori.value in COVERAGE_CATEGORIES:
+            missing.append(("tilbud", o.id, "ingen oplysning om, hvilke kommuner det dækker"))
+    for m in ctx.catalog.municipalities():
+        if ctx.catalog.region_of("organisationer", m.id) is None:
+            missing.append(("organisationer", m.id, "kommune uden region: filteret 'Dækker "
+                                                    "kommune' kan ikke finde dens tilbud"))
     for n in ctx.catalog.all("udmeldinger"):
         if not any(e.type.value == "frist" for e in n.haendelser):
             missing.append(("udmeldinger", n.id, "ingen frist registreret"))

@@ -19,6 +19,7 @@ from .entities import (
     RiskLevel,
     TargetGroupScope,
 )
+from .reforms import ReformType
 from .sources import SourceType
 
 RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
@@ -76,10 +77,12 @@ ORG_TYPE = {
 }
 
 
+REFORM_TYPE = {"reform": "Reform", "planlaegning": "Planlægning", "aftale": "Aftale",
+               "plan": "Plan"}
 ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
-    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
+    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, ReformType: REFORM_TYPE,
 })
 
 
@@ -94,7 +97,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
-    "foer": "før",
+    "foer": "før", "milepaele": "milepæl", "undtagen": "undtagen",
 })
 
 

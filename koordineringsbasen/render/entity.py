@@ -20,6 +20,7 @@ from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
 from .links import page_uri
 from .municipalities import offer_coverage, serving_offers
+from .reforms import concerns, timeline
 from .text import md
 from .textlayout import source_layout, text_uri
 
@@ -120,6 +121,9 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["municipalities"] = offer_coverage(Helpers(ctx, page), citations, entity)
     if kind == "organisationer":
         extra["served_by"] = serving_offers(Helpers(ctx, page), entity)
+    if kind == "reformer":
+        extra["timeline"] = timeline(Helpers(ctx, page), citations, entity)
+        extra["concerns"] = concerns(Helpers(ctx, page), citations, entity)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

@@ -25,6 +25,7 @@ from .labels import (
     OFFER_CATEGORY,
     OFFER_STATUS,
     ORG_TYPE,
+    REFORM_TYPE,
     REGION,
     RISK,
     SCOPE,
@@ -179,6 +180,9 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
         "organisationer": [
             Filter("type", "Type", _enum(ORG_TYPE, "type")),
             Filter("region", "Region", _region("organisationer")),
+        ],
+        "reformer": [
+            Filter("type", "Type", _enum(REFORM_TYPE, "type")),
         ],
     }[kind]
 

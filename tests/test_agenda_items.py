@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from koordineringsbasen.load.checks.agenda_items import ambiguous_item, unnamed_item, unnamed_items
 from koordineringsbasen.load.loader import load_catalog
-from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 from koordineringsbasen.model.sources import AgendaItem, Source
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 
 def _source(source_id: str, linjer: str, items: list[tuple[str, str]],

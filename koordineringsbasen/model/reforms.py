@@ -77,7 +77,11 @@ class Reform(Entity):
                                          "eller plan (fx en 10-årsplan)")
     milepaele: list[Milestone] = Field(default_factory=list,
                                        description="Tidslinjen: daterede milepæle med kilde")
-    maalgrupper: list[ConcernsGroup] = Field(default_factory=list)
-    tilbud: list[ConcernsOffer] = Field(default_factory=list)
-    organisationer: list[ConcernsOrganisation] = Field(default_factory=list)
-    udmeldinger: list[ConcernsNotification] = Field(default_factory=list)
+    maalgrupper: list[ConcernsGroup] = Field(default_factory=list,
+                                             description="Målgrupper, reformen angår, med kilde")
+    tilbud: list[ConcernsOffer] = Field(default_factory=list,
+                                        description="Tilbud, reformen angår, med kilde")
+    organisationer: list[ConcernsOrganisation] = Field(
+        default_factory=list, description="Organisationer med en rolle i reformen, med kilde")
+    udmeldinger: list[ConcernsNotification] = Field(
+        default_factory=list, description="Centrale udmeldinger, reformen angår, med kilde")

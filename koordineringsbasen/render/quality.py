@@ -97,6 +97,12 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
         if ctx.catalog.region_of("organisationer", m.id) is None:
             missing.append(("organisationer", m.id, "kommune uden region: filteret 'Dækker "
                                                     "kommune' kan ikke finde dens tilbud"))
+    for r in ctx.catalog.all("reformer"):
+        if not r.milepaele:
+            missing.append(("reformer", r.id, "ingen milepæle på tidslinjen"))
+        if not (r.maalgrupper or r.tilbud or r.udmeldinger or r.organisationer):
+            missing.append(("reformer", r.id, "angår ingen målgruppe, tilbud, udmelding eller "
+                                              "organisation i data"))
     for n in ctx.catalog.all("udmeldinger"):
         if not any(e.type.value == "frist" for e in n.haendelser):
             missing.append(("udmeldinger", n.id, "ingen frist registreret"))

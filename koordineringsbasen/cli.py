@@ -147,8 +147,8 @@ def check(args: argparse.Namespace) -> int:
         print(f"schemas/ er forældet ({', '.join(stale)}); kør 'make schema'", file=sys.stderr)
         return REFUSED
     warnings = agenda_items.unnamed_items(catalog, Path(args.data).resolve().parent)
-    for warning in warnings:
-        print(f"Advarsel: {warning}", file=sys.stderr)
+    if warnings:
+        print(format_problems(warnings, "warning"), file=sys.stderr)
     counts = ", ".join(f"{kind}: {len(catalog.entities[kind])}" for kind in catalog.entities)
     marked = cited_values.marker_counts(e for kind in catalog.entities for e in catalog.all(kind))
     forms = ", ".join(f"{form}: {n}" for form, n in sorted(marked.items()))

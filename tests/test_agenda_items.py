@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from koordineringsbasen import cli
 from koordineringsbasen.load.checks.agenda_items import ambiguous_item, unnamed_item, unnamed_items
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.model.sources import AgendaItem, Source
@@ -54,3 +57,10 @@ def test_unnamed_items_are_located_in_their_files() -> None:
     line = (FIXTURE_DATA / "udmeldinger/cu-test.yml").read_text(encoding="utf-8").splitlines()[
         first.line - 1]
     assert "resultat" in line or "kilde" in line
+
+
+def test_check_prints_the_warnings_and_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", "--data", str(FIXTURE_DATA), "--seeds", str(FIXTURE_SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert "Advarsel: data/udmeldinger/cu-test.yml:" in captured.err
+    assert "advarsler)" in captured.out

@@ -45,3 +45,15 @@ def test_a_planned_event_must_say_planlagt() -> None:
     event = Event(dato="2025", type="moede", planlagt=True, beskrivelse="Planlagt møde.",
                   kilde=CITE)
     assert event.planlagt
+
+
+def test_the_same_fact_planned_in_one_file_and_done_in_another_is_refused(
+        fixture_data: Path) -> None:
+    path = fixture_data / "tilbud" / "testtilbud.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "haendelser:\n  - {dato: 2019-11-26, type: udsendt, planlagt: true, beskrivelse: "
+        "Udsendes., kilde: {kilde: testmoede-2025-01-01, linjer: 44, punkt: \"2\"}}\n"),
+        encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_catalog(fixture_data, FIXTURE_SEEDS)
+    assert any("'udsendt (planlagt)'" in str(p) for p in info.value.problems)

@@ -58,17 +58,21 @@ def duplicate_natko_numbers(items: Mapping[str, Located]) -> list[Problem]:
     return problems
 
 
+def _typed(event: Any) -> str:
+    return event.type.value + (" (planlagt)" if event.planlagt else "")
+
+
 def event_types(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
     """One dated fact, one type: events in different files with the same date citing the same
     lines of the same source are one fact, and a meeting in one file must not be a decision
-    in another (the site lists and counts them by type)."""
-    seen: dict[tuple[str, str, str], list[tuple[str, int, Located, Any]]] = {}
+    in another, nor planned in one and done in another (the site lists them by type)."""
+    seen: dict[tuple[str, str, str], list[tuple[str, int, Located, str]]] = {}
     for kind in sorted(loaded):
         for entity_id in sorted(loaded[kind]):
             item = loaded[kind][entity_id]
             for index, event in enumerate(getattr(item.entity, "haendelser", None) or ()):
                 key = (event.dato, event.kilde.kilde, event.kilde.linjer)
-                seen.setdefault(key, []).append((item.rel, index, item, event.type.value))
+                seen.setdefault(key, []).append((item.rel, index, item, _typed(event)))
     problems = []
     for (dato, kilde, linjer), events in seen.items():
         if len({rel for rel, *_ in events}) < 2 or len({typ for *_, typ in events}) < 2:
@@ -79,7 +83,7 @@ def event_types(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
             if others:
                 problems.append(item.problem(("haendelser", index, "type"), (
                     f"hændelsen {dato} ({kilde} linje {linjer}) har type '{typ}', men samme "
-                    f"faktum har {others}; giv det samme type i alle filer")))
+                    f"faktum har {others}; giv det samme type (og planlagt) i alle filer")))
     return problems
 
 

@@ -12,6 +12,7 @@ from koordineringsbasen.render import comparisons, special
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.coverage import coverage_page
 from koordineringsbasen.render.entity import render_entity
+from koordineringsbasen.render.municipalities import municipalities_page
 from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
 from koordineringsbasen.render.source_text import render_source_text
@@ -62,7 +63,8 @@ def define_env(env: Any) -> None:
         return {"sikrede-afdelinger": comparisons.secure_units,
                 "landsdaekkende": comparisons.national_offers,
                 "takster": comparisons.prices,
-                "daekning": coverage_page}[name](ctx())
+                "daekning": coverage_page,
+                "kommuner": municipalities_page}[name](ctx())
 
     @env.macro
     def upcoming_deadlines(limit: int = 5) -> str:

@@ -141,6 +141,30 @@ class Catalog:
                 current = ("organisationer", parent) if parent else None
         return None
 
+    def covers(self, offer: Offer, municipality_id: str) -> bool:
+        """Whether `offer` serves the municipality (model.entities.Coverage is the rule): a
+        row names it, or names the region it lies in without excepting it."""
+        region = self.region_of("organisationer", municipality_id)
+        for row in offer.kommuner:
+            if row.id == municipality_id:
+                return True
+            named = self.entities["organisationer"].get(row.id)
+            if (named is not None and named.type.value == "region" and region is not None
+                    and self.region_of("organisationer", row.id) == region
+                    and municipality_id not in row.undtagen):
+                return True
+        return False
+
+    def municipalities(self) -> list[Organisation]:
+        """Every municipality in the data, by name."""
+        return sorted((o for o in self.all("organisationer") if o.type.value == "kommune"),
+                      key=lambda o: o.navn)
+
+    def offers_serving(self, municipality_id: str) -> list[Offer]:
+        """The offers whose coverage includes the municipality, by name."""
+        return sorted((o for o in self.all("tilbud") if self.covers(o, municipality_id)),
+                      key=lambda o: o.navn)
+
     def source_chain(self, source_id: str) -> list[Source]:
         """The source followed by the documents/meetings it is embedded in."""
         sources = self.entities["kilder"]

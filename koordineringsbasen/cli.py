@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from . import settings
-from .load.checks import cited_values
+from .load.checks import agenda_items, cited_values
 from .load.ci_output import markdown_text, one_line
 from .load.loader import default_seeds_dir, load_catalog
 from .load.problems import DataError, format_problems
@@ -146,12 +146,17 @@ def check(args: argparse.Namespace) -> int:
     if stale:
         print(f"schemas/ er forældet ({', '.join(stale)}); kør 'make schema'", file=sys.stderr)
         return REFUSED
+    warnings = agenda_items.unnamed_items(catalog, Path(args.data).resolve().parent)
+    if warnings:
+        print(format_problems(warnings, "warning"), file=sys.stderr)
     counts = ", ".join(f"{kind}: {len(catalog.entities[kind])}" for kind in catalog.entities)
     marked = cited_values.marker_counts(e for kind in catalog.entities for e in catalog.all(kind))
     forms = ", ".join(f"{form}: {n}" for form, n in sorted(marked.items()))
     explained = f"; forklaret med 'belaeg': {sum(marked.values())} ({forms})" if marked else ""
     elapsed = time.perf_counter() - started
-    print(f"Data OK ({counts}; ordliste: {len(catalog.glossary)}{explained}) på {elapsed:.2f} s")
+    warned = f"; {len(warnings)} advarsler" if warnings else ""
+    print(f"Data OK ({counts}; ordliste: {len(catalog.glossary)}{explained}{warned}) på "
+          f"{elapsed:.2f} s")
     return OK
 
 

@@ -46,4 +46,4 @@ def test_catalog_is_immutable(catalog: Catalog) -> None:
     entity = catalog.get("tilbud", "testtilbud")
     with pytest.raises(ValidationError):
         entity.navn = "Ændret"
-    assert catalog.count() == 8
+    assert catalog.count() == 9

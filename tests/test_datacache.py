@@ -18,7 +18,7 @@ from koordineringsbasen.load import datacache, loader
 from koordineringsbasen.load.problems import DataError
 from tests.support import FIXTURE_SEEDS
 
-ENTITY_FILES = 8  # the fixture's entity files (the glossary is read every time)
+ENTITY_FILES = 9  # the fixture's entity files (the glossary is read every time)
 
 
 def _record_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str,

@@ -82,7 +82,7 @@ def test_every_entity_has_json_that_validates_against_its_schema(
 def test_backlinks_and_citations_are_in_the_records(api: Path) -> None:
     offer = json.loads((api / "tilbud" / "testtilbud.json").read_text("utf-8"))
     assert {(b["art"], b["id"], b["felt"]) for b in offer["henvisninger"]} == {
-        ("udmeldinger", "cu-test", "tilbud[0]")}
+        ("udmeldinger", "cu-test", "tilbud[0]"), ("reformer", "testreform", "tilbud[0].id")}
     source = json.loads((api / "kilder" / "testrapport-2025.json").read_text("utf-8"))
     cited = {(c["art"], c["id"], c["felt"], c["linjer"]) for c in source["citeret_af"]}
     assert ("tilbud", "testtilbud", "kapacitet[0].kilde", "110") in cited

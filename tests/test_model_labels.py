@@ -6,7 +6,7 @@ import enum
 import inspect
 
 from koordineringsbasen import model
-from koordineringsbasen.model import common, entities, sources
+from koordineringsbasen.model import common, entities, reforms, sources
 from koordineringsbasen.model.labels import ENUM_LABELS, enum_label
 
 # Enums whose values are shown by other means (the evidence form and the relation are explained
@@ -16,7 +16,7 @@ UNLABELLED = {common.EvidenceForm, common.Relation}
 
 def _enums() -> set[type[enum.Enum]]:
     found = set()
-    for module in (common, entities, sources, model):
+    for module in (common, entities, reforms, sources, model):
         for _, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, enum.Enum) and value.__module__.startswith("koordineringsbasen"):
                 found.add(value)

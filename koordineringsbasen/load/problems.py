@@ -23,11 +23,11 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         return one_line(f"{self.path}:{self.line}:{self.col}:{field} {self.message}")
 
-    def github_annotation(self) -> str:
+    def github_annotation(self, level: str = "error") -> str:
         # GitHub turns this line into an inline annotation on the pull request's diff; the
         # file property and the message are escaped for the workflow-command syntax.
         message = f"{self.field}: {self.message}" if self.field else self.message
-        return (f"::error file={command_property(self.path)},line={self.line},col={self.col}"
+        return (f"::{level} file={command_property(self.path)},line={self.line},col={self.col}"
                 f"::{command_data(message)}")
 
 
@@ -44,11 +44,12 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
-def format_problems(problems: Iterable[Problem]) -> str:
-    """Plain lines, plus GitHub annotations when running in GitHub Actions."""
+def format_problems(problems: Iterable[Problem], level: str = "error") -> str:
+    """Plain lines, plus GitHub annotations when running in GitHub Actions; warnings
+    (`level="warning"`) are marked 'Advarsel:'."""
     lines = []
     for problem in sorted(set(problems)):
-        lines.append(str(problem))
+        lines.append(f"Advarsel: {problem}" if level == "warning" else str(problem))
         if settings.on_github_actions():
-            lines.append(problem.github_annotation())
+            lines.append(problem.github_annotation(level))
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from .common import (
 from .entities import Entity, Notification, Offer, Organisation, RiskLevel, TargetGroup
 from .glossary import Glossary, GlossaryEntry
 from .kinds import ENTITY_MODELS, KINDS, Kind
+from .reforms import Reform
 from .sources import Source
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Organisation",
     "Reference",
     "Region",
+    "Reform",
     "RegionClaim",
     "RiskLevel",
     "Source",

@@ -425,8 +425,18 @@ class Event(Strict):
     dato: PartialDate
     dato_tekst: Text | None = Field(None, description="Kildens egen ordlyd, fx 'ultimo 2023'")
     type: EventType
+    planlagt: Flag = Field(
+        False, description="true når kilden omtaler hændelsen som planlagt eller forventet, "
+                           "ikke som sket")
     beskrivelse: Text
     kilde: Reference
+
+    @model_validator(mode="after")
+    def _planned_is_typed(self) -> Event:
+        # A planned item written as a plain fact reads as if it happened (issue 26).
+        if not self.planlagt and self.beskrivelse.lower().startswith("planlagt"):
+            raise ValueError("beskrivelsen siger, at hændelsen er planlagt; skriv planlagt: true")
+        return self
 
     @property
     def is_deadline(self) -> bool:

@@ -337,6 +337,23 @@ class FieldCitation(Strict):
     kilde: Reference
 
 
+class Coverage(Strict):
+    """Municipalities an offer's agreement covers, as a source states it. The one rule
+    (Catalog.covers): a municipality's id means that municipality; a region's id means every
+    municipality in that region (by the municipalities' own regions in the data) except those
+    listed under `undtagen`."""
+
+    row_key = ("id",)
+    unique_rows = True
+
+    id: EntityId = ref("organisationer", "Id på en kommune, eller på en region: så gælder det "
+                                         "alle regionens kommuner")
+    undtagen: list[EntityId] = ref(
+        "organisationer", "Kun ved en region: kommuner i regionen, som aftalen ikke dækker",
+        default_factory=list)
+    kilde: Reference
+
+
 class Offer(Entity):
     kind: ClassVar[str] = "tilbud"
     kategori: OfferCategory
@@ -362,6 +379,11 @@ class Offer(Entity):
     def field_citations(self, name: str) -> list[Reference]:
         """The citations of descriptive field `name` (an OfferField value)."""
         return [c.kilde for c in self.kilder_felter if c.felt.value == name]
+
+    kommuner: list[Coverage] = Field(
+        default_factory=list,
+        description="Kommuner tilbuddet dækker (fx efter aftalen i rapportens bilag): kommuner "
+                    "eller regioner (= alle regionens kommuner, evt. undtagen nogle)")
 
     @property
     def current_status(self) -> StatusEntry | None:

@@ -1,4 +1,4 @@
-"""The five kinds of entity: the one table of their models, folders and Danish names.
+"""The six kinds of entity: the one table of their models, folders and Danish names.
 
 The key is the kind's data folder, URL section and id prefix everywhere (`maalgrupper`,
 `/tilbud/egely/`); every other table of kinds in the code is derived from this one.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .entities import Entity, Notification, Offer, Organisation, TargetGroup
+from .reforms import Reform
 from .sources import Source
 
 
@@ -39,6 +40,8 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.folder: kind for kind in (
     Kind("kilder", Source, "kilde", "Kilder", "kilde", ("kilde",), "Ny kilde"),
     Kind("organisationer", Organisation, "organisation", "Organisationer", "organisation",
          ("organisation",), "Ny organisation"),
+    Kind("reformer", Reform, "reform eller program", "Reformer og programmer", "reform",
+         ("reform", "program"), "Ny reform eller nyt program"),
 )})
 assert all(kind.model.kind == folder for folder, kind in KINDS.items())
 

@@ -21,6 +21,7 @@ from .entities import (
     RiskLevel,
     TargetGroupScope,
 )
+from .reforms import ReformType
 from .sources import SourceType
 
 RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
@@ -86,11 +87,13 @@ OFFER_FIELD = {"kategori": "Kategori", "lovgrundlag": "Lovgrundlag",
                "driftsherre": "Driftsherre"}
 
 
+REFORM_TYPE = {"reform": "Reform", "planlaegning": "Planlægning", "aftale": "Aftale",
+               "plan": "Plan"}
 ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
     SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, FigureKind: FIGURE_KIND,
-    CriterionKind: CRITERION_KIND, OfferField: OFFER_FIELD,
+    CriterionKind: CRITERION_KIND, OfferField: OFFER_FIELD, ReformType: REFORM_TYPE,
 })
 
 
@@ -106,6 +109,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
     "foer": "før", "hele_landet": "hele landet", "kilder_felter": "feltkilde",
+    "milepaele": "milepæl", "undtagen": "undtagen",
 })
 
 

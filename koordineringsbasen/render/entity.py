@@ -19,6 +19,8 @@ from .helpers import Helpers, deadline_passed
 from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
 from .links import page_uri
+from .municipalities import offer_coverage, serving_offers
+from .reforms import concerns, timeline
 from .text import md
 from .textlayout import source_layout, text_uri
 
@@ -115,6 +117,13 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
+    if kind == "tilbud":
+        extra["municipalities"] = offer_coverage(Helpers(ctx, page), citations, entity)
+    if kind == "organisationer":
+        extra["served_by"] = serving_offers(Helpers(ctx, page), entity)
+    if kind == "reformer":
+        extra["timeline"] = timeline(Helpers(ctx, page), citations, entity)
+        extra["concerns"] = concerns(Helpers(ctx, page), citations, entity)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

@@ -78,7 +78,7 @@ class FactTables:
 
     def events(self, events: Iterable[Any]) -> Markup:
         body = [[_dated(e.dato, e.dato_tekst),
-                 self.h.html.text(EVENT_TYPE[enum_value(e.type)])
+                 self.h.html.text(EVENT_TYPE[enum_value(e.type)] + (" (planlagt)" if e.planlagt else ""))
                  + (deadline_badge(e.dato, self.today) if e.is_deadline else Markup("")),
                  e.beskrivelse, self.c.cite(e.kilde)]
                 for e in sorted(events, key=lambda e: date_order(e.dato))]

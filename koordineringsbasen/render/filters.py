@@ -25,6 +25,7 @@ from .labels import (
     OFFER_CATEGORY,
     OFFER_STATUS,
     ORG_TYPE,
+    REFORM_TYPE,
     REGION,
     RISK,
     SCOPE,
@@ -76,6 +77,14 @@ def _legal_basis(catalog: Catalog, entity: Any) -> list[Value]:
     # "BL § 43, stk. 1 nr. 6" and "BL § 43 stk. 1 nr. 6" are one value: bl-43-stk-1-nr-6.
     return [(slugify(text), text) for text in entity.lovgrundlag] \
         or [(NONE, "Intet lovgrundlag i data")]
+
+
+def _municipalities(catalog: Catalog, offer: Any) -> list[Value]:
+    # Every municipality in the data the offer covers (Catalog.covers is the rule).
+    if not offer.kommuner:
+        return [(NONE, "Ingen kommuner i data")]
+    return [(m.id, m.navn) for m in catalog.municipalities() if catalog.covers(offer, m.id)] \
+        or [(NONE, "Ingen kommuner i data")]
 
 
 def _offer_status(catalog: Catalog, offer: Any) -> list[Value]:
@@ -152,6 +161,7 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
             Filter("maalgruppe", "Målgruppe", _offer_groups),
             Filter("lovgrundlag", "Lovgrundlag", _legal_basis),
             Filter("opfoelgning", "Opfølgning", _offer_status),
+            Filter("kommune", "Dækker kommune", _municipalities),
         ],
         "maalgrupper": [
             Filter("type", "Type", _scope, _scope_order),
@@ -170,6 +180,9 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
         "organisationer": [
             Filter("type", "Type", _enum(ORG_TYPE, "type")),
             Filter("region", "Region", _region("organisationer")),
+        ],
+        "reformer": [
+            Filter("type", "Type", _enum(REFORM_TYPE, "type")),
         ],
     }[kind]
 

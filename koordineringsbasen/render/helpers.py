@@ -37,6 +37,11 @@ BACKLINK_HEADINGS = {
     ("organisationer", "kilder", "organ"): "Møder og dokumenter",
     ("organisationer", "organisationer", "overordnet"): "Underordnede organisationer",
     ("kilder", "kilder", "indgaar_i"): "Dokumenter i denne kilde",
+    ("maalgrupper", "reformer", "maalgrupper"): "Reformer og programmer, der angår målgruppen",
+    ("tilbud", "reformer", "tilbud"): "Reformer og programmer, der angår tilbuddet",
+    ("organisationer", "reformer", "organisationer"): "Reformer og programmer, organisationen "
+                                                      "har en rolle i",
+    ("udmeldinger", "reformer", "udmeldinger"): "Reformer og programmer, der angår udmeldingen",
 }
 
 

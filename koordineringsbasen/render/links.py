@@ -15,6 +15,7 @@ SPECIAL_PAGES = {
     "sikrede-afdelinger": "tilbud/sikrede-afdelinger.md",
     "landsdaekkende": "tilbud/lands-og-landsdelsdaekkende.md",
     "takster": "tilbud/takster.md",
+    "kommuner": "tilbud/kommuner.md",
     "datakvalitet": "om-data/datakvalitet.md",
     "ordliste": "ordliste.md",
 }

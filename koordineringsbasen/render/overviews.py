@@ -21,6 +21,7 @@ from .labels import (
     OFFER_CATEGORY,
     OFFER_STATUS,
     ORG_TYPE,
+    REFORM_TYPE,
     SCOPE,
     SOURCE_TYPE,
     date_da,
@@ -104,9 +105,23 @@ def _organisations(ctx: RenderContext, h: Helpers) -> Built:
     return ["Organisation", "Forkortelse", "Type", "Region", "Tilbud", "Henvisninger"], rows, items
 
 
+def _reforms(ctx: RenderContext, h: Helpers) -> Built:
+    rows, items = [], sorted(ctx.catalog.all("reformer"), key=lambda r: r.navn)
+    for r in items:
+        steps = sorted(r.milepaele, key=lambda m: date_order(m.dato))
+        rows.append([
+            h.entity("reformer", r.id), REFORM_TYPE[r.type.value],
+            date_da(steps[0].dato) if steps else "–", date_da(steps[-1].dato) if steps else "–",
+            len(r.milepaele),
+            len(r.maalgrupper) + len(r.tilbud) + len(r.organisationer) + len(r.udmeldinger),
+        ])
+    return (["Reform eller program", "Type", "Første milepæl", "Sidste milepæl", "Milepæle",
+             "Angår"], rows, items)
+
+
 TABLES: dict[str, Callable[[RenderContext, Helpers], tuple[list[str], list[Row], list[Any]]]] = {
     "maalgrupper": _target_groups, "tilbud": _offers, "udmeldinger": _notifications,
-    "kilder": _sources, "organisationer": _organisations,
+    "kilder": _sources, "organisationer": _organisations, "reformer": _reforms,
 }
 
 

@@ -26,6 +26,9 @@ OUTCOME_EVENTS = ("afrapportering", "svar", "afgoerelse")
 GRACE_DAYS = 90
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SPELLING_SIMILARITY = 0.85
+# Offers whose agreement covers a part of the country: the ones that should say which
+# municipalities they serve (Offer.kommuner).
+COVERAGE_CATEGORIES = ("landsdelsdaekkende-undervisning",)
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date]:
@@ -89,6 +92,18 @@ def missing_figures(ctx: RenderContext) -> list[tuple[str, str, str]]:
             missing.append(("tilbud", o.id, "ingen region (hverken egen eller driftsherrens)"))
         if not o.maalgrupper:
             missing.append(("tilbud", o.id, "ikke knyttet til nogen målgruppe"))
+        if not o.kommuner and o.kategori.value in COVERAGE_CATEGORIES:
+            missing.append(("tilbud", o.id, "ingen oplysning om, hvilke kommuner det dækker"))
+    for m in ctx.catalog.municipalities():
+        if ctx.catalog.region_of("organisationer", m.id) is None:
+            missing.append(("organisationer", m.id, "kommune uden region: filteret 'Dækker "
+                                                    "kommune' kan ikke finde dens tilbud"))
+    for r in ctx.catalog.all("reformer"):
+        if not r.milepaele:
+            missing.append(("reformer", r.id, "ingen milepæle på tidslinjen"))
+        if not (r.maalgrupper or r.tilbud or r.udmeldinger or r.organisationer):
+            missing.append(("reformer", r.id, "angår ingen målgruppe, tilbud, udmelding eller "
+                                              "organisation i data"))
     for n in ctx.catalog.all("udmeldinger"):
         if not any(e.type.value == "frist" for e in n.haendelser):
             missing.append(("udmeldinger", n.id, "ingen frist registreret"))

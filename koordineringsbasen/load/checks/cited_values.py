@@ -37,6 +37,7 @@ from ...model.entities import (
     StatusEntry,
 )
 from ...model.references import Citation, walk
+from ...model.reforms import Milestone
 from ...model.sources import Source
 from ...texts.seedtext import SeedTexts
 
@@ -53,6 +54,7 @@ CITED: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
     StatusEntry: ((), ("dato",)),
     RiskRating: ((), ("dato",)),
     DataRating: ((), ("dato",)),
+    Milestone: ((), ("dato",)),
 }
 
 # The as-of date of a key figure is checked only when given to the day: a year or a month says

@@ -1,6 +1,7 @@
 """Cross-file consistency the per-file models cannot see: parent chains (`overordnet`) that
 loop, NATKO numbers given to two target groups, citations of an offer's descriptive field
-that is empty, and files in the data root nobody reads."""
+that is empty, one dated fact typed differently in two files, offers' municipalities that are
+not municipalities or regions, and files in the data root nobody reads."""
 
 from __future__ import annotations
 
@@ -73,6 +74,71 @@ def citations_of_empty_fields(items: Mapping[str, Located]) -> list[Problem]:
     return problems
 
 
+def _typed(event: Any) -> str:
+    return event.type.value + (" (planlagt)" if event.planlagt else "")
+
+
+def event_types(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
+    """One dated fact, one type: events in different files with the same date citing the same
+    lines of the same source are one fact, and a meeting in one file must not be a decision
+    in another, nor planned in one and done in another (the site lists them by type)."""
+    seen: dict[tuple[str, str, str], list[tuple[str, int, Located, str]]] = {}
+    for kind in sorted(loaded):
+        for entity_id in sorted(loaded[kind]):
+            item = loaded[kind][entity_id]
+            for index, event in enumerate(getattr(item.entity, "haendelser", None) or ()):
+                key = (event.dato, event.kilde.kilde, event.kilde.linjer)
+                seen.setdefault(key, []).append((item.rel, index, item, _typed(event)))
+    problems = []
+    for (dato, kilde, linjer), events in seen.items():
+        if len({rel for rel, *_ in events}) < 2 or len({typ for *_, typ in events}) < 2:
+            continue
+        for rel, index, item, typ in events:
+            others = "; ".join(f"'{t}' i {r} (haendelser[{i}])" for r, i, _, t in events
+                               if r != rel and t != typ)
+            if others:
+                problems.append(item.problem(("haendelser", index, "type"), (
+                    f"hændelsen {dato} ({kilde} linje {linjer}) har type '{typ}', men samme "
+                    f"faktum har {others}; giv det samme type (og planlagt) i alle filer")))
+    return problems
+
+
+def _region(item: Located | None) -> str | None:
+    claim = getattr(item.entity, "region", None) if item is not None else None
+    return claim.region.value if claim is not None else None
+
+
+def coverage_rows(offers: Mapping[str, Located],
+                  organisations: Mapping[str, Located]) -> list[Problem]:
+    """Every id in an offer's `kommuner` names a municipality or a region; `undtagen` only
+    follows a region and names its municipalities (unknown ids are reported as such)."""
+    problems = []
+    for entity_id in sorted(offers):
+        item = offers[entity_id]
+        for index, row in enumerate(getattr(item.entity, "kommuner", None) or ()):
+            named = organisations.get(row.id)
+            kind = named.entity.type.value if named is not None else None
+            if kind not in (None, "kommune", "region"):
+                problems.append(item.problem(("kommuner", index, "id"), (
+                    f"'{row.id}' er en organisation af typen '{kind}'; skriv en kommune eller en "
+                    f"region (= alle regionens kommuner)")))
+            if row.undtagen and kind == "kommune":
+                problems.append(item.problem(("kommuner", index, "undtagen"), (
+                    "undtagen kan kun stå ved en region; fjern feltet ved en kommune")))
+                continue
+            for number, excepted in enumerate(row.undtagen):
+                other = organisations.get(excepted)
+                if other is None:
+                    continue
+                if other.entity.type.value != "kommune":
+                    problems.append(item.problem(("kommuner", index, "undtagen", number), (
+                        f"'{excepted}' er ikke en kommune; undtagen nævner kun kommuner")))
+                elif kind == "region" and _region(other) not in (None, _region(named)):
+                    problems.append(item.problem(("kommuner", index, "undtagen", number), (
+                        f"'{excepted}' ligger i region {_region(other)}, ikke i '{row.id}'")))
+    return problems
+
+
 def stray_root_files(data_dir: Path, known: set[str], rel: str) -> list[Problem]:
     """Files in the data root that no kind reads (`rel` names the folder in messages):
     a .yml there is silently ignored, which hides a misplaced entity."""
@@ -103,4 +169,8 @@ def check(loaded: Mapping[str, Mapping[str, Located]]) -> list[Problem]:
         problems.extend(parent_cycles(kind, loaded.get(kind, {})))
     problems.extend(duplicate_natko_numbers(loaded.get("maalgrupper", {})))
     problems.extend(citations_of_empty_fields(loaded.get("tilbud", {})))
+
+
+    problems.extend(event_types(loaded))
+    problems.extend(coverage_rows(loaded.get("tilbud", {}), loaded.get("organisationer", {})))
     return problems

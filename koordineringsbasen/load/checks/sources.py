@@ -25,6 +25,7 @@ from ...texts.relocate import (
 )
 from ...texts.seedtext import SeedTexts
 from ..problems import Problem
+from .agenda_items import ambiguous_item
 
 if TYPE_CHECKING:
     from ..record import LoadedFile
@@ -101,8 +102,9 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
     if total is not None and last > total:
         found.append(("linjer", f"linje {last} findes ikke; {source.fil} har {total} linjer"))
     punkt = reference.punkt
+    chain = context.chains[source.id]
+    found.extend(ambiguous_item(chain, reference.linjer, punkt))
     if punkt is not None:
-        chain = context.chains[source.id]
         numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:
             found.append(("punkt", f"punkt '{punkt}' findes ikke på dagsordenen for "

@@ -21,7 +21,8 @@ SPAN = 60  # lines per source in the seed file
 # Fields whose values the data check looks for in the cited lines.
 CITED_FIELDS = sorted({name for fields in CITED.values() for group in fields for name in group})
 ITEMS = 3  # agenda items per meeting, SPAN // ITEMS lines each
-SHARES = {"kilder": 0.10, "organisationer": 0.15, "maalgrupper": 0.30, "tilbud": 0.35}
+SHARES = {"kilder": 0.10, "organisationer": 0.15, "maalgrupper": 0.30, "tilbud": 0.35,
+          "reformer": 0.02}
 YEARS = range(2018, 2026)
 ROUNDS = [f"{season} {year}" for year in range(2021, 2026) for season in ("Forår", "Efterår")]
 
@@ -54,7 +55,7 @@ class _Source:
 
 
 def counts(n: int) -> dict[str, int]:
-    """Entities per kind for N in total (≈10/15/30/35/10 %), each kind at least one."""
+    """Entities per kind for N in total (≈10/15/30/35/2/8 %), each kind at least one."""
     result = {kind: max(1, round(n * share)) for kind, share in SHARES.items()}
     result["udmeldinger"] = max(1, n - sum(result.values()))
     return result
@@ -246,6 +247,22 @@ class _Gen:
              "beskrivelse": "Frist for opfølgning på udmeldingen.", "kilde": self.cite()}]
         return doc
 
+    def reform(self, i: int) -> dict[str, Any]:
+        r = self.rng
+        doc = self.base("rf", i, f"Reform om {r.choice(CONDITIONS)} ({i})")
+        groups, offers = self.n["maalgrupper"], self.n["tilbud"]
+        year = r.randint(2020, 2026)
+        doc.update({"type": r.choice(["reform", "planlaegning", "aftale", "plan"]),
+                    "milepaele": [{"dato": self.date(year + step), "planlagt": year + step > 2025,
+                                   "beskrivelse": f"{r.choice(WORDS).capitalize()} "
+                                                  f"{r.choice(VERBS)} reformen.",
+                                   "kilde": self.cite()} for step in range(r.randint(1, 4))],
+                    "maalgrupper": [{"id": f"mg-{g:04d}", "kilde": self.cite()}
+                                    for g in r.sample(range(groups), k=min(groups, 2))],
+                    "tilbud": [{"id": f"tb-{t:04d}", "kilde": self.cite()}
+                               for t in r.sample(range(offers), k=min(offers, 2))]})
+        return doc
+
     def glossary(self) -> list[dict[str, Any]]:
         entries = [{"forkortelse": f"ORG{i}", "betydning": f"Organisation nr. {i} i testdata"}
                    for i in range(min(self.n["organisationer"], 50))]
@@ -292,7 +309,7 @@ def generate(n: int, data_dir: Path, seeds_dir: Path, seed: int = 1) -> dict[str
     gen.plan_sources()
     makers = {"kilder": gen.source, "organisationer": gen.organisation,
               "maalgrupper": gen.target_group, "tilbud": gen.offer,
-              "udmeldinger": gen.notification}
+              "udmeldinger": gen.notification, "reformer": gen.reform}
     for kind, make in makers.items():
         for i in range(gen.n[kind]):
             doc = make(i)

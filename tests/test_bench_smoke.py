@@ -24,7 +24,7 @@ N = 30
 
 def test_counts_follow_the_shares() -> None:
     assert counts(1000) == {"kilder": 100, "organisationer": 150, "maalgrupper": 300,
-                            "tilbud": 350, "udmeldinger": 100}
+                            "tilbud": 350, "reformer": 20, "udmeldinger": 80}
     assert sum(counts(N).values()) == N
 
 

@@ -25,7 +25,8 @@ def write(data: Path, rel: str, text: str) -> None:
 def test_fixture_data_loads(fixture_data: Path) -> None:
     catalog = load_catalog(fixture_data, FIXTURE_SEEDS)
     assert {k: len(v) for k, v in catalog.entities.items()} == {
-        "maalgrupper": 2, "tilbud": 1, "udmeldinger": 1, "kilder": 2, "organisationer": 2}
+        "maalgrupper": 2, "tilbud": 1, "udmeldinger": 1, "kilder": 2, "organisationer": 2,
+            "reformer": 1}
     assert [e.forkortelse for e in catalog.glossary] == ["CU", "TR"]
 
 

@@ -1,7 +1,9 @@
 /* The site search: Pagefind's index (pagefind/, built after mkdocs build) in Material's search
    box. Danish labels; a dialog with a label, a status line, filters with counts, a results
    list. Keys: "/", "s" or "f" open it, arrows move through the results, Enter opens one, Esc
-   closes. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
+   closes; focus leaving the dialog (Tab past its last control, Shift+Tab before the field)
+   closes it too. Below 60em the header's search button opens it (hidden without script); any
+   element with data-kb-search-open (the 404 page) opens it as well. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
    shared. A query that is exactly a name or alias puts that page first (pagefind/kb-navn-<n>.json,
    one of 64 small files). "Mente du …?" compares the query with the entity names
    (pagefind/kb-navne.json, fetched only when no result holds the query) by edit distance.
@@ -20,6 +22,7 @@
   const suggestBox = document.getElementById("kb-search-suggest");
   const more = document.getElementById("kb-search-more");
   const opener = document.querySelector(".kb-search-open");
+  if (opener) opener.hidden = false; /* no script, no search: the button shows only now */
   // The base ends in exactly one slash: the 404 page's base is the site's path ("/kb/"), and
   // "/kb/" + "/" would fetch "/kb//pagefind/…" (or "//pagefind/…", another host, at the root).
   const base = new URL((root.dataset.kbBase || ".").replace(/\/+$/, "") + "/", location.href);
@@ -201,11 +204,13 @@
   };
 
   /* The first page of results, reordered by the names: a page whose name (or alternative
-     name) is exactly the query comes first; then pages whose names hold more of the query's
-     words. Words meet when the name's word starts with the query's or both share their first six letters
+     name) is exactly the query comes first, then pages whose name starts with the query
+     ("KL" before "KL's Koordinationsforum" before pages that mention KL); then pages whose
+     names hold more of the query's words. Words meet when the name's word starts with the query's or both share their first six letters
      (a crude stem: "rusmidler" meets "rusmiddelbrug"). Stable, so Pagefind's order decides
      the rest. */
   const STEM = 6;
+  const DOCUMENT_KINDS = ["Kilde", "Kildetekst"];
   const meets = (w, n) => n.startsWith(w) ||
     (w.length >= STEM && n.length >= STEM && w.slice(0, STEM) === n.slice(0, STEM));
   const byNames = (query, data) => {
@@ -215,12 +220,17 @@
     const score = d => {
       const keys = (d.meta.names || "").split(" | ");
       const title = fold(d.meta.title || "");
-      if (keys.includes(key) || title.replace(/ /g, "") === key) return words.length + 1;
+      if (keys.includes(key) || title.replace(/ /g, "") === key) return words.length + 2;
+      if (title.startsWith(q) && (title.length === q.length || title[q.length] === " ")) return words.length + 1;
       const nameWords = (title + " " + (d.meta.nameWords || "")).split(" ").filter(Boolean);
       return words.filter(w => nameWords.some(n => meets(w, n))).length;
     };
-    return data.map((d, i) => [score(d), i, d]).sort((a, b) => b[0] - a[0] || a[1] - b[1])
-      .map(x => x[2]);
+    /* On a tie, the entities (target groups, offers, notifications, organisations) before
+       the documents that mention them: "gravide rusmidler" is the target group and the
+       notification before the letters about them. */
+    const documents = d => (DOCUMENT_KINDS.includes(d.meta.kind) ? 1 : 0);
+    return data.map((d, i) => [score(d), documents(d), i, d])
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]).map(x => x[3]);
   };
 
   const showMore = async () => {
@@ -287,7 +297,7 @@
       suggestBox.append("?");
     }
     suggestBox.hidden = !offers.length;
-    status.textContent = search.results.length ? plural(search.results.length)
+    status.textContent = search.results.length ? `${plural(search.results.length)} for »${query || "filtrene"}«`
       : (offers.length ? "Ingen resultater" : "Ingen resultater. Prøv et andet ord, eller fjern et filter.");
     renderFilters(search.filters);
     list.dataset.query = query;
@@ -328,9 +338,11 @@
     }
     if (focus) input.focus();
   };
-  const close = () => {
+  /* `refocus`: put focus back on the search button (Esc); not when focus has moved on. */
+  const close = (refocus = true) => {
     toggle.checked = false;
     toggle.dispatchEvent(new Event("change"));
+    if (!refocus) return;
     input.blur();
     if (opener && getComputedStyle(opener).display !== "none") opener.focus();
   };
@@ -341,6 +353,31 @@
     syncUrl();
   });
   opener?.addEventListener("click", () => open());
+  /* Other openers (the 404 page's button, hidden without script). With
+     data-kb-search-from-address, an empty field gets the words of the missing address's last
+     part ("/tilbud/kofoedsmind/" -> "kofoedsmind"), so "Mente du …?" can offer the page. */
+  const addressWords = () => {
+    const parts = decodeURIComponent(location.pathname).split("/").filter(Boolean);
+    return (parts.pop() || "").replace(/\.html?$/, "").replace(/[-_+]+/g, " ").trim();
+  };
+  document.querySelectorAll("[data-kb-search-open]").forEach(button => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const wanted = button.hasAttribute("data-kb-search-from-address") ? addressWords() : "";
+      open();
+      if (!input.value.trim() && wanted) {
+        input.value = wanted;
+        run(true);
+      }
+      input.select();
+    });
+  });
+  /* Focus that moves to another control of the page (Tab, Shift+Tab) closes the dialog; a
+     click on nothing focusable (relatedTarget null) or a window losing focus does not. */
+  root.addEventListener("focusout", ev => {
+    const next = ev.relatedTarget;
+    if (toggle.checked && next instanceof Element && !root.contains(next)) close(false);
+  });
   input.addEventListener("focus", () => open(false));
   input.addEventListener("input", () => run());
   form.addEventListener("submit", ev => {

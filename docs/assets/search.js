@@ -51,7 +51,11 @@
 
   const load = () => {
     pagefind ??= import(new URL("pagefind/pagefind.js", base).href).then(async module => {
+      /* baseUrl "/": result URLs relative to the indexed site ("/tilbud/x/"), resolved against
+         the site's base below; Pagefind's default puts the site's path in front ("/kb/tilbud/x/"),
+         which the base would then double under a path (GitHub Pages, the 404 page). */
       await module.options({
+        baseUrl: "/",
         ranking: window.__kbRanking || RANKING
       });
       await module.init();
@@ -110,6 +114,9 @@
     found.sort((a, b) => a.best - b.best || a.name.length - b.name.length);
     return found.slice(0, 3);
   };
+
+  /* A result's page address: its URL below the site's base. */
+  const pageUrl = d => new URL(d.url.replace(/^\//, ""), base);
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -185,7 +192,7 @@
   const resultItem = data => {
     const item = el("li", "md-search-result__item");
     const link = el("a", "md-search-result__link");
-    link.href = new URL(data.url.replace(/^\//, ""), base).href;
+    link.href = pageUrl(data).href;
     const article = el("article", "md-search-result__article md-typeset");
     const kind = data.meta.kind;
     if (kind) article.append(el("p", "kb-search-kind", kind));
@@ -238,7 +245,7 @@
     const batch = current.results.slice(shown, shown + PAGE);
     const data = await Promise.all(batch.map(r => r.data()));
     if (mine !== sequence) return;
-    data.filter(d => new URL(d.url, base).pathname !== promoted)
+    data.filter(d => pageUrl(d).pathname !== promoted)
       .forEach(d => list.append(resultItem(d)));
     shown += batch.length;
     more.hidden = shown >= current.results.length;
@@ -254,12 +261,12 @@
     if (!key) return null;
     const named = (await loadKeys(key))[key];
     const wanted = named && new URL(named[0], base).pathname;
-    if (!named || data.some(d => new URL(d.url, base).pathname === wanted)) return null;
+    if (!named || data.some(d => pageUrl(d).pathname === wanted)) return null;
     if (filters[TYPE] && !filters[TYPE].any.includes(named[1])) return null;
     const within = await module.search(query, { filters: { ...filters, [TYPE]: { any: [named[1]] } } });
     for (const result of within?.results.slice(0, PAGE) || []) {
       const d = await result.data();
-      if (new URL(d.url, base).pathname === wanted) return d;
+      if (pageUrl(d).pathname === wanted) return d;
     }
     return null;
   };
@@ -271,7 +278,7 @@
     const batch = search.results.slice(0, PAGE);
     let data = await Promise.all(batch.map(r => r.data()));
     const named = query ? await namedPage(query, filters, await load(), data) : null;
-    promoted = named ? new URL(named.url, base).pathname : null;
+    promoted = named ? pageUrl(named).pathname : null;
     if (named) data = [named, ...data.slice(0, PAGE - 1)];
     data = byNames(query, data);
     /* Suggest when no result's name holds the query as typed (a near miss or a folded

@@ -91,6 +91,7 @@ def test_the_404_page_opens_the_search_with_the_missing_words(
     wcag = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
     violations = axe.run(page, options=wcag).response["violations"]
     assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]
+    page.screenshot(path=str(artifacts / f"not-found-{width}.png"))
     button.click()
     assert page.locator("#__search").is_checked()
     assert page.locator(".md-search__input").input_value() == "osterlund"

@@ -115,6 +115,12 @@ def test_tab_out_of_the_dialog_closes_it(sized: tuple[Any, int], base_url: str) 
     assert not page.evaluate(inside), "Tab never left the dialog"
     assert not page.locator("#__search").is_checked(), "the dialog stayed open behind the focus"
     assert page.evaluate("document.activeElement !== document.body")
+    # Back into the closed dialog: nothing invisible takes focus (only the field, which opens it).
+    page.keyboard.press("Shift+Tab")
+    if page.evaluate(inside):
+        assert page.evaluate("document.activeElement.name") == "q"
+        assert page.locator("#__search").is_checked()
+        page.keyboard.press("Escape")
     # Shift+Tab before the field closes it too.
     open_search(page, width)
     page.keyboard.press("Shift+Tab")

@@ -100,6 +100,18 @@ def test_sort_is_kept_in_the_url_with_blanks_last(desktop: Any, base_url: str) -
     assert shown_ids(desktop) == order
 
 
+def test_the_sort_of_a_pages_second_table_has_its_own_key(desktop: Any, base_url: str) -> None:
+    desktop.goto(f"{base_url}/tilbud/lands-og-landsdelsdaekkende/")
+    tables = desktop.locator("article .kb-sortable table")
+    assert tables.count() >= 2
+    second = tables.nth(1).locator("thead th").first
+    second.locator("button").click()
+    assert parse_qs(urlsplit(desktop.url).query) == {"sorter2": ["tilbud-stigende"]}
+    desktop.reload()
+    assert second.get_attribute("aria-sort") == "ascending"
+    assert tables.nth(0).locator("thead th[aria-sort]").count() == 0
+
+
 def _records(data: bytes) -> list[list[str]]:
     assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark"
     text = data.decode("utf-8-sig")

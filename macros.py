@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from koordineringsbasen.exports import describe as open_data
-from koordineringsbasen.render import comparisons, special
+from koordineringsbasen.render import comparisons, page_tables, special
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.coverage import coverage_page
 from koordineringsbasen.render.entity import render_entity
@@ -65,6 +65,11 @@ def define_env(env: Any) -> None:
                 "takster": comparisons.prices,
                 "daekning": coverage_page,
                 "kommuner": municipalities_page}[name](ctx())
+
+    @env.macro
+    def table_downloads(key: str) -> str:
+        # The "Download som CSV" links of a page's tables (render/page_tables.py).
+        return str(page_tables.download_links(page_tables.page_tables(ctx(), key), relative_file))
 
     @env.macro
     def upcoming_deadlines(limit: int = 5) -> str:

@@ -11,6 +11,12 @@ from urllib.parse import urlsplit
 from .settings import build_date
 
 API_DIR = "api"
+PAGE_TABLES_DIR = f"{API_DIR}/tabeller"  # the tables of the comparison pages, Frister, ...
+
+
+def page_table_path(name: str) -> str:
+    """Where the CSV of one page table lives: 'frister-kommende-frister' -> api/tabeller/…csv."""
+    return f"{PAGE_TABLES_DIR}/{name}.csv"
 
 
 @dataclass(frozen=True)

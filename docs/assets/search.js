@@ -1,7 +1,9 @@
 /* The site search: Pagefind's index (pagefind/, built after mkdocs build) in Material's search
    box. Danish labels; a dialog with a label, a status line, filters with counts, a results
    list. Keys: "/", "s" or "f" open it, arrows move through the results, Enter opens one, Esc
-   closes. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
+   closes; focus leaving the dialog (Tab past its last control, Shift+Tab before the field)
+   closes it too. Below 60em the header's search button opens it (hidden without script); any
+   element with data-kb-search-open (the 404 page) opens it as well. The query and filters live in the page URL (?q=…&q-type=…), so a search can be
    shared. A query that is exactly a name or alias puts that page first (pagefind/kb-navn-<n>.json,
    one of 64 small files). "Mente du …?" compares the query with the entity names
    (pagefind/kb-navne.json, fetched only when no result holds the query) by edit distance.
@@ -20,6 +22,7 @@
   const suggestBox = document.getElementById("kb-search-suggest");
   const more = document.getElementById("kb-search-more");
   const opener = document.querySelector(".kb-search-open");
+  if (opener) opener.hidden = false; /* no script, no search: the button shows only now */
   // The base ends in exactly one slash: the 404 page's base is the site's path ("/kb/"), and
   // "/kb/" + "/" would fetch "/kb//pagefind/…" (or "//pagefind/…", another host, at the root).
   const base = new URL((root.dataset.kbBase || ".").replace(/\/+$/, "") + "/", location.href);
@@ -48,7 +51,11 @@
 
   const load = () => {
     pagefind ??= import(new URL("pagefind/pagefind.js", base).href).then(async module => {
+      /* baseUrl "/": result URLs relative to the indexed site ("/tilbud/x/"), resolved against
+         the site's base below; Pagefind's default puts the site's path in front ("/kb/tilbud/x/"),
+         which the base would then double under a path (GitHub Pages, the 404 page). */
       await module.options({
+        baseUrl: "/",
         ranking: window.__kbRanking || RANKING
       });
       await module.init();
@@ -107,6 +114,9 @@
     found.sort((a, b) => a.best - b.best || a.name.length - b.name.length);
     return found.slice(0, 3);
   };
+
+  /* A result's page address: its URL below the site's base. */
+  const pageUrl = d => new URL(d.url.replace(/^\//, ""), base);
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -182,7 +192,7 @@
   const resultItem = data => {
     const item = el("li", "md-search-result__item");
     const link = el("a", "md-search-result__link");
-    link.href = new URL(data.url.replace(/^\//, ""), base).href;
+    link.href = pageUrl(data).href;
     const article = el("article", "md-search-result__article md-typeset");
     const kind = data.meta.kind;
     if (kind) article.append(el("p", "kb-search-kind", kind));
@@ -201,11 +211,13 @@
   };
 
   /* The first page of results, reordered by the names: a page whose name (or alternative
-     name) is exactly the query comes first; then pages whose names hold more of the query's
-     words. Words meet when the name's word starts with the query's or both share their first six letters
+     name) is exactly the query comes first, then pages whose name starts with the query
+     ("KL" before "KL's Koordinationsforum" before pages that mention KL); then pages whose
+     names hold more of the query's words. Words meet when the name's word starts with the query's or both share their first six letters
      (a crude stem: "rusmidler" meets "rusmiddelbrug"). Stable, so Pagefind's order decides
      the rest. */
   const STEM = 6;
+  const DOCUMENT_KINDS = ["Kilde", "Kildetekst"];
   const meets = (w, n) => n.startsWith(w) ||
     (w.length >= STEM && n.length >= STEM && w.slice(0, STEM) === n.slice(0, STEM));
   const byNames = (query, data) => {
@@ -215,12 +227,17 @@
     const score = d => {
       const keys = (d.meta.names || "").split(" | ");
       const title = fold(d.meta.title || "");
-      if (keys.includes(key) || title.replace(/ /g, "") === key) return words.length + 1;
+      if (keys.includes(key) || title.replace(/ /g, "") === key) return words.length + 2;
+      if (title.startsWith(q) && (title.length === q.length || title[q.length] === " ")) return words.length + 1;
       const nameWords = (title + " " + (d.meta.nameWords || "")).split(" ").filter(Boolean);
       return words.filter(w => nameWords.some(n => meets(w, n))).length;
     };
-    return data.map((d, i) => [score(d), i, d]).sort((a, b) => b[0] - a[0] || a[1] - b[1])
-      .map(x => x[2]);
+    /* On a tie, the entities (target groups, offers, notifications, organisations) before
+       the documents that mention them: "gravide rusmidler" is the target group and the
+       notification before the letters about them. */
+    const documents = d => (DOCUMENT_KINDS.includes(d.meta.kind) ? 1 : 0);
+    return data.map((d, i) => [score(d), documents(d), i, d])
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]).map(x => x[3]);
   };
 
   const showMore = async () => {
@@ -228,7 +245,7 @@
     const batch = current.results.slice(shown, shown + PAGE);
     const data = await Promise.all(batch.map(r => r.data()));
     if (mine !== sequence) return;
-    data.filter(d => new URL(d.url, base).pathname !== promoted)
+    data.filter(d => pageUrl(d).pathname !== promoted)
       .forEach(d => list.append(resultItem(d)));
     shown += batch.length;
     more.hidden = shown >= current.results.length;
@@ -244,12 +261,12 @@
     if (!key) return null;
     const named = (await loadKeys(key))[key];
     const wanted = named && new URL(named[0], base).pathname;
-    if (!named || data.some(d => new URL(d.url, base).pathname === wanted)) return null;
+    if (!named || data.some(d => pageUrl(d).pathname === wanted)) return null;
     if (filters[TYPE] && !filters[TYPE].any.includes(named[1])) return null;
     const within = await module.search(query, { filters: { ...filters, [TYPE]: { any: [named[1]] } } });
     for (const result of within?.results.slice(0, PAGE) || []) {
       const d = await result.data();
-      if (new URL(d.url, base).pathname === wanted) return d;
+      if (pageUrl(d).pathname === wanted) return d;
     }
     return null;
   };
@@ -261,7 +278,7 @@
     const batch = search.results.slice(0, PAGE);
     let data = await Promise.all(batch.map(r => r.data()));
     const named = query ? await namedPage(query, filters, await load(), data) : null;
-    promoted = named ? new URL(named.url, base).pathname : null;
+    promoted = named ? pageUrl(named).pathname : null;
     if (named) data = [named, ...data.slice(0, PAGE - 1)];
     data = byNames(query, data);
     /* Suggest when no result's name holds the query as typed (a near miss or a folded
@@ -287,7 +304,7 @@
       suggestBox.append("?");
     }
     suggestBox.hidden = !offers.length;
-    status.textContent = search.results.length ? plural(search.results.length)
+    status.textContent = search.results.length ? `${plural(search.results.length)} for »${query || "filtrene"}«`
       : (offers.length ? "Ingen resultater" : "Ingen resultater. Prøv et andet ord, eller fjern et filter.");
     renderFilters(search.filters);
     list.dataset.query = query;
@@ -328,9 +345,11 @@
     }
     if (focus) input.focus();
   };
-  const close = () => {
+  /* `refocus`: put focus back on the search button (Esc); not when focus has moved on. */
+  const close = (refocus = true) => {
     toggle.checked = false;
     toggle.dispatchEvent(new Event("change"));
+    if (!refocus) return;
     input.blur();
     if (opener && getComputedStyle(opener).display !== "none") opener.focus();
   };
@@ -341,6 +360,31 @@
     syncUrl();
   });
   opener?.addEventListener("click", () => open());
+  /* Other openers (the 404 page's button, hidden without script). With
+     data-kb-search-from-address, an empty field gets the words of the missing address's last
+     part ("/tilbud/kofoedsmind/" -> "kofoedsmind"), so "Mente du …?" can offer the page. */
+  const addressWords = () => {
+    const parts = decodeURIComponent(location.pathname).split("/").filter(Boolean);
+    return (parts.pop() || "").replace(/\.html?$/, "").replace(/[-_+]+/g, " ").trim();
+  };
+  document.querySelectorAll("[data-kb-search-open]").forEach(button => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const wanted = button.hasAttribute("data-kb-search-from-address") ? addressWords() : "";
+      open();
+      if (!input.value.trim() && wanted) {
+        input.value = wanted;
+        run(true);
+      }
+      input.select();
+    });
+  });
+  /* Focus that moves to another control of the page (Tab, Shift+Tab) closes the dialog; a
+     click on nothing focusable (relatedTarget null) or a window losing focus does not. */
+  root.addEventListener("focusout", ev => {
+    const next = ev.relatedTarget;
+    if (toggle.checked && next instanceof Element && !root.contains(next)) close(false);
+  });
   input.addEventListener("focus", () => open(false));
   input.addEventListener("input", () => run());
   form.addEventListener("submit", ev => {

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
+from ..danish.legal import paragraph_order, paragraphs
 from ..danish.slugs import slugify
 from . import html_writer
 from .environment import render_html
@@ -74,8 +75,9 @@ def _offer_groups(catalog: Catalog, offer: Any) -> list[Value]:
 
 
 def _legal_basis(catalog: Catalog, entity: Any) -> list[Value]:
-    # "BL § 43, stk. 1 nr. 6" and "BL § 43 stk. 1 nr. 6" are one value: bl-43-stk-1-nr-6.
-    return [(slugify(text), text) for text in entity.lovgrundlag] \
+    # By paragraph: "SEL § 108, stk. 6", "§ 108" and "SEL §§ 107 og 108" all hold sel-108.
+    found = [p for text in entity.lovgrundlag for p in paragraphs(text)]
+    return [(slugify(p), p) for p in dict.fromkeys(found)] \
         or [(NONE, "Intet lovgrundlag i data")]
 
 
@@ -85,6 +87,10 @@ def _municipalities(catalog: Catalog, offer: Any) -> list[Value]:
         return [(NONE, "Ingen kommuner i data")]
     return [(m.id, m.navn) for m in catalog.municipalities() if catalog.covers(offer, m.id)] \
         or [(NONE, "Ingen kommuner i data")]
+
+
+def _legal_order(value: Value) -> Any:
+    return (1, "", 0, "") if value[0] == NONE else (0, *paragraph_order(value[1]))
 
 
 def _offer_status(catalog: Catalog, offer: Any) -> list[Value]:
@@ -159,7 +165,7 @@ def filters_for(kind: str, today: Any) -> list[Filter]:
             Filter("driftsherre", "Driftsherre",
                    _entity("organisationer", "driftsherre", "Ingen driftsherre i data")),
             Filter("maalgruppe", "Målgruppe", _offer_groups),
-            Filter("lovgrundlag", "Lovgrundlag", _legal_basis),
+            Filter("lovgrundlag", "Lovgrundlag", _legal_basis, _legal_order),
             Filter("opfoelgning", "Opfølgning", _offer_status),
             Filter("kommune", "Dækker kommune", _municipalities),
         ],

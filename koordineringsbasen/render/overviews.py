@@ -57,12 +57,15 @@ def _offers(ctx: RenderContext, h: Helpers) -> Built:
         rows.append([
             h.entity("tilbud", o.id), OFFER_CATEGORY[o.kategori.value],
             h.maybe("organisationer", o.driftsherre),
-            region_value(ctx.catalog, "tilbud", o.id)[1],
+            # "Nordjylland" under "Ligger i region": not a second "Region Nordjylland" beside
+            # an operator of that name.
+            region_value(ctx.catalog, "tilbud", o.id)[1].removeprefix("Region "),
             f"{number(places.pladser)} ({places.aar})" if places else "–",
             f"{number(latest.belaegning_procent)} % ({latest.aar})" if latest else "–",
             OFFER_STATUS[status.status.value] if status else "–",
         ])
-    return (["Tilbud", "Kategori", "Driftsherre", "Region", "Pladser", "Belægning", "Opfølgning"],
+    return (["Tilbud", "Kategori", "Driftsherre", "Ligger i region", "Pladser", "Belægning",
+             "Opfølgning"],
             rows, items)
 
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..danish.compounds import text_parts
+from ..danish.legal import paragraphs
 from . import labels
-from .search_terms import DIGRAPHS, SINGLES, keywords, kind_label, paragraph_numbers
+from .search_terms import DIGRAPHS, SINGLES, keywords, kind_label
 from .text import attr, plain
 
 # Pagefind weighs an h1 7 and body text 1 (quadratic); the keywords are names too.
@@ -67,8 +69,11 @@ def name_keys(entity: Any) -> list[str]:
 
 
 def name_words(entity: Any) -> list[str]:
-    """Every word of the name and aliases, folded, each once (for search.js's reordering)."""
-    words = (w for text in [entity.navn, *entity.aliaser] for w in re.split(r"[^0-9a-z]+", _fold_words(text)))
+    """Every word of the name and aliases and every part of their compound words, folded, each
+    once (for search.js's reordering)."""
+    named = [entity.navn, *entity.aliaser]
+    texts = [*named, *text_parts(" ".join(named))]
+    words = (w for text in texts for w in re.split(r"[^0-9a-z]+", _fold_words(text)))
     return list(dict.fromkeys(w for w in words if w))
 
 
@@ -114,7 +119,7 @@ def facets(entity: Any, catalog: Any) -> dict[str, list[str]]:
             values[RISK] = [labels.RISK[risk.niveau.value]]
     if kind == "udmeldinger" and entity.resultat:
         values[STATUS] = [labels.NOTIFICATION_STATE[entity.resultat.status.value]]
-    laws = [f"§ {n}" for law in getattr(entity, "lovgrundlag", []) for n in paragraph_numbers(law)]
+    laws = [p for law in getattr(entity, "lovgrundlag", []) for p in paragraphs(law) if "§" in p]
     if laws:
         values[LAW] = list(dict.fromkeys(laws))
     return values

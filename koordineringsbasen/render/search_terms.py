@@ -4,24 +4,23 @@ The site search (Pagefind, Danish stemming) finds a page by its name (the H1) an
 keywords, which the page carries in a hidden block weighted like a name (search_block.py).
 They are for the index only, never shown: every alias and legal reference as written, the id,
 the name and aliases spelt without æ/ø/å ("Hjorring Kommune", "Dovblind"), and one
-"paragraf 108 103" with every "§" number. Nothing here is a hard-coded synonym: every keyword
+"paragraf 108 103" with every "§" number, and the parts of the compound words in the name and
+aliases ("aflastning tilbud" for "Aflastningstilbud", danish/compounds.py). Nothing here is a hard-coded synonym: every keyword
 comes from the entity's own `navn`, `aliaser`, `lovgrundlag` and id.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..danish.compounds import text_parts
+from ..danish.legal import paragraphs
 from .labels import KIND_SINGULAR
 
 # Danish letters and how people type them on a keyboard without them.
 DIGRAPHS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 SINGLES = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "A", "Ø": "O", "Å": "A"})
-# "§ 108", "§108", "SEL §§ 107 og 108": the numbers under a paragraph sign.
-NUMBER = r"\d+(?:\s?[a-z]\b)?"  # 108, 13 b
-PARAGRAPH = re.compile(rf"§§?\s*({NUMBER}(?:\s*(?:og|,|/)\s*{NUMBER})*)")
 
 
 def kind_label_for(kind: str) -> str:
@@ -42,7 +41,7 @@ def spelling_variants(text: str) -> list[str]:
 
 def paragraph_numbers(reference: str) -> list[str]:
     """'SEL §§ 107 og 108, stk. 2' -> ['107', '108']: the numbers under a paragraph sign."""
-    return [n for group in PARAGRAPH.findall(reference) for n in re.findall(NUMBER, group)]
+    return [p.partition(" § ")[2] for p in paragraphs(reference) if " § " in p]
 
 
 def _unique(values: Iterable[str]) -> list[str]:
@@ -58,12 +57,16 @@ def keywords(entity: Any) -> list[str]:
     """What the hidden keyword block lists, each once (ignoring case), all of it from the data.
 
     Names and aliases as written, with their spellings without æ/ø/å; legal references and
-    the id; and one "paragraf …" with every number under a "§" (Pagefind drops the "§", so
-    "§108", "§ 108" and "paragraf 108" all meet "108").
+    the id; one "paragraf …" with every number under a "§" (Pagefind drops the "§", so
+    "§108", "§ 108" and "paragraf 108" all meet "108"); and one line with the parts of the
+    names' compound words (Pagefind splits no compound: "tilbud" meets "Aflastningstilbud"
+    only through them).
     """
     laws = list(getattr(entity, "lovgrundlag", []))
     named = [entity.navn, *entity.aliaser]
     variants = [v for text in named for v in spelling_variants(text)]
     numbers = _unique(n for text in [*named, *laws] for n in paragraph_numbers(text))
     paragraph = ["paragraf " + " ".join(numbers)] if numbers else []
-    return _unique([*named[1:], *variants, *laws, entity.id, *paragraph])
+    parts = _unique(text_parts(" ".join(named)))
+    compounds = [" ".join(parts)] if parts else []
+    return _unique([*named[1:], *variants, *laws, entity.id, *paragraph, *compounds])

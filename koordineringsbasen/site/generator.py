@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import settings
 from ..catalog import Catalog
 from ..exports import SiteInfo, write_exports
+from ..exports.page_tables import write_page_tables
 from ..render.blocks import Blocks, restore
 from ..render.context import RenderContext
 from ..render.links import page_uri
@@ -92,4 +93,4 @@ def write_site_exports(ctx: RenderContext, site_dir: Path, site_url: str,
                        directory_urls: bool = True) -> list[Path]:
     """Write the open data into the built site `site_dir`; return the files written."""
     info = SiteInfo(site_url, directory_urls, ctx.today, ctx.changed)
-    return write_exports(ctx.catalog, site_dir, info)
+    return [*write_exports(ctx.catalog, site_dir, info), *write_page_tables(ctx, site_dir)]

@@ -73,3 +73,33 @@ def test_search_on_the_404_page_fetches_pagefind_under_the_site_path(
     for url in found:
         assert url.netloc == urlsplit(pages_url).netloc, url.geturl()
         assert url.path.startswith(PREFIX + "pagefind/") and "//" not in url.path, url.geturl()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_404_page_opens_the_search_with_the_missing_words(
+        browser: object, pages_url: str, artifacts: Path, width: int) -> None:
+    """On a phone the header has only a search button: the page's own button opens the search,
+    filled in with the last part of the missing address, and finds the page."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        locale="da-DK", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{pages_url}{PREFIX}tilbud/osterlund/")
+    assert "søgefeltet øverst" not in page.locator("article").inner_text()
+    button = page.get_by_role("button", name="Søg efter siden")
+    assert button.is_visible()
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    wcag = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
+    violations = axe.run(page, options=wcag).response["violations"]
+    assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]
+    page.screenshot(path=str(artifacts / f"not-found-{width}.png"))
+    button.click()
+    assert page.locator("#__search").is_checked()
+    assert page.locator(".md-search__input").input_value() == "osterlund"
+    page.wait_for_function(
+        "() => document.querySelector('#kb-search-results').dataset.query === 'osterlund'")
+    first = page.locator("#kb-search-results a").first.get_attribute("href")
+    assert first and urlsplit(first).path == PREFIX + "tilbud/testtilbud/"
+    page.screenshot(path=str(artifacts / f"search-404-{width}.png"))
+    violations = axe.run(page, options=wcag).response["violations"]
+    assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]
+    context.close()

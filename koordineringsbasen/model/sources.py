@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field
 
-from .common import EntityId, WebUrl, LineRange, PartialDate, Strict, Text, ref
+from .common import EntityId, LineRange, PartialDate, Strict, Text, WebUrl, ref
 
 # The name of a source text (koordineringsbasen/texts/seedname.py gives it): serial, content hash.
 SEED_FILE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")

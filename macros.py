@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from koordineringsbasen.exports import dataset
 from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import comparisons, special
 from koordineringsbasen.render.context import RenderContext
@@ -16,6 +17,7 @@ from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
 from koordineringsbasen.render.source_text import render_source_text
 from koordineringsbasen.site import build_state
+from koordineringsbasen.urls import SiteInfo
 
 
 def define_env(env: Any) -> None:
@@ -103,3 +105,25 @@ def define_env(env: Any) -> None:
     @env.macro
     def data_files() -> str:
         return block(open_data.export_files(ctx().catalog, env.page.url))
+
+    @env.macro
+    def licence_link() -> str:
+        return open_data.licence_link()
+
+    def publisher() -> dataset.Publisher:
+        return dataset.publisher_from(env.conf["extra"])
+
+    @env.macro
+    def publisher_name() -> str:
+        return publisher().name
+
+    @env.macro
+    def contact_link() -> str:
+        return open_data.mail_link(publisher().contact)
+
+    @env.macro
+    def dataset_record() -> str:
+        # The data set's JSON-LD record, a data block the CSP leaves alone (never run).
+        record = dataset.dataset_record(ctx().catalog, SiteInfo(env.conf.get("site_url") or ""),
+                                        publisher())
+        return block(dataset.json_ld_block(record))

@@ -23,7 +23,7 @@ from koordineringsbasen.render.special import abbreviations
 from koordineringsbasen.serve import incremental, preview, watcher
 from koordineringsbasen.serve import mode as serve_mode
 from koordineringsbasen.serve.after_serve import AfterServe
-from koordineringsbasen.site import build_state, csp, generator, raw_blocks, search_index
+from koordineringsbasen.site import build_state, csp, footer, generator, raw_blocks, search_index
 from koordineringsbasen.site.build_state import Build
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
@@ -57,6 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     seeds_problem = settings.seeds_problem()
     if seeds_problem:  # a mistyped path would build a site without any source text
         raise Abort(seeds_problem)
+    notice = footer.placeholder_notice(footer.footer_settings(config.extra))
+    if notice:  # INFO, not WARNING: a site without a named publisher may be built (--strict)
+        log.info(notice)
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:

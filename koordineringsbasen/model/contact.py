@@ -84,8 +84,11 @@ class ContactPoint(Strict):
 
     row_key = ("hjemmeside", "postkasse", "adresse")
 
-    hjemmeside: WebUrl | None = None
-    postkasse: Mailbox | None = None
+    hjemmeside: WebUrl | None = Field(None, description="Hjemmesidens adresse (http eller "
+                                      "https), som i kilden; står der kun www.…, så med https:// "
+                                      "foran")
+    postkasse: Mailbox | None = Field(None, description="Fælles postkasse (fx post@… eller "
+                                      "sekretariat@…), aldrig en persons e-mailadresse")
     adresse: Text | None = Field(None, description="Postadresse: vej og husnummer, fx "
                                                    "'Tagdækkervej 10'")
     postnummer: Postcode | None = Field(

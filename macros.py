@@ -17,7 +17,6 @@ from koordineringsbasen.render.overviews import render_overview
 from koordineringsbasen.render.quality import quality_page
 from koordineringsbasen.render.source_text import render_source_text
 from koordineringsbasen.site import build_state
-from koordineringsbasen.urls import SiteInfo
 
 
 def define_env(env: Any) -> None:
@@ -121,9 +120,3 @@ def define_env(env: Any) -> None:
     def contact_link() -> str:
         return open_data.mail_link(publisher().contact)
 
-    @env.macro
-    def dataset_record() -> str:
-        # The data set's JSON-LD record, a data block the CSP leaves alone (never run).
-        record = dataset.dataset_record(ctx().catalog, SiteInfo(env.conf.get("site_url") or ""),
-                                        publisher())
-        return block(dataset.json_ld_block(record))

@@ -142,6 +142,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
     # middleware lets the policy allow the reload script the server adds (preview.py).
     output = search_index.mark_page(output)
+    output = footer.add_dataset_record(output, page.file.src_uri, _build().context_for().catalog,
+                                       config.site_url or "", config.extra)
     return csp.add_policy(output, page.file.src_uri)
 
 

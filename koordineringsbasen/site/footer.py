@@ -11,8 +11,11 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import settings
-from ..exports.dataset import Publisher, publisher_from
+from ..catalog import Catalog
+from ..exports.dataset import Publisher, dataset_record, json_ld_block, publisher_from
+from ..exports.describe import OM_DATA
 from ..exports.licence import LICENCE, LICENCE_SECTION
+from ..urls import SiteInfo
 
 ISSUE_FORM = "forkert-oplysning.yml"  # .github/ISSUE_TEMPLATE/: its field `side` is the page
 
@@ -43,3 +46,13 @@ def placeholder_notice(publisher: Publisher) -> str | None:
             f"{publisher.contact}); sidefoden, \"Meld en fejl\" og datasættets beskrivelse "
             "viser dem, til de er sat (også via KOORDINERINGSBASEN_UDGIVER og "
             "KOORDINERINGSBASEN_KONTAKT)")
+
+
+def add_dataset_record(html: str, src_uri: str, catalog: Catalog, site_url: str,
+                       extra: MutableMapping[str, Any]) -> str:
+    """The "Om data" page with the data set's JSON-LD record in its <head> (a data block, which
+    the CSP leaves alone); every other page as it is."""
+    if src_uri != OM_DATA or "</head>" not in html:
+        return html
+    record = dataset_record(catalog, SiteInfo(site_url), publisher_from(extra))
+    return html.replace("</head>", f"{json_ld_block(record)}\n  </head>", 1)

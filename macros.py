@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from koordineringsbasen.exports import dataset
 from koordineringsbasen.exports import describe as open_data
 from koordineringsbasen.render import comparisons, page_tables, special
 from koordineringsbasen.render.context import RenderContext
@@ -110,3 +111,19 @@ def define_env(env: Any) -> None:
     @env.macro
     def data_files() -> str:
         return block(open_data.export_files(ctx().catalog, env.page.url))
+
+    @env.macro
+    def licence_link() -> str:
+        return open_data.licence_link()
+
+    def publisher() -> dataset.Publisher:
+        return dataset.publisher_from(env.conf["extra"])
+
+    @env.macro
+    def publisher_name() -> str:
+        return publisher().name
+
+    @env.macro
+    def contact_link() -> str:
+        return open_data.mail_link(publisher().contact)
+

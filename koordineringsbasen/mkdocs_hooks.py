@@ -23,7 +23,7 @@ from koordineringsbasen.render.special import abbreviations
 from koordineringsbasen.serve import incremental, preview, watcher
 from koordineringsbasen.serve import mode as serve_mode
 from koordineringsbasen.serve.after_serve import AfterServe
-from koordineringsbasen.site import build_state, csp, generator, raw_blocks, search_index
+from koordineringsbasen.site import build_state, csp, footer, generator, raw_blocks, search_index
 from koordineringsbasen.site.build_state import Build
 
 log = logging.getLogger("mkdocs.plugins.koordineringsbasen")
@@ -57,6 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     seeds_problem = settings.seeds_problem()
     if seeds_problem:  # a mistyped path would build a site without any source text
         raise Abort(seeds_problem)
+    notice = footer.placeholder_notice(footer.footer_settings(config.extra))
+    if notice:  # INFO, not WARNING: a site without a named publisher may be built (--strict)
+        log.info(notice)
     edit_base = generator.edit_base(config.extra.get("github_repo"))
     data_dir = settings.data_override() or Path(config.config_file_path).parent / "data"
     try:
@@ -139,6 +142,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # (see csp.py), on every build whatever its site_url; under `mkdocs serve` the preview
     # middleware lets the policy allow the reload script the server adds (preview.py).
     output = search_index.mark_page(output)
+    output = footer.add_dataset_record(output, page.file.src_uri, _build().context_for().catalog,
+                                       config.site_url or "", config.extra)
     return csp.add_policy(output, page.file.src_uri)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..model.common import PARTIAL_DATE
 from ..urls import SiteInfo
+from .licence import LICENCE
 from .tables import Column, Table
 
 CSV_DIALECT = {"delimiter": ";", "quoteChar": '"', "doubleQuote": True, "header": True}
@@ -90,6 +91,7 @@ def descriptor(tables: list[Table], site: SiteInfo) -> dict[str, Any]:
                         "nationale koordination af det specialiserede socialområde. Hvert faktum "
                         "har en kildehenvisning (kilde, linjer, punkt)."),
         "created": f"{site.today.isoformat()}T00:00:00Z",
+        "licenses": [{"name": LICENCE.spdx, "title": LICENCE.title, "path": LICENCE.url}],
         "resources": resources,
     }
     if site.base:

@@ -23,6 +23,7 @@ from ..render.labels import KIND_PLURAL
 from ..urls import API_DIR
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
+from .licence import LICENCE
 
 OM_DATA = "om-data/index.md"  # the page that shows these tables
 
@@ -66,6 +67,17 @@ def export_files(catalog: Catalog, page_url: str) -> str:
         (link(FEED_PATH), "De seneste ændringer i data som Atom-feed."),
     ]
     return str(html.table(["Fil", "Indhold"], rows))
+
+
+def licence_link() -> Markup:
+    """The licence's name, linked to its Danish summary."""
+    return HtmlWriter(OM_DATA, (), in_markdown=True).external_link(LICENCE.reader_url,
+                                             f"{LICENCE.title} ({LICENCE.short})")
+
+
+def mail_link(address: str) -> Markup:
+    """A mailto link to `address`, inside a page's Markdown."""
+    return HtmlWriter(OM_DATA, (), in_markdown=True).mail_link(address)
 
 
 def _example(catalog: Catalog, link: Callable[[str], Markup]) -> Markup:

@@ -12,6 +12,7 @@ from ..catalog import Catalog
 from ..render.labels import KIND_PLURAL, KIND_SINGULAR, date_da
 from ..urls import SiteInfo
 from .guards import xml_text
+from .licence import rights_statement
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_YEAR = "2025"  # the year the tagging authority (the site's host) was first used
@@ -58,6 +59,7 @@ def atom_feed(catalog: Catalog, site: SiteInfo) -> str:
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=site.url(FEED_PATH))
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=site.url(""))
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Koordineringsbasen"
+    ET.SubElement(feed, "rights").text = rights_statement()
     for date, kind, entity_id in found:
         _entry(feed, catalog, site, date, kind, entity_id)
     for element in feed.iter():  # every text and attribute holds only XML 1.0 characters

@@ -185,22 +185,26 @@ def _text(value: str) -> str:
 Text = Annotated[str, AfterValidator(_text)]
 
 
-HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"'`\\]*)?$")
+# http or https, a host with a dot, an optional port and path; nothing that could run
+# (javascript:, data:) or break out of an attribute. Plain http is allowed: some public bodies'
+# addresses are still written so in the sources (http://www.nordjysksocialaftale.dk/).
+WEB_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"'`\\]*)?$")
 
 
-def _https_url(value: Any) -> str:
-    if not isinstance(value, str) or not HTTPS_URL.match(value.strip()):
-        raise ValueError(f"'{value}' er ikke en https-adresse; skriv den som https://…, præcis "
-                         f"som i kilden")
+def _web_url(value: Any) -> str:
+    if not isinstance(value, str) or not WEB_URL.match(value.strip()):
+        raise ValueError(f"'{value}' er ikke en webadresse; skriv den som https://… eller "
+                         "http://…, præcis som i kilden (står der kun www.…, så skriv https:// "
+                         "foran)")
     return value.strip()
 
 
-HttpsUrl = Annotated[
+WebUrl = Annotated[
     str,
-    BeforeValidator(_https_url),
-    Field(description="Offentlig https-adresse, præcis som den står i kildeteksten",
+    BeforeValidator(_web_url),
+    Field(description="Offentlig webadresse (http eller https), præcis som den står i kilden",
           # A plain prefix pattern: the full one would read as an address to another host.
-          json_schema_extra={"pattern": "^https:\\/\\/\\S+$"}),
+          json_schema_extra={"pattern": "^https?:\\/\\/\\S+$"}),
 ]
 
 

@@ -26,7 +26,11 @@ from .common import (
     WholeNumber,
     ref,
 )
+from .contact import ContactPoint
 from .dates import newest
+
+CONTACT_DESCRIPTION = ("Hvordan man når enheden: hjemmeside, fælles postkasse og postadresse, hver "
+                       "med kilde; aldrig en persons kontaktoplysninger")
 
 MAX_PERCENT = 300
 
@@ -80,6 +84,7 @@ class Organisation(Entity):
     region: RegionClaim | None = Field(
         None, description="Regionen organisationen hører til, med kilde (udelades for landsdækkende)"
     )
+    kontakt: list[ContactPoint] = Field(default_factory=list, description=CONTACT_DESCRIPTION)
 
 
 # --- Target groups ---------------------------------------------------------------------
@@ -365,6 +370,7 @@ class Offer(Entity):
         None,
         description="Region når kilden siger det direkte; ellers udledes den af driftsherren",
     )
+    kontakt: list[ContactPoint] = Field(default_factory=list, description=CONTACT_DESCRIPTION)
     lovgrundlag: list[Text] = Field(default_factory=list)
     finansiering: Text | None = None
     maalgrupper: list[TargetGroupLink] = Field(default_factory=list)

@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field
 
-from .common import EntityId, HttpsUrl, LineRange, PartialDate, Strict, Text, ref
+from .common import EntityId, LineRange, PartialDate, Strict, Text, WebUrl, ref
 
 # The name of a source text (koordineringsbasen/texts/seedname.py gives it): serial, content hash.
 SEED_FILE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
@@ -56,7 +56,7 @@ class PublicDocument(Strict):
     """A document with a public address that the source refers to (a law, a regional report)."""
 
     titel: Text = Field(description="Dokumentets titel eller en kort dansk beskrivelse")
-    adresse: HttpsUrl
+    adresse: WebUrl
     linjer: LineRange = Field(description="Linjen i kildefilen, hvor adressen står")
 
 
@@ -77,7 +77,7 @@ class Source(Strict):
     linjer: LineRange = Field(description="Hvor i filen kilden står")
     indgaar_i: EntityId | None = ref("kilder", "Kilde (møde) som dokumentet er bilag til", None)
     # Named 'adresse', not 'url': the exported tables already have a 'url' column (the page).
-    adresse: HttpsUrl | None = Field(None, description="Kildens egen offentlige adresse, hvis "
+    adresse: WebUrl | None = Field(None, description="Kildens egen offentlige adresse, hvis "
                                                        "kildeteksten oplyser den")
     resume: Text
     punkter: list[AgendaItem] = Field(default_factory=list)

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.contact import ContactPoint
 from ..model.dates import period
 from . import html_writer
 from .context import RenderContext
@@ -96,6 +97,18 @@ class Helpers:
         """A plain link to a public document on another host (shown in print too; never
         fetched)."""
         return self.html.external_link(url, label)
+
+    def contact_point(self, point: ContactPoint) -> Markup:
+        """A contact point as one line: website · mailbox · postal address."""
+        parts = []
+        if point.hjemmeside:
+            label = point.hjemmeside.split("://", 1)[1].rstrip("/")
+            parts.append(self.html.external_link(point.hjemmeside, label))
+        if point.postkasse:
+            parts.append(self.html.mail_link(point.postkasse))
+        if point.postal_address:
+            parts.append(self.html.text(point.postal_address))
+        return Markup(" · ").join(parts)
 
     def maybe(self, kind: str, entity_id: str | None) -> Markup:
         return self.entity(kind, entity_id) if entity_id else Markup("–")

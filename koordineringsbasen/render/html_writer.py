@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -67,6 +68,11 @@ class HtmlWriter:
         """A link to `url` on another host, of class `css`."""
         attributes = f' class="{css}"' if css else ""
         return Markup(f'<a href="{attr(url)}"{attributes}>{self.text(label)}</a>')
+
+    def mail_link(self, address: str) -> Markup:
+        """A mailto: link to a shared mailbox, shown as the address."""
+        return Markup(f'<a href="mailto:{attr(quote(address, safe="@"))}">'
+                      f'{self.text(address)}</a>')
 
     def strong(self, value: object) -> Markup:
         return Markup("<strong>") + self.text(value) + Markup("</strong>")

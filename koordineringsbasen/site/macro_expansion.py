@@ -18,6 +18,7 @@ import yaml
 from ..render.context import RenderContext
 from ..render.links import page_url
 from ..settings import ROOT
+from . import mkdocs_yml
 
 
 class _Page:
@@ -36,6 +37,7 @@ class MacrosEnv:
         self.macros: dict[str, Callable[..., Any]] = {}
         self.page: _Page | None = None
         self.render_context = render_context
+        self.conf = mkdocs_yml.read()  # site_url and extra (publisher, contact), as mkdocs reads them
         if str(ROOT) not in sys.path:
             sys.path.insert(0, str(ROOT))
         import macros  # the project's mkdocs-macros module, at the repository root

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..settings import ROOT
+from .footer import footer_settings
 
 CONFIG = ROOT / "mkdocs.yml"
 PYTHON_APPLY = "tag:yaml.org,2002:python/object/apply:"
@@ -74,6 +75,9 @@ def without_glue(docs_dir: Path, abbreviations: dict[str, str], source: Path = C
                          if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     config.pop("hooks", None)
     config.pop("watch", None)
+    # What the hook adds to `extra` for the footer (publisher, contact, licence, issue form),
+    # written out, so the theme's footer partial needs no hook.
+    footer_settings(config.setdefault("extra", {}))
     config["docs_dir"] = str(docs_dir)
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):

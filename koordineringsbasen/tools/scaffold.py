@@ -106,8 +106,16 @@ def scaffold_text(kind: str, entity_id: str, name: str, schema_ref: str,
     optional = [s for s in field_specs(model) if not s.required]
     if optional:
         lines.append("# Valgfrie felter (se feltlisten på siden 'Om data'):")
-        lines.extend(f"#   {s.name}: {s.description or s.type_label()}" for s in optional)
+        lines.extend(f"#   {s.name}: {s.description or s.type_label()}{_subfields(s)}"
+                     for s in optional)
     return "\n".join(lines) + "\n"
+
+
+def _subfields(spec: FieldSpec) -> str:
+    """' (felter: a, b, c)' for a block that is no citation: what to write inside it."""
+    if spec.model is None or spec.is_reference:
+        return ""
+    return f" (felter: {', '.join(s.name for s in field_specs(spec.model))})"
 
 
 def cites(kind: str) -> bool:

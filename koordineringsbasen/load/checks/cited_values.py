@@ -10,7 +10,8 @@ the cited source's own date (or that of the meeting it is part of), also as its 
 A value the source writes in words, or that is derived from its figures, carries
 `belaeg: {form: ord|udledt, forklaring: ...}` on its reference. A marker on values that stand
 there in digits, or on a citation that backs no number or date, is reported, so markers stay
-honest. Public addresses a source gives (`adresse`, `henvisninger`) must stand in its text verbatim.
+honest. Public addresses a source gives (`adresse`, `henvisninger`) must stand in its text verbatim,
+and so must a contact point's website, mailbox and postal address in its cited lines.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import BaseModel
 from ...danish.reading import states_date, states_number
 from ...danish.writing import number
 from ...model.common import Event, KeyFigure, PathKey, Reference
+from ...model.contact import ContactPoint
 from ...model.entities import (
     AgeRange,
     Answer,
@@ -114,6 +116,13 @@ def check_entity(entity: BaseModel, citations: Iterable[Citation], sources: Mapp
     for citation in citations:
         reference, path = citation.reference, citation.path[:-1]
         fact = _parent(entity, path) if citation.path[-1:] == ("kilde",) else None
+        if isinstance(fact, ContactPoint):
+            source = sources.get(reference.kilde)
+            text = texts.passage(source.fil, reference.linjer) if source else None
+            if text is not None:
+                problems.extend(check_contact(path, fact, text,
+                                              f"linje {reference.linjer} i '{reference.kilde}'"))
+            continue
         if not isinstance(fact, BaseModel) or type(fact) not in CITED:
             if reference.belaeg is not None:
                 problems.append(((*citation.path, "belaeg"), "'belaeg' hører kun til kilden for "
@@ -187,6 +196,25 @@ def gives_address(text: str, address: str) -> bool:
             return True
         start = text.find(address, start + 1)
     return False
+
+
+def check_contact(path: PathKey, point: ContactPoint, text: str, where: str) -> list[Found]:
+    """(path, message) for every value of a contact point its cited lines do not give: the
+    mailbox (in any case), the website (a source may leave out http:// or https://), the
+    street, and postcode with town."""
+    flat = " ".join(text.split())
+    given = {
+        "hjemmeside": point.hjemmeside is None or gives_address(flat, point.hjemmeside)
+        or gives_address(flat, point.hjemmeside.split("://", 1)[1]),
+        "postkasse": point.postkasse is None
+        or gives_address(flat.lower(), point.postkasse.lower()),
+        "adresse": point.adresse is None or " ".join(point.adresse.split()) in flat,
+        "postnummer": point.postnummer is None or f"{point.postnummer} {point.by}" in flat,
+    }
+    shown = {"postnummer": f"{point.postnummer} {point.by}"}
+    return [((*path, name), f"'{shown.get(name, getattr(point, name))}' står ikke i {where}; "
+                            "skriv det præcis som i kilden")
+            for name, ok in given.items() if not ok]
 
 
 def check_source(source: Source, texts: SeedTexts) -> list[Found]:

@@ -1,7 +1,8 @@
 """Refuse text that looks like personal data: CPR numbers, e-mail addresses, phone numbers.
 
 The site is about very small groups of vulnerable citizens; data about named individuals
-never belongs in it. Organisational contacts may be allowed explicitly below.
+never belongs in it. The one e-mail address allowed is an organisation's or offer's shared
+mailbox in a contact point's `postkasse` (model/contact.py says which mailboxes are shared).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...model.common import Anchor
+from ...model.contact import is_role_mailbox
 
-# Organisational (not personal) contact points that may appear in data.
-ALLOWED_CONTACTS = frozenset({"nordjysksocialaftale@aalborg.dk"})
+# The field of a contact point that may hold a shared mailbox (model.contact.ContactPoint).
+MAILBOX_FIELD = "postkasse"
 
 # Not inside a word (hex file names, ids) nor a longer number (12.345.678,90, 24/12345678,
 # 2024-2028); a full stop or comma *after* the number may end the sentence.
@@ -75,8 +77,9 @@ CANDIDATE = re.compile(r"@|\d(?:[ .-]?\d){7}")
 RAW_CANDIDATE = re.compile(r"@|\\|\d(?:[ .\t\r\n-]*\d){7}")
 
 
-def find(text: str) -> list[str]:
-    """Return a plain-Danish description of each piece of personal data in `text`."""
+def find(text: str, shared_mailbox: bool = False) -> list[str]:
+    """Return a plain-Danish description of each piece of personal data in `text`;
+    `shared_mailbox`: the text is a contact point's mailbox, checked to be a shared one."""
     text = normalise(text)
     if not CANDIDATE.search(text):
         return []
@@ -85,7 +88,7 @@ def find(text: str) -> list[str]:
         if _looks_like_cpr(match) and not _not_personal(match):
             found.append(f"'{match.group(0)}' ligner et CPR-nummer")
     for match in EMAIL.finditer(text):
-        if match.group(0).lower() not in ALLOWED_CONTACTS:
+        if not shared_mailbox:
             found.append(f"'{match.group(0)}' er en e-mailadresse")
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -132,6 +135,19 @@ def scan(entity: BaseModel, source: str | None = None) -> list[tuple[tuple[Any, 
     worth = sorted({bisect_right(starts, m.start()) - 1 for m in CANDIDATE.finditer(joined)})
     for index in worth:
         path, text = strings[index][0], texts[index]
-        for description in find(text):
+        mailbox = path[-1] == MAILBOX_FIELD
+        if mailbox and not is_role_mailbox(text, _own_names(entity)):
+            problems.append((path, f"'{text}' ligner en persons e-mailadresse; en postkasse skal "
+                                   "være fælles (fx post@…, sekretariat@… eller enhedens navn "
+                                   "eller forkortelse), aldrig en persons"))
+            continue
+        for description in find(text, shared_mailbox=mailbox):
             problems.append((path, f"{description}; personoplysninger må ikke stå i data"))
     return problems
+
+
+def _own_names(entity: BaseModel) -> list[str]:
+    """The names a shared mailbox of `entity` may be called by: name, aliases, abbreviation."""
+    names = [getattr(entity, "navn", None), getattr(entity, "forkortelse", None),
+             *getattr(entity, "aliaser", [])]
+    return [name for name in names if isinstance(name, str)]

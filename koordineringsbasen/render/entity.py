@@ -16,6 +16,7 @@ from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
 from .helpers import Helpers, deadline_passed
+from .history_page import history_block
 from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
 from .links import page_uri
@@ -115,6 +116,8 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
+    extra["history"] = lambda: history_block(ctx.history, ctx.catalog, kind, entity_id,
+                                             Helpers(ctx, page), citations)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

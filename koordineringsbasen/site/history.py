@@ -1,46 +1,310 @@
-"""When each data file last changed, and when its content was last corrected, read from git."""
+"""The data's change history, read from git: which commit changed which data file, and how.
+
+One `git log --raw -M` over the data folder lists every commit with the files it touched and
+their blob ids before and after (renames followed); the versions not yet known are read with
+one `git cat-file --batch`. Each version is validated on its own (no cross-file checks: an old
+version need not fit today's other files) and kept in a cache by blob id, so a build reads
+only the versions added since the last one. Without the history (no git, a shallow clone, a
+tarball) there is none: `read_history` gives None and the pages say so.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import subprocess
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..catalog import Catalog
+from ..load.datacache import code_fingerprint
+from ..load.yamlsource import YamlProblem, read_yaml
+from ..model import ENTITY_MODELS
+from ..render.changes import Change, entity_changes
+from ..render.history import Commit, History, Revision
+
+ZERO = "0" * 40
+LOG_FORMAT = "%x00%H%x09%cI"
+GIT_TIMEOUT = 60
+UNREADABLE = Change("oplysningerne blev ændret (den ældre udgave kan ikke vises i detaljer)")
 
 
-def _git_log(repo: Path, *args: str) -> str | None:
+@dataclass(frozen=True)
+class FileChange:
+    """One file in one commit, as `git log --raw` gives it."""
+
+    status: str  # A, M, D or R (renamed, maybe changed)
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    commit: str
+    date: str
+    files: tuple[FileChange, ...]
+
+
+def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     try:
-        return subprocess.run(["git", "log", *args], cwd=repo, capture_output=True, text=True,
-                              check=True, timeout=60).stdout
+        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=repo,
+                              input=stdin, capture_output=True, check=True,
+                              timeout=GIT_TIMEOUT).stdout
     except (OSError, subprocess.SubprocessError):
         return None
 
 
-def last_changed(repo: Path, folder: str = "data") -> dict[str, str]:
-    """Map 'data/kind/id.yml' -> ISO date of the newest commit touching it ({} without git)."""
-    output = _git_log(repo, "--format=%x00%cs", "--name-only", "--", folder)
-    changed: dict[str, str] = {}
-    for block in (output or "").split("\x00")[1:]:
-        lines = [line for line in block.splitlines() if line.strip()]
-        if not lines:
-            continue
-        date, files = lines[0], lines[1:]
-        for name in files:
-            changed.setdefault(name, date)  # git log is newest first
-    return changed
+def read_log(repo: Path, folder: str) -> list[LogEntry] | None:
+    """Every commit touching `folder` (relative to `repo`), newest first, with its files'
+    paths relative to `repo`; None without a full history (no git, a shallow clone)."""
+    shallow = _git(repo, "rev-parse", "--is-shallow-repository")
+    if shallow is None or shallow.strip() != b"false":
+        return None
+    output = _git(repo, "log", "--raw", "-M", "--no-abbrev", "--relative", "--no-color",
+                  f"--format={LOG_FORMAT}", "--", folder)
+    if output is None:
+        return None
+    entries = []
+    for block in output.decode("utf-8", "replace").split("\x00")[1:]:
+        lines = block.splitlines()
+        commit, date = lines[0].split("\t", 1)
+        files = [_file_change(line) for line in lines[1:] if line.startswith(":")]
+        entries.append(LogEntry(commit, date, tuple(f for f in files if f is not None)))
+    return entries
 
 
-def last_corrected(repo: Path, folder: str = "data") -> dict[str, str]:
-    """Map 'data/kind/id.yml' -> ISO date of the newest commit that changed lines of the file
-    after it was added: corrections, not the import (added files) or renames and mode changes
-    (no changed lines). {} without git."""
-    output = _git_log(repo, "--format=%x00%cs", "--numstat", "--diff-filter=M", "--no-renames",
-                      "--", folder)
-    corrected: dict[str, str] = {}
-    for block in (output or "").split("\x00")[1:]:
-        lines = [line for line in block.splitlines() if line.strip()]
-        if not lines:
+def _file_change(line: str) -> FileChange | None:
+    # ":100644 100644 <old> <new> M\tpath" or "... R093\told\tnew"
+    meta, *paths = line.split("\t")
+    _, _, old_blob, new_blob, status = meta.split(" ")
+    letter = status[:1]
+    old = None if old_blob == ZERO else old_blob
+    new = None if new_blob == ZERO else new_blob
+    if letter == "R" and len(paths) == 2:
+        return FileChange("R", paths[0], paths[1], old, new)
+    if letter in "AMT" and paths:
+        return FileChange("A" if letter == "A" else "M", paths[0] if old else None, paths[0],
+                          old, new)
+    if letter == "D" and paths:
+        return FileChange("D", paths[0], None, old, None)
+    return None
+
+
+def read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:
+    """The contents of `blobs`, read by one `git cat-file --batch`."""
+    if not blobs:
+        return {}
+    output = _git(repo, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in blobs).encode())
+    found: dict[str, bytes] = {}
+    position = 0
+    while output is not None and position < len(output):
+        end = output.index(b"\n", position)
+        header = output[position:end].split(b" ")
+        position = end + 1
+        if len(header) != 3:  # "<blob> missing"
             continue
-        for row in lines[1:]:
-            added, deleted, name = row.split("\t", 2)
-            if added != "0" or deleted != "0":
-                corrected.setdefault(name, lines[0])
-    return corrected
+        size = int(header[2])
+        found[header[0].decode()] = output[position:position + size]
+        position += size + 1
+    return found
+
+
+def git_blob_id(raw: bytes) -> str:
+    """The id git gives a file with these bytes."""
+    return hashlib.sha1(b"blob %d\x00" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def kind_of(path: str, folder: str) -> str | None:
+    """'data/tilbud/x.yml' -> 'tilbud' (None: no entity file)."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == folder and parts[1] in ENTITY_MODELS:
+        return parts[1]
+    return None
+
+
+def parse_version(kind: str, raw: bytes, rel: str) -> Any | None:
+    """One version of an entity file, validated on its own; None when it does not fit."""
+    try:
+        data = read_yaml(Path(rel), rel, raw).data
+    except YamlProblem:  # refused characters and the like: read it as plain YAML
+        try:
+            data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            return None
+    try:
+        return ENTITY_MODELS[kind].model_validate(data)
+    except ValidationError:
+        return None
+
+
+class VersionMemory(dict[str, Any]):
+    """The versions read in this process (the build object keeps one: `mkdocs serve`)."""
+
+
+class VersionCache:
+    """Validated versions by (kind, blob id), kept on disk between builds (and in memory
+    between the rebuilds of one process); bound to the loading code's fingerprint."""
+
+    def __init__(self, directory: Path | None, memory: dict[str, Any] | None = None):
+        self.fingerprint = code_fingerprint()
+        self.path = directory / f"history-{self.fingerprint[:16]}.pickle" if directory else None
+        self.versions: dict[str, Any] = memory if memory is not None else {}
+        self._fresh = False
+        if not self.versions and self.path is not None:
+            try:
+                stored = pickle.loads(self.path.read_bytes())
+                if isinstance(stored, dict):
+                    self.versions.update(stored)
+            except Exception:  # noqa: BLE001 - a missing or damaged cache: read git again
+                pass
+
+    def put(self, key: str, value: Any) -> None:
+        self.versions[key] = value
+        self._fresh = True
+
+    def save(self) -> None:
+        if not self._fresh or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in self.path.parent.glob("history-*.pickle"):
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.path.parent, delete=False,
+                                             suffix=".tmp") as handle:
+                handle.write(pickle.dumps(self.versions, pickle.HIGHEST_PROTOCOL))
+            os.replace(handle.name, self.path)
+            self._fresh = False
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _versions(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
+              cache: VersionCache) -> dict[str, Any]:
+    """(kind, blob) key -> validated model (or None) for every version the log names."""
+    wanted: dict[str, tuple[str, str, str]] = {}  # key -> (kind, blob, path)
+    for entry in log:
+        for change in entry.files:
+            for path, blob in ((change.old_path, change.old_blob),
+                               (change.new_path, change.new_blob)):
+                kind = kind_of(path or "", folder)
+                if kind and blob:
+                    wanted[f"{kind}:{blob}"] = (kind, blob, path or "")
+    found = {key: cache.versions[key] for key in wanted if key in cache.versions}
+    # Today's versions are the catalog's own entities: no need to read them again.
+    for (kind, entity_id), rel in catalog.files.items():
+        key = f"{kind}:{_blob_of(repo / rel)}"
+        if key in wanted and key not in found:
+            found[key] = catalog.get(kind, entity_id)
+            cache.put(key, found[key])
+    missing = [key for key in wanted if key not in found]
+    raws = read_blobs(repo, [wanted[key][1] for key in missing])
+    for key in missing:
+        kind, blob, path = wanted[key]
+        raw = raws.get(blob)
+        found[key] = parse_version(kind, raw, path) if raw is not None else None
+        cache.put(key, found[key])
+    return found
+
+
+def _blob_of(path: Path) -> str:
+    try:
+        return git_blob_id(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def _current_paths(log: list[LogEntry]) -> dict[tuple[str, str], str]:
+    """(commit, path then) -> the path the file has today, following renames backwards."""
+    today: dict[str, str] = {}  # a path in the past -> its path today
+    paths: dict[tuple[str, str], str] = {}
+    for entry in log:  # newest first
+        for change in entry.files:
+            if change.status == "R" and change.old_path and change.new_path:
+                now = today.get(change.new_path, change.new_path)
+                today[change.old_path] = now
+                paths[(entry.commit, change.new_path)] = now
+            else:
+                path = change.new_path or change.old_path or ""
+                paths[(entry.commit, path)] = today.get(path, path)
+    return paths
+
+
+def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
+                  cache: VersionCache) -> History:
+    """Every commit's revisions, worded against today's catalog (names of linked entities)."""
+    versions = _versions(repo, log, folder, catalog, cache)
+    paths = _current_paths(log)
+    seen: dict[str, dict[str, str]] = defaultdict(dict)  # path today -> blob -> first date
+    last_blob: dict[str, str | None] = {}
+    commits: list[Commit] = []
+    for entry in reversed(log):  # oldest first: a version seen before is a revert
+        revisions = []
+        for change in entry.files:
+            path = change.new_path or change.old_path or ""
+            kind = kind_of(path, folder)
+            if kind is None:
+                continue
+            today = paths[(entry.commit, path)]
+            revision = _revision(entry, change, today, kind, folder, versions, catalog,
+                                 seen[today], last_blob.get(today))
+            last_blob[today] = change.new_blob
+            if change.new_blob:
+                seen[today].setdefault(change.new_blob, entry.date)
+            if revision is not None:
+                revisions.append(revision)
+        if revisions:
+            commits.append(Commit(entry.commit, entry.date, tuple(revisions)))
+    commits.reverse()
+    by_file: dict[str, list[Revision]] = defaultdict(list)
+    for commit in commits:
+        for revision in commit.revisions:
+            if not revision.removed:
+                by_file[revision.path].append(revision)
+    return History(tuple(commits), {path: tuple(items) for path, items in by_file.items()})
+
+
+def _revision(entry: LogEntry, change: FileChange, today: str, kind: str, folder: str,
+              versions: dict[str, Any], catalog: Catalog, seen: dict[str, str],
+              previous: str | None) -> Revision | None:
+    old = versions.get(f"{kind_of(change.old_path or '', folder)}:{change.old_blob}")
+    new = versions.get(f"{kind}:{change.new_blob}")
+    name = getattr(new or old, "navn", "") or ""
+    if change.status == "A":
+        return Revision(entry.commit, entry.date, today, (), added=True, name=name)
+    if change.status == "D":
+        return Revision(entry.commit, entry.date, today, (), removed=True, name=name)
+    renamed = change.status == "R" and change.old_path != change.new_path
+    if old is None or new is None or type(old) is not type(new):
+        changes: tuple[Change, ...] = (UNREADABLE,)
+    else:
+        changes = tuple(c for c in entity_changes(old, new, catalog)
+                        if not c.text.startswith("id "))  # the id is the address: `renamed`
+    if not changes and not renamed:
+        return None  # only anchors, comments or layout changed: nothing a reader sees
+    reverted = (seen.get(change.new_blob) if change.new_blob and change.new_blob != previous
+                else None)
+    return Revision(entry.commit, entry.date, today, changes, renamed=renamed,
+                    reverted_to=reverted, name=name)
+
+
+def read_history(data_dir: Path, catalog: Catalog, cache_dir: Path | None,
+                 memory: dict[str, Any] | None = None) -> History | None:
+    """The history of `data_dir` (None without git's full history)."""
+    repo = data_dir.resolve().parent
+    log = read_log(repo, data_dir.name)
+    if log is None:
+        return None
+    cache = VersionCache(cache_dir, memory)
+    history = build_history(repo, log, data_dir.name, catalog, cache)
+    cache.save()
+    return history

@@ -127,7 +127,9 @@ def field_kind(model: type[BaseModel], name: str) -> str:
 
 
 def _show(value: Any, kind: str) -> str:
-    """Free text in «», everything else as it is."""
+    """Free text in «», dates in words, everything else as it is."""
+    if kind == "dato" and isinstance(value, str):
+        return date_da(value)
     return f"«{value}»" if kind == "tekst" and value is not None else fmt(value)
 
 

@@ -193,8 +193,10 @@ def test_site_feed_says_what_changed_per_commit(history: History, catalog: Catal
     assert entries[0].title == "1. juli 2026: Testrapport om kapacitet"
     assert entries[0].link == SITE_URL + "kilder/testrapport-2025/"
     body = entries[4].content[0].value
-    assert body == ("<ul><li>Rettelse om tilbud Testtilbuddet Østerlund: "
+    assert body == ("<ul><li>Tilbud «Testtilbuddet Østerlund» – rettelse: "
                     "pladser 2025 12 → 14</li></ul>")
+    assert ("<li>Tilbud «Testtilbuddet Østerlund» – oplysningerne er igen som 1. januar 2026.</li>"
+            in entries[3].content[0].value)
     assert "Nyt tilbud: Testtilbuddet Østerlund" in entries[5].content[0].value
     assert ".yml" not in "".join(e.content[0].value + e.title for e in entries)
 

@@ -84,7 +84,8 @@ def commit_lines(revision: Revision) -> list[str]:
         return [f"{KINDS[kind].new}: {revision.name}"]
     if revision.removed:
         return [f"Fjernet: {KIND_SINGULAR[kind]} {revision.name}"]
-    return change_lines(revision, f" om {KIND_SINGULAR[kind]} {revision.name}")
+    about = f"{KIND_SINGULAR[kind].capitalize()} «{revision.name}»"
+    return [f"{about} – {line[:1].lower()}{line[1:]}" for line in change_lines(revision)]
 
 
 def atom_feed(catalog: Catalog, site: SiteInfo, history: History | None = None) -> str:

@@ -66,10 +66,9 @@ def _is_long(value: Any) -> bool:
 def _unanchored(value: Any) -> Any:
     """`value` with its citations' anchors left out: they record where lines sit, no data."""
     if isinstance(value, Reference):
-        return value.model_copy(update={"anker": None})
+        return (value.kilde, value.linjer, value.punkt, value.belaeg)
     if isinstance(value, BaseModel):
-        return (type(value), tuple((name, _unanchored(getattr(value, name)))
-                                   for name in type(value).model_fields))
+        return (type(value), tuple(_unanchored(v) for v in value.__dict__.values()))
     if isinstance(value, (list, tuple)):
         return tuple(_unanchored(v) for v in value)
     return value
@@ -77,7 +76,7 @@ def _unanchored(value: Any) -> Any:
 
 def same(before: Any, after: Any) -> bool:
     """Equal but for citation anchors."""
-    return before == after or _unanchored(before) == _unanchored(after)
+    return before is after or before == after or _unanchored(before) == _unanchored(after)
 
 
 def _key(row: BaseModel, fields: tuple[str, ...]) -> str:

@@ -77,10 +77,16 @@ class History:
 
 def cited_sources(catalog: Catalog, key: Key) -> list[str]:
     """The ids of the sources the entity `key` cites (its own file excluded)."""
-    found = {source_id for source_id, facts in catalog.citations.items()
-             if any(fact.entity == key for fact in facts)}
-    found.discard(key[1] if key[0] == "kilder" else "")
-    return sorted(found)
+    by_entity = catalog.derived.get("history:cited_sources")
+    if by_entity is None:  # worked out once per catalog, for every entity
+        found: dict[Key, set[str]] = {}
+        for source_id, facts in catalog.citations.items():
+            for fact in facts:
+                found.setdefault(fact.entity, set()).add(source_id)
+        by_entity = catalog.derived["history:cited_sources"] = {
+            entity: sorted(ids - {entity[1]} if entity[0] == "kilder" else ids)
+            for entity, ids in found.items()}
+    return list(by_entity.get(key, ()))
 
 
 def entity_revisions(history: History, catalog: Catalog, kind: str,

@@ -239,10 +239,19 @@ def _current_paths(log: list[LogEntry]) -> dict[tuple[str, str], str]:
     return paths
 
 
+def _names_key(catalog: Catalog) -> str:
+    """What the wording of a change reads from today's catalog: the names of linked entities."""
+    names = sorted((kind, entity_id, getattr(entity, "navn", ""))
+                   for kind, entities in catalog.entities.items()
+                   for entity_id, entity in entities.items())
+    return hashlib.sha256(repr(names).encode()).hexdigest()[:16]
+
+
 def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
                   cache: VersionCache) -> History:
     """Every commit's revisions, worded against today's catalog (names of linked entities)."""
     versions = _versions(repo, log, folder, catalog, cache)
+    compared = _Compared(cache, catalog, _names_key(catalog))
     paths = _current_paths(log)
     seen: dict[str, dict[str, str]] = defaultdict(dict)  # path today -> blob -> first date
     last_blob: dict[str, str | None] = {}
@@ -255,7 +264,7 @@ def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog
             if kind is None:
                 continue
             today = paths[(entry.commit, path)]
-            revision = _revision(entry, change, today, kind, folder, versions, catalog,
+            revision = _revision(entry, change, today, kind, folder, versions, compared,
                                  seen[today], last_blob.get(today))
             last_blob[today] = change.new_blob
             if change.new_blob:
@@ -273,8 +282,27 @@ def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog
     return History(tuple(commits), {path: tuple(items) for path, items in by_file.items()})
 
 
+@dataclass(frozen=True)
+class _Compared:
+    """The changes between two versions, by their blob ids, kept in the version cache: a
+    build words only the versions of commits it has not seen (bound to today's names)."""
+
+    cache: VersionCache
+    catalog: Catalog
+    names: str
+
+    def changes(self, old: Any, new: Any, old_blob: str, new_blob: str) -> tuple[Change, ...]:
+        key = f"changes:{self.names}:{old_blob}:{new_blob}"
+        found = self.cache.versions.get(key)
+        if found is None:
+            found = tuple(c for c in entity_changes(old, new, self.catalog)
+                          if not c.text.startswith("id "))  # the id is the address: `renamed`
+            self.cache.put(key, found)
+        return found
+
+
 def _revision(entry: LogEntry, change: FileChange, today: str, kind: str, folder: str,
-              versions: dict[str, Any], catalog: Catalog, seen: dict[str, str],
+              versions: dict[str, Any], compared: _Compared, seen: dict[str, str],
               previous: str | None) -> Revision | None:
     old = versions.get(f"{kind_of(change.old_path or '', folder)}:{change.old_blob}")
     new = versions.get(f"{kind}:{change.new_blob}")
@@ -287,8 +315,7 @@ def _revision(entry: LogEntry, change: FileChange, today: str, kind: str, folder
     if old is None or new is None or type(old) is not type(new):
         changes: tuple[Change, ...] = (UNREADABLE,)
     else:
-        changes = tuple(c for c in entity_changes(old, new, catalog)
-                        if not c.text.startswith("id "))  # the id is the address: `renamed`
+        changes = compared.changes(old, new, change.old_blob or "", change.new_blob or "")
     if not changes and not renamed:
         return None  # only anchors, comments or layout changed: nothing a reader sees
     reverted = (seen.get(change.new_blob) if change.new_blob and change.new_blob != previous

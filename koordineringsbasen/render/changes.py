@@ -105,12 +105,34 @@ def _summary(row: BaseModel, key_fields: tuple[str, ...], main: str | None) -> s
     return ", ".join(shown)
 
 
+def _cite_text(ref: Reference, catalog: Catalog) -> str:
+    """A citation as a reader knows it: the source's name, not its id."""
+    source = catalog.entities.get("kilder", {}).get(ref.kilde)
+    place = f", punkt {ref.punkt}" if ref.punkt else ""
+    return f"«{source.navn if source else ref.kilde}» linje {ref.linjer}{place}"
+
+
+def _reference_change(where: str, before: Any, after: Any, catalog: Catalog) -> Change:
+    """A citation that changed: where it now points, by the source's name."""
+    if not isinstance(after, Reference):
+        return Change(f"{where}kildehenvisning fjernet", CORRECTED)
+    new = _cite_text(after, catalog)
+    if isinstance(before, Reference) and _cite_text(before, catalog) == new:
+        return Change(f"{where}kildehenvisning rettet", CORRECTED, after)
+    nature = CORRECTED if isinstance(before, Reference) else NEW
+    return Change(f"{where}kildehenvisning {'rettet til' if before else 'tilføjet:'} {new}",
+                  nature, after)
+
+
 def _compare_rows(name: str, key: str, old: BaseModel, new: BaseModel,
-                  main: str | None) -> Iterator[Change]:
+                  main: str | None, catalog: Catalog) -> Iterator[Change]:
     ref = _row_ref(new)
     for spec in field_specs(type(old)):
         before, after = getattr(old, spec.name), getattr(new, spec.name)
         if same(before, after):
+            continue
+        if isinstance(before, Reference) or isinstance(after, Reference):
+            yield _reference_change(f"{label(name)} {key}: ", before, after, catalog)
             continue
         if spec.name == main:
             where = f"{label(name)} {key}"
@@ -140,7 +162,8 @@ def _change(where: str, before: Any, after: Any, kind: str = "",
     return Change(f"{where} {_show(before, kind)} → {_show(after, kind)}", nature, ref)
 
 
-def _rows(spec: FieldSpec, before: list[Any], after: list[Any]) -> Iterator[Change]:
+def _rows(spec: FieldSpec, before: list[Any], after: list[Any],
+          catalog: Catalog) -> Iterator[Change]:
     row_model = spec.model if spec.model is not None and issubclass(spec.model, Strict) else None
     fields = row_model.row_key if row_model else ()
     main = row_model.row_value if row_model else None
@@ -154,19 +177,29 @@ def _rows(spec: FieldSpec, before: list[Any], after: list[Any]) -> Iterator[Chan
         keyed = False
     else:
         keyed = True
-    for key, row in old.items():
-        if key not in new:
-            yield Change(f"{label(spec.name)} {_row_name(row, key, keyed)} fjernet", CORRECTED)
+    # Without a key, a row removed and one added under the same name is that row corrected.
+    gone = {_row_name(row, key, keyed, catalog): row for key, row in old.items() if key not in new}
+    came = {_row_name(row, key, keyed, catalog): row for key, row in new.items() if key not in old}
+    fixed = {name for name in gone.keys() & came.keys() if not keyed and name != UNNAMED}
+    for name in gone:
+        if name not in fixed:
+            yield Change(f"{label(spec.name)} {name} fjernet", CORRECTED)
     for key, row in new.items():
-        if key not in old:
+        name = _row_name(row, key, keyed, catalog)
+        if name in fixed:
+            yield Change(f"{label(spec.name)} {name} rettet", CORRECTED, _row_ref(row))
+        elif key not in old:
             summary = _summary(row, fields, main) if keyed else ""
-            yield Change(f"{label(spec.name)} {_row_name(row, key, keyed)} tilføjet"
+            yield Change(f"{label(spec.name)} {name} tilføjet"
                          + (f": {summary}" if summary else ""), NEW, _row_ref(row))
         elif keyed and not same(old[key], row):
-            yield from _compare_rows(spec.name, key, old[key], row, main)
+            yield from _compare_rows(spec.name, key, old[key], row, main, catalog)
 
 
-def _row_name(row: BaseModel, key: str, keyed: bool) -> str:
+UNNAMED = "(række)"
+
+
+def _row_name(row: BaseModel, key: str, keyed: bool, catalog: Catalog) -> str:
     if keyed:
         return key
     for name in ("tekst", "resume", "beskrivelse", "betegnelse", "felt", "titel"):
@@ -174,8 +207,8 @@ def _row_name(row: BaseModel, key: str, keyed: bool) -> str:
         if isinstance(value, str):
             return f"«{value if len(value) <= 40 else value[:39] + '…'}»"
     if isinstance(row, Reference):
-        return fmt(row)
-    return "(række)"
+        return _cite_text(row, catalog)
+    return UNNAMED
 
 
 def _names(catalog: Catalog, kind: str | None, ids: list[Any]) -> list[str]:
@@ -194,12 +227,14 @@ def entity_changes(old: BaseModel, new: BaseModel, catalog: Catalog) -> list[Cha
         if same(before, after):
             continue
         if spec.many and spec.model is not None:
-            changes.extend(_rows(spec, before, after))
+            changes.extend(_rows(spec, before, after, catalog))
         elif spec.many:
             for value in _names(catalog, spec.ref, [v for v in after if v not in before]):
                 changes.append(Change(f"{label(spec.name)} tilføjet: {value}", NEW))
             for value in _names(catalog, spec.ref, [v for v in before if v not in after]):
                 changes.append(Change(f"{label(spec.name)} fjernet: {value}", CORRECTED))
+        elif isinstance(before, Reference) or isinstance(after, Reference):
+            changes.append(_reference_change("", before, after, catalog))
         elif spec.model is not None and not spec.is_reference and before and after:
             changes.extend(Change(f"{label(spec.name)} {c.text}", c.nature, c.ref)
                            for c in entity_changes(before, after, catalog))

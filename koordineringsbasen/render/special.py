@@ -217,8 +217,9 @@ def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
             if key is None or key in what or not fixes or len(dated) >= limit:
                 continue
             dated.append((revision.day, key))
-            what[key] = fixes[0] + (f" (og {len(fixes) - 1} rettelser mere)" if len(fixes) > 1
-                                    else "")
+            more = len(fixes) - 1
+            what[key] = fixes[0] + (f" (og {more} {'rettelse' if more == 1 else 'rettelser'} "
+                                    "mere)" if more else "")
     return _front_page("recent_corrections", _dated_entities(h, dated, what), True)
 
 

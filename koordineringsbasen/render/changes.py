@@ -29,13 +29,18 @@ from .labels import KIND_SINGULAR, date_da
 
 LONG_TEXT = 60
 NEW, CORRECTED = "ny", "rettelse"  # what a change is: new information, or a fix
+CiteKey = tuple[str, str, str | None]  # a citation as (kilde, linjer, punkt): plain to keep
+
+
+def cite_key(ref: Reference) -> CiteKey:
+    return (ref.kilde, ref.linjer, ref.punkt)
 
 
 @dataclass(frozen=True)
 class Change:
     text: str  # plain Danish, e.g. "pladser 2025 12 → 14"
     nature: str = CORRECTED  # NEW or CORRECTED
-    ref: Reference | None = None  # the citation of the new value (the changed row's), if any
+    ref: CiteKey | None = None  # the citation of the new value (the changed row's), if any
 
 
 def fmt(value: Any) -> str:
@@ -90,9 +95,9 @@ def _key(row: BaseModel, fields: tuple[str, ...]) -> str:
     return " ".join(parts)
 
 
-def _row_ref(row: BaseModel) -> Reference | None:
+def _row_ref(row: BaseModel) -> CiteKey | None:
     value = getattr(row, "kilde", None)
-    return value if isinstance(value, Reference) else None
+    return cite_key(value) if isinstance(value, Reference) else None
 
 
 def _summary(row: BaseModel, key_fields: tuple[str, ...], main: str | None) -> str:
@@ -118,10 +123,10 @@ def _reference_change(where: str, before: Any, after: Any, catalog: Catalog) -> 
         return Change(f"{where}kildehenvisning fjernet", CORRECTED)
     new = _cite_text(after, catalog)
     if isinstance(before, Reference) and _cite_text(before, catalog) == new:
-        return Change(f"{where}kildehenvisning rettet", CORRECTED, after)
+        return Change(f"{where}kildehenvisning rettet", CORRECTED, cite_key(after))
     nature = CORRECTED if isinstance(before, Reference) else NEW
     return Change(f"{where}kildehenvisning {'rettet til' if before else 'tilføjet:'} {new}",
-                  nature, after)
+                  nature, cite_key(after))
 
 
 def _compare_rows(name: str, key: str, old: BaseModel, new: BaseModel,
@@ -155,7 +160,7 @@ def _show(value: Any, kind: str) -> str:
 
 
 def _change(where: str, before: Any, after: Any, kind: str = "",
-            ref: Reference | None = None) -> Change:
+            ref: CiteKey | None = None) -> Change:
     nature = NEW if _empty(before) else CORRECTED
     if _is_long(before) or _is_long(after) or isinstance(before, list):
         return Change(f"{where} ændret", nature, ref)

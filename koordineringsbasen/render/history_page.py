@@ -8,7 +8,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
+from ..model import Reference
 from ..model.references import Citation, walk
+from .changes import CiteKey, cite_key
 from .citations import Citations
 from .helpers import Helpers
 from .history import History, change_lines, date_of, entity_revisions
@@ -17,8 +19,9 @@ from .html_writer import folded
 SHOWN = 5  # revisions shown on a page before the rest are folded
 
 
-def _current_refs(entity: Any) -> set[tuple[str, str, str | None]]:
-    return {(link.reference.kilde, link.reference.linjer, link.reference.punkt)
+def _current_refs(entity: Any) -> dict[CiteKey, Reference]:
+    """The entity's citations today, by what identifies them."""
+    return {cite_key(link.reference): link.reference
             for link in walk(entity) if isinstance(link, Citation)}
 
 
@@ -38,10 +41,9 @@ def history_block(history: History | None, catalog: Catalog, kind: str, entity_i
         offset = len(texts) - len(revision.changes)
         for index, text in enumerate(texts):
             change = revision.changes[index - offset] if index >= offset else None
-            ref = change.ref if change is not None and source is None else None
+            key = change.ref if change is not None and source is None else None
             # A footnote only for a citation the page still holds: the new value stands.
-            marker = (citations.cite(ref) if ref is not None
-                      and (ref.kilde, ref.linjer, ref.punkt) in current else Markup(""))
+            marker = citations.cite(current[key]) if key in current else Markup("")
             lines.append(html.text(text) + marker)
         heading = html.strong(date_of(revision.date))
         if source is not None:

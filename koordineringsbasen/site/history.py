@@ -16,7 +16,7 @@ import pickle
 import subprocess
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -146,73 +146,104 @@ def parse_version(kind: str, raw: bytes, rel: str) -> Any | None:
         return None
 
 
-class VersionMemory(dict[str, Any]):
-    """The versions read in this process (the build object keeps one: `mkdocs serve`)."""
+@dataclass
+class VersionMemory:
+    """What this process has read of the history (the build object keeps one: `mkdocs
+    serve`): the worded changes and names by blob, and the validated versions."""
+
+    words: dict[str, Any] = field(default_factory=dict)
+    versions: dict[str, Any] | None = None  # read from disk only when a version is needed
 
 
-class VersionCache:
-    """Validated versions by (kind, blob id), kept on disk between builds (and in memory
-    between the rebuilds of one process); bound to the loading code's fingerprint."""
+class _Store:
+    """One pickled dict in the cache folder, bound to the loading code's fingerprint."""
 
-    def __init__(self, directory: Path | None, memory: dict[str, Any] | None = None):
-        self.fingerprint = code_fingerprint()
-        self.path = directory / f"history-{self.fingerprint[:16]}.pickle" if directory else None
-        self.versions: dict[str, Any] = memory if memory is not None else {}
-        self._fresh = False
-        if not self.versions and self.path is not None:
-            try:
-                stored = pickle.loads(self.path.read_bytes())
-                if isinstance(stored, dict):
-                    self.versions.update(stored)
-            except Exception:  # noqa: BLE001 - a missing or damaged cache: read git again
-                pass
+    def __init__(self, directory: Path | None, name: str):
+        fingerprint = code_fingerprint()[:16]
+        self.path = directory / f"history-{name}-{fingerprint}.pickle" if directory else None
+        self.fresh = False
 
-    def put(self, key: str, value: Any) -> None:
-        self.versions[key] = value
-        self._fresh = True
+    def read(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+            return stored if isinstance(stored, dict) else {}
+        except Exception:  # noqa: BLE001 - a missing or damaged cache: read git again
+            return {}
 
-    def save(self) -> None:
-        if not self._fresh or self.path is None:
+    def write(self, values: dict[str, Any]) -> None:
+        if not self.fresh or self.path is None:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            for stale in self.path.parent.glob("history-*.pickle"):
-                if stale != self.path:
+            for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
+                if stale != self.path:  # another code version's
                     stale.unlink(missing_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.path.parent, delete=False,
                                              suffix=".tmp") as handle:
-                handle.write(pickle.dumps(self.versions, pickle.HIGHEST_PROTOCOL))
+                handle.write(pickle.dumps(values, pickle.HIGHEST_PROTOCOL))
             os.replace(handle.name, self.path)
-            self._fresh = False
+            self.fresh = False
         except OSError:
             pass  # a cache that cannot be written only costs time
 
 
-def _versions(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
+class VersionCache:
+    """The history's cache: the changes between two versions in words and each version's
+    name, by blob ids (small: read by every build), and the validated versions themselves
+    (read only when a commit not seen before needs them). Kept on disk between builds and
+    in memory between the rebuilds of one process."""
+
+    def __init__(self, directory: Path | None, memory: VersionMemory | None = None):
+        self.memory = memory if memory is not None else VersionMemory()
+        self._words, self._versions = _Store(directory, "words"), _Store(directory, "versions")
+        if not self.memory.words:
+            self.memory.words.update(self._words.read())
+
+    @property
+    def words(self) -> dict[str, Any]:
+        return self.memory.words
+
+    def put_words(self, key: str, value: Any) -> None:
+        self.memory.words[key] = value
+        self._words.fresh = True
+
+    @property
+    def versions(self) -> dict[str, Any]:
+        if self.memory.versions is None:
+            self.memory.versions = self._versions.read()
+        return self.memory.versions
+
+    def put_version(self, key: str, value: Any) -> None:
+        self.versions[key] = value
+        self._versions.fresh = True
+
+    def save(self) -> None:
+        self._words.write(self.memory.words)
+        if self.memory.versions is not None:
+            self._versions.write(self.memory.versions)
+
+
+def _versions(repo: Path, wanted: dict[str, tuple[str, str, str]], catalog: Catalog,
               cache: VersionCache) -> dict[str, Any]:
-    """(kind, blob) key -> validated model (or None) for every version the log names."""
-    wanted: dict[str, tuple[str, str, str]] = {}  # key -> (kind, blob, path)
-    for entry in log:
-        for change in entry.files:
-            for path, blob in ((change.old_path, change.old_blob),
-                               (change.new_path, change.new_blob)):
-                kind = kind_of(path or "", folder)
-                if kind and blob:
-                    wanted[f"{kind}:{blob}"] = (kind, blob, path or "")
+    """(kind:blob) key -> validated model (or None) for each version `wanted` (key -> kind,
+    blob, path)."""
     found = {key: cache.versions[key] for key in wanted if key in cache.versions}
-    # Today's versions are the catalog's own entities: no need to read them again.
-    for (kind, entity_id), rel in catalog.files.items():
-        key = f"{kind}:{_blob_of(repo / rel)}"
-        if key in wanted and key not in found:
-            found[key] = catalog.get(kind, entity_id)
-            cache.put(key, found[key])
+    if len(found) < len(wanted):
+        # Today's versions are the catalog's own entities: no need to read them again.
+        for (kind, entity_id), rel in catalog.files.items():
+            key = f"{kind}:{_blob_of(repo / rel)}"
+            if key in wanted and key not in found:
+                found[key] = catalog.get(kind, entity_id)
+                cache.put_version(key, found[key])
     missing = [key for key in wanted if key not in found]
     raws = read_blobs(repo, [wanted[key][1] for key in missing])
     for key in missing:
         kind, blob, path = wanted[key]
         raw = raws.get(blob)
         found[key] = parse_version(kind, raw, path) if raw is not None else None
-        cache.put(key, found[key])
+        cache.put_version(key, found[key])
     return found
 
 
@@ -247,11 +278,58 @@ def _names_key(catalog: Catalog) -> str:
     return hashlib.sha256(repr(names).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class _Version:
+    kind: str
+    blob: str
+    path: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.blob}"
+
+
+def _words(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
+           cache: VersionCache) -> dict[str, Any]:
+    """Each version's name ("name:kind:blob") and the changes between the two versions of
+    every modified file ("changes:names:old:new"), from the cache or worked out now."""
+    names = _names_key(catalog)
+    wanted: dict[str, tuple[_Version, ...]] = {}
+    for entry in log:
+        for change in entry.files:
+            versions = tuple(_Version(kind, blob, path or "") for path, blob in (
+                (change.old_path, change.old_blob), (change.new_path, change.new_blob))
+                if blob and (kind := kind_of(path or "", folder)))
+            for version in versions:
+                wanted[f"name:{version.key}"] = (version,)
+            if change.status in ("M", "R") and len(versions) == 2:
+                wanted[f"changes:{names}:{versions[0].key}:{versions[1].blob}"] = versions
+    words = {key: cache.words[key] for key in wanted if key in cache.words}
+    missing = [key for key in wanted if key not in words]
+    if not missing:
+        return words
+    needed = {v.key: (v.kind, v.blob, v.path) for key in missing for v in wanted[key]}
+    models = _versions(repo, needed, catalog, cache)
+    for key in missing:
+        first, *other = [models.get(v.key) for v in wanted[key]]
+        second = other[0] if other else None
+        if key.startswith("name:"):
+            value: Any = getattr(first, "navn", "") or ""
+        elif first is None or second is None or type(first) is not type(second):
+            value = (UNREADABLE,)
+        else:
+            value = tuple(c for c in entity_changes(first, second, catalog)
+                          if not c.text.startswith("id "))  # the id is the address: renamed
+        words[key] = value
+        cache.put_words(key, value)
+    return words
+
+
 def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog,
                   cache: VersionCache) -> History:
     """Every commit's revisions, worded against today's catalog (names of linked entities)."""
-    versions = _versions(repo, log, folder, catalog, cache)
-    compared = _Compared(cache, catalog, _names_key(catalog))
+    words = _words(repo, log, folder, catalog, cache)
+    names = _names_key(catalog)
     paths = _current_paths(log)
     seen: dict[str, dict[str, str]] = defaultdict(dict)  # path today -> blob -> first date
     last_blob: dict[str, str | None] = {}
@@ -264,8 +342,13 @@ def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog
             if kind is None:
                 continue
             today = paths[(entry.commit, path)]
-            revision = _revision(entry, change, today, kind, folder, versions, compared,
-                                 seen[today], last_blob.get(today))
+            old_kind = kind_of(change.old_path or "", folder)
+            name = (words.get(f"name:{kind}:{change.new_blob}")
+                    or words.get(f"name:{old_kind}:{change.old_blob}") or "")
+            changes = words.get(f"changes:{names}:{old_kind}:{change.old_blob}:{change.new_blob}",
+                                ())
+            revision = _revision(entry, change, today, name, changes, seen[today],
+                                 last_blob.get(today))
             last_blob[today] = change.new_blob
             if change.new_blob:
                 seen[today].setdefault(change.new_blob, entry.date)
@@ -282,40 +365,14 @@ def build_history(repo: Path, log: list[LogEntry], folder: str, catalog: Catalog
     return History(tuple(commits), {path: tuple(items) for path, items in by_file.items()})
 
 
-@dataclass(frozen=True)
-class _Compared:
-    """The changes between two versions, by their blob ids, kept in the version cache: a
-    build words only the versions of commits it has not seen (bound to today's names)."""
-
-    cache: VersionCache
-    catalog: Catalog
-    names: str
-
-    def changes(self, old: Any, new: Any, old_blob: str, new_blob: str) -> tuple[Change, ...]:
-        key = f"changes:{self.names}:{old_blob}:{new_blob}"
-        found = self.cache.versions.get(key)
-        if found is None:
-            found = tuple(c for c in entity_changes(old, new, self.catalog)
-                          if not c.text.startswith("id "))  # the id is the address: `renamed`
-            self.cache.put(key, found)
-        return found
-
-
-def _revision(entry: LogEntry, change: FileChange, today: str, kind: str, folder: str,
-              versions: dict[str, Any], compared: _Compared, seen: dict[str, str],
+def _revision(entry: LogEntry, change: FileChange, today: str, name: str,
+              changes: tuple[Change, ...], seen: dict[str, str],
               previous: str | None) -> Revision | None:
-    old = versions.get(f"{kind_of(change.old_path or '', folder)}:{change.old_blob}")
-    new = versions.get(f"{kind}:{change.new_blob}")
-    name = getattr(new or old, "navn", "") or ""
     if change.status == "A":
         return Revision(entry.commit, entry.date, today, (), added=True, name=name)
     if change.status == "D":
         return Revision(entry.commit, entry.date, today, (), removed=True, name=name)
     renamed = change.status == "R" and change.old_path != change.new_path
-    if old is None or new is None or type(old) is not type(new):
-        changes: tuple[Change, ...] = (UNREADABLE,)
-    else:
-        changes = compared.changes(old, new, change.old_blob or "", change.new_blob or "")
     if not changes and not renamed:
         return None  # only anchors, comments or layout changed: nothing a reader sees
     reverted = (seen.get(change.new_blob) if change.new_blob and change.new_blob != previous
@@ -325,7 +382,7 @@ def _revision(entry: LogEntry, change: FileChange, today: str, kind: str, folder
 
 
 def read_history(data_dir: Path, catalog: Catalog, cache_dir: Path | None,
-                 memory: dict[str, Any] | None = None) -> History | None:
+                 memory: VersionMemory | None = None) -> History | None:
     """The history of `data_dir` (None without git's full history)."""
     repo = data_dir.resolve().parent
     log = read_log(repo, data_dir.name)

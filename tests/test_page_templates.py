@@ -69,6 +69,9 @@ def test_front_page_lists_are_lists_or_a_sentence(ctx: RenderContext) -> None:
     later = dataclasses.replace(ctx, today=dt.date(2200, 1, 1))
     none_upcoming = special.upcoming_deadlines(later, "index.md")
     assert none_upcoming.startswith("Ingen kommende frister i data. Seneste frister:\n\n<ul>\n")
+    # The newest facts say what they are: the fields citing the newest source.
+    assert ('<a href="tilbud/testtilbud/">Testtilbuddet Østerlund</a> (tilbud): generelle '
+            "oplysninger, målgruppe, kapacitet, pris</li>") in special.newest_facts(ctx, "index.md")
     assert special.recent_corrections(ctx, "index.md") == (
         "Rettelserne kan ikke vises: denne udgave af siden er bygget uden versionshistorikken.")
     empty = dataclasses.replace(ctx, history=History(()))

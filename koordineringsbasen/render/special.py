@@ -195,7 +195,9 @@ def _fields_citing(ctx: RenderContext, wanted: dict[tuple[str, str], str]) -> di
         date = ctx.catalog.get("kilder", source_id).dato
         for fact in facts:
             if wanted.get(fact.entity) == date and fact.path:
-                name = field_label(str(fact.path[0]))
+                # The page's own sources back what it says in general (name, summary).
+                field = str(fact.path[0])
+                name = "generelle oplysninger" if field == "kilder" else field_label(field)
                 if name not in found[fact.entity]:
                     found[fact.entity].append(name)
     return {key: ", ".join(names) for key, names in found.items() if names}

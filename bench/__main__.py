@@ -24,6 +24,7 @@ from koordineringsbasen.settings import ROOT
 from . import targets
 from .anchor import write_anchor
 from .generate import generate
+from .history import history_scenario
 from .measure import (
     build_env,
     load_seconds,
@@ -98,6 +99,8 @@ def run_size(n: int, work: Path, zensical: bool = False) -> dict[str, Any]:
         "anchor_prepare_seconds": round(render, 2),
         "search": search,
     }
+    if n == 3000:
+        result["history"] = history_scenario(data, work)
     if zensical:
         result["zensical"] = zensical_build(work / "anchor", work / "site-a",
                                             build_env(None, seeds))
@@ -182,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                   f" a/b={result['ratio']}; a with a warm cache "
                   f"{result['project_warm_cache_seconds']} s, a/b={result['ratio_warm_cache']}",
                   flush=True)
+            if "history" in result:
+                print(f"  history: {result['history']}", flush=True)
             if "zensical" in result:
                 z = result["zensical"]
                 print(f"  zensical: {z.get('seconds', '-')} s, "

@@ -49,5 +49,9 @@ class SiteInfo:
     def page_url(self, kind: str, entity_id: str) -> str:
         return self.url(self.page_path(kind, entity_id))
 
+    def entity_feed_path(self, kind: str, entity_id: str) -> str:
+        """The entity's own Atom feed of changes, next to its page (exports/feed.py)."""
+        return f"{kind}/{entity_id}/aendringer.xml"
+
     def entity_json_path(self, kind: str, entity_id: str) -> str:
         return posixpath.join(API_DIR, kind, f"{entity_id}.json")

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.__main__ import run_size, table
 from bench.anchor import anchor_config
 from bench.generate import counts, generate
+from bench.history import ROUNDS, history_scenario
 from bench.measure import build_env
 from bench.zensical import zensical_build
 from koordineringsbasen.load.loader import load_catalog
@@ -102,3 +103,16 @@ def test_zensical_builds_the_anchor_pages_alike(figures: dict, work: Path) -> No
     assert zensical["ok"], zensical.get("error")
     assert zensical["matches"], zensical["comparison"]
     assert zensical["seconds"] > 0
+
+
+def test_history_scenario_reads_every_round(tmp_path: Path) -> None:
+    generate(N, tmp_path / "data", tmp_path / "seeds")
+    result = history_scenario(tmp_path / "data", tmp_path)
+    offers = counts(N)["tilbud"]
+    # The import, then per round a capacity figure of every tenth offer (a different tenth).
+    edited = sum(len(range(r % 10, offers, 10)) for r in range(ROUNDS))
+    assert result["commits"] == 1 + ROUNDS
+    assert result["revisions"] == N + edited
+    assert result["most_revisions_per_entity"] == 2
+    assert all(result[k] >= 0 for k in ("read_cold_seconds", "read_warm_disk_seconds",
+                                        "read_warm_memory_seconds", "entity_feeds_seconds"))

@@ -33,12 +33,14 @@ from ruamel.yaml import YAML
 from koordineringsbasen.catalog import build_catalog
 from koordineringsbasen.exports import SiteInfo
 from koordineringsbasen.exports.calendar import calendar
-from koordineringsbasen.exports.feed import atom_feed
+from koordineringsbasen.exports.feed import atom_feed, entity_feed
 from koordineringsbasen.exports.tables import all_tables
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.yamlsource import read_yaml
 from koordineringsbasen.model import ENTITY_MODELS, Glossary
 from koordineringsbasen.model.common import Anchor, _text
+from koordineringsbasen.render.changes import Change
+from koordineringsbasen.render.history import Commit, History, Revision
 from koordineringsbasen.site import csp
 from koordineringsbasen.tools.anchor_fill import fill as fill_anchors
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, build_site
@@ -508,11 +510,20 @@ def test_feed_and_calendar_hold_only_what_their_formats_allow(fixture_data: Path
     catalog = build_catalog(hostile, loaded.files, loaded.glossary)
     site = SiteInfo("https://example.org/kb/", changed={p: "2025-03-04"
                                                         for p in catalog.files.values()})
-    feed = atom_feed(catalog, site)
-    root = ET.fromstring(feed.encode("utf-8"))  # XML 1.0: refused if any character is not allowed
-    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
-    assert any(t and "Navn" in t and "slut" in t for t in titles)
-    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\ud800]", feed)
+    revisions = tuple(Revision("c" * 40, "2025-03-04T10:00:00+01:00", path,
+                               (Change(f"resume «R{HOSTILE_CHARS}» ændret"),),
+                               name=f"Navn{HOSTILE_CHARS}slut")
+                      for path in catalog.files.values())
+    history = History((Commit("c" * 40, "2025-03-04T10:00:00+01:00", revisions),),
+                      {r.path: (r,) for r in revisions})
+    key = next(iter(catalog.files))
+    for feed in (atom_feed(catalog, site, history), entity_feed(catalog, site, history, *key)):
+        # XML 1.0: refused if any character is not allowed
+        root = ET.fromstring(feed.encode("utf-8"))
+        texts = [e.text for e in root.iter() if e.text]
+        assert any("Navn" in t and "slut" in t for t in texts)
+        assert any("«R" in t for t in texts)
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\ud800]", feed)
     ics = calendar(catalog, site)
     assert "BEGIN:VEVENT" in ics
     unfolded = ics.replace("\r\n ", "")

@@ -10,9 +10,11 @@ import pytest
 
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.render import comparisons, special
+from koordineringsbasen.render.changes import NEW, Change
 from koordineringsbasen.render.charts import Group, bar_chart, hbar_chart
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.coverage import coverage_page
+from koordineringsbasen.render.history import Commit, History, Revision
 from koordineringsbasen.render.quality import quality_page
 from koordineringsbasen.render.text import anchor_id
 from koordineringsbasen.texts.seedtext import SeedTexts
@@ -67,12 +69,24 @@ def test_front_page_lists_are_lists_or_a_sentence(ctx: RenderContext) -> None:
     later = dataclasses.replace(ctx, today=dt.date(2200, 1, 1))
     none_upcoming = special.upcoming_deadlines(later, "index.md")
     assert none_upcoming.startswith("Ingen kommende frister i data. Seneste frister:\n\n<ul>\n")
+    # The newest facts say what they are: the fields citing the newest source.
+    assert ('<a href="tilbud/testtilbud/">Testtilbuddet Østerlund</a> (tilbud): generelle '
+            "oplysninger, målgruppe, kapacitet, pris</li>") in special.newest_facts(ctx, "index.md")
     assert special.recent_corrections(ctx, "index.md") == (
+        "Rettelserne kan ikke vises: denne udgave af siden er bygget uden versionshistorikken.")
+    empty = dataclasses.replace(ctx, history=History(()))
+    assert special.recent_corrections(empty, "index.md") == (
         "Ingen rettelser registreret i versionshistorikken endnu.")
-    corrected = dataclasses.replace(ctx, corrected={"data/tilbud/testtilbud.yml": "2025-05-02"})
+    fix = Revision("c" * 40, "2025-05-02T10:00:00+02:00", "data/tilbud/testtilbud.yml",
+                   (Change("pladser 2025 12 → 14"), Change("kapacitet 2026 tilføjet", NEW),
+                    Change("pris 2024 4.107 → 4.200")))
+    added = Revision("a" * 40, "2025-05-01T10:00:00+02:00", "data/tilbud/testtilbud.yml", (),
+                     added=True)
+    corrected = dataclasses.replace(ctx, history=History(
+        (Commit(fix.commit, fix.date, (fix,)), Commit(added.commit, added.date, (added,)))))
     assert special.recent_corrections(corrected, "index.md") == (
         '<ul>\n<li>2. maj 2025: <a href="tilbud/testtilbud/">Testtilbuddet Østerlund</a> '
-        "(tilbud)</li>\n</ul>")
+        "(tilbud): pladser 2025 12 → 14 (og 1 rettelse mere)</li>\n</ul>")
 
 
 def test_the_source_texts_notice_follows_the_build(ctx: RenderContext) -> None:

@@ -13,10 +13,11 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..model.schema import rendered_schemas
+from ..render.history import History
 from ..urls import API_DIR, SiteInfo
 from .calendar import CALENDAR_PATH, calendar
 from .datapackage import CSV_DIALECT, CSV_ENCODING, descriptor
-from .feed import FEED_PATH, atom_feed
+from .feed import FEED_PATH, atom_feed, entity_feed
 from .records import all_records, everything
 from .tables import Table, all_tables
 
@@ -45,8 +46,10 @@ def write_csv(path: Path, table: Table) -> Path:
     return path
 
 
-def write_exports(catalog: Catalog, out_dir: Path, site: SiteInfo | None = None) -> list[Path]:
-    """Write every export below `out_dir` (the built site); return the files written."""
+def write_exports(catalog: Catalog, out_dir: Path, site: SiteInfo | None = None,
+                  history: History | None = None) -> list[Path]:
+    """Write every export below `out_dir` (the built site); return the files written. The
+    feeds of changes come from `history` (None: the build has none, the feeds are empty)."""
     site = site or SiteInfo()
     api = out_dir / API_DIR
     written = []
@@ -61,5 +64,9 @@ def write_exports(catalog: Catalog, out_dir: Path, site: SiteInfo | None = None)
         written.append(_write(api / "schemas" / name, text))
     written.append(_write(api / "datapackage.json", _json(descriptor(tables, site))))
     written.append(_write(out_dir / CALENDAR_PATH, calendar(catalog, site)))
-    written.append(_write(out_dir / FEED_PATH, atom_feed(catalog, site)))
+    written.append(_write(out_dir / FEED_PATH, atom_feed(catalog, site, history)))
+    for kind, entities in catalog.entities.items():
+        for entity_id in entities:
+            written.append(_write(out_dir / site.entity_feed_path(kind, entity_id),
+                                  entity_feed(catalog, site, history, kind, entity_id)))
     return written

@@ -64,7 +64,8 @@ def export_files(catalog: Catalog, page_url: str) -> str:
                           for kind in (*KINDS, "ordliste"))),
          "JSON Schema for hver filtype, dannet ud fra datamodellen."),
         (link(CALENDAR_PATH), "Fristerne for de centrale udmeldinger som kalender (iCalendar)."),
-        (link(FEED_PATH), "De seneste ændringer i data som Atom-feed."),
+        (link(FEED_PATH), ("Ændringerne i data som Atom-feed, i ord og nyeste først. Hver side har "
+                          "også sit eget feed med sidens ændringer.")),
     ]
     return str(html.table(["Fil", "Indhold"], rows))
 

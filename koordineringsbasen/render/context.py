@@ -13,6 +13,7 @@ from ..catalog import Catalog
 from ..settings import build_date
 from ..texts.seedtext import SeedTexts
 from .blocks import Blocks, set_aside
+from .history import History
 
 if TYPE_CHECKING:
     from .citations import Citations
@@ -27,6 +28,8 @@ class RenderContext:
     texts: SeedTexts = field(default_factory=lambda: SeedTexts(None))  # the source texts
     corrected: Mapping[str, str] = field(default_factory=dict)  # data file -> ISO date of its
     # newest content change after it was added
+    history: History | None = field(default=None, compare=False)  # the data's change history
+    # from git (history.py); None: the build has none (no git, a shallow clone, a tarball)
     blocks: Blocks | None = field(default=None, compare=False)  # the build's register of HTML
     # blocks and footnote markers (blocks.py); None: they stay in the Markdown as written
 

@@ -16,6 +16,7 @@ from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
 from .helpers import Helpers, deadline_passed
+from .history_page import history_block
 from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
 from .links import page_uri
@@ -124,6 +125,8 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     if kind == "reformer":
         extra["timeline"] = timeline(Helpers(ctx, page), citations, entity)
         extra["concerns"] = concerns(Helpers(ctx, page), citations, entity)
+    extra["history"] = lambda: history_block(ctx.history, ctx.catalog, kind, entity_id,
+                                             Helpers(ctx, page), citations)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

@@ -95,9 +95,11 @@ class HtmlWriter:
     def _cell(self, value: object) -> str:
         return str(self.text(value)).strip()  # as the tables extension strips a cell
 
-    def items(self, items: Iterable[object]) -> Markup:
-        """A bulleted list (one block, blank lines around it in the page)."""
-        return Markup("<ul>\n" + "".join(f"<li>{self.text(i)}</li>\n" for i in items) + "</ul>")
+    def items(self, items: Iterable[object], css: str | None = None) -> Markup:
+        """A bulleted list (one block, blank lines around it in the page), of class `css`."""
+        start = f'<ul class="{css}">' if css else "<ul>"
+        return Markup(start + "\n" + "".join(f"<li>{self.text(i)}</li>\n" for i in items)
+                      + "</ul>")
 
 
 def sortable(table: Markup, compact: bool = False, attributes: str = "") -> Markup:
@@ -180,3 +182,9 @@ def code_link(href: str, label: str) -> Markup:
 def none_note(text: str) -> Markup:
     """A cell's "nothing here" in the quieter style."""
     return Markup(f'<span class="kb-none">{attr(text)}</span>')
+
+
+def folded(summary: Markup, body: Markup) -> Markup:
+    """`body` folded away under `summary` (a native <details>: it opens by keyboard too)."""
+    return (Markup('<details class="kb-folded">\n<summary>') + summary + Markup("</summary>\n")
+            + body + Markup("\n</details>"))

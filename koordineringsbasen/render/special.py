@@ -8,7 +8,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import date_order
+from ..model.labels import field_label
 from .abbreviations import glossary_abbreviations
+from .changes import CORRECTED
 from .citations import Citations
 from .context import RenderContext
 from .environment import environment, render_template
@@ -176,28 +178,62 @@ def red_groups(ctx: RenderContext, page: str) -> str:
 
 
 def newest_facts(ctx: RenderContext, page: str, limit: int = 8) -> str:
-    """The pages whose newest fact comes from the newest sources (by the sources' dates)."""
+    """The pages whose newest fact comes from the newest sources (by the sources' dates), each
+    with what those facts are (the fields citing that source)."""
     h = Helpers(ctx, page)
     dated = sorted(((date, key) for key, date in newest_source_dates(ctx.catalog).items()
                     if key[0] != "kilder"), key=lambda t: (t[0], t[1]), reverse=True)[:limit]
-    return _front_page("newest_facts", _dated_entities(h, dated))
+    fields = _fields_citing(ctx, {key: date for date, key in dated})
+    return _front_page("newest_facts", _dated_entities(h, dated, fields))
+
+
+def _fields_citing(ctx: RenderContext, wanted: dict[tuple[str, str], str]) -> dict[Any, str]:
+    """For each entity in `wanted` (key -> source date), the labels of its fields citing a
+    source of that date: "kapacitet, priser"."""
+    found: dict[Any, list[str]] = {key: [] for key in wanted}
+    for source_id, facts in ctx.catalog.citations.items():
+        date = ctx.catalog.get("kilder", source_id).dato
+        for fact in facts:
+            if wanted.get(fact.entity) == date and fact.path:
+                # The page's own sources back what it says in general (name, summary).
+                field = str(fact.path[0])
+                name = "generelle oplysninger" if field == "kilder" else field_label(field)
+                if name not in found[fact.entity]:
+                    found[fact.entity].append(name)
+    return {key: ", ".join(names) for key, names in found.items() if names}
 
 
 def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
-    """Data files whose content was corrected after they were added, newest first."""
+    """The newest corrections in the history (a value fixed), one line a page: the date, the
+    page and what was corrected."""
     h = Helpers(ctx, page)
+    if ctx.history is None:
+        return _front_page("recent_corrections", None, False)
     by_file = {path: key for key, path in ctx.catalog.files.items()}
-    dated = sorted(((date, by_file[path]) for path, date in ctx.corrected.items()
-                    if path in by_file), reverse=True)[:limit]
-    return _front_page("recent_corrections", _dated_entities(h, dated))
+    dated: list[tuple[str, tuple[str, str]]] = []
+    what: dict[Any, str] = {}
+    for commit in ctx.history.commits:
+        for revision in commit.revisions:
+            key = by_file.get(revision.path)
+            fixes = [c.text for c in revision.changes if c.nature == CORRECTED]
+            if key is None or key in what or not fixes or len(dated) >= limit:
+                continue
+            dated.append((revision.day, key))
+            more = len(fixes) - 1
+            what[key] = fixes[0] + (f" (og {more} {'rettelse' if more == 1 else 'rettelser'} "
+                                    "mere)" if more else "")
+    return _front_page("recent_corrections", _dated_entities(h, dated, what), True)
 
 
-def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]]) -> Markup | None:
-    """A list of "date: entity (kind)", or None when there is nothing to list."""
+def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]],
+                    what: dict[Any, str]) -> Markup | None:
+    """A list of "date: entity (kind): what", or None when there is nothing to list."""
     if not dated:
         return None
     return h.block(h.html.items(h.html.text(date_da(date)) + Markup(": ")
                                 + h.entity(kind, entity_id, with_kind=True)
+                                + (Markup(": ") + h.html.text(what[(kind, entity_id)])
+                                   if (kind, entity_id) in what else Markup(""))
                                 for date, (kind, entity_id) in dated))
 
 

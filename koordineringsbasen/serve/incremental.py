@@ -93,8 +93,9 @@ def _digest_inputs(config: MkDocsConfig, files: Files, ctx: RenderContext) -> st
         for path in sorted(Path(custom).rglob("*")):
             if path.is_file():
                 add(path.as_posix(), path.read_bytes())
-    add(ctx.today, ctx.edit_base, sorted(ctx.changed.items()), ctx.catalog.glossary,
-        datacache.seeds_fingerprint(settings.seeds_dir()))
+    history = ctx.history.commits[0].commit if ctx.history and ctx.history.commits else None
+    add(ctx.today, ctx.edit_base, sorted(ctx.changed.items()), history, ctx.catalog.glossary,
+        datacache.seeds_fingerprint(settings.seeds_dir()))  # a new commit: every history
     return digest.hexdigest()
 
 

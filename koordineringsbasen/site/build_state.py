@@ -22,7 +22,7 @@ from ..load.loader import load_catalog
 from ..render.blocks import Blocks
 from ..render.context import RenderContext
 from ..texts.seedtext import SeedTexts
-from .history import last_changed, last_corrected
+from .history import VersionMemory, read_history
 
 T = TypeVar("T")
 
@@ -53,9 +53,11 @@ class Build:
         texts = SeedTexts(seeds if seeds.is_dir() else None)
         catalog = load_catalog(data, seeds, cache_dir=settings.cache_dir(), texts=texts,
                                memory=self.part(Memory))
+        history = read_history(data, catalog, settings.cache_dir(), self.part(VersionMemory))
         self.context = RenderContext(catalog, edit_base=edit_base,
-                                     changed=last_changed(data.parent), texts=texts,
-                                     corrected=last_corrected(data.parent), blocks=self.blocks)
+                                     changed=history.changed() if history else {}, texts=texts,
+                                     corrected=history.corrected() if history else {},
+                                     blocks=self.blocks, history=history)
         return self.context
 
     def context_for(self, page: str | None = None) -> RenderContext:

@@ -93,4 +93,5 @@ def write_site_exports(ctx: RenderContext, site_dir: Path, site_url: str,
                        directory_urls: bool = True) -> list[Path]:
     """Write the open data into the built site `site_dir`; return the files written."""
     info = SiteInfo(site_url, directory_urls, ctx.today, ctx.changed)
-    return [*write_exports(ctx.catalog, site_dir, info), *write_page_tables(ctx, site_dir)]
+    return [*write_exports(ctx.catalog, site_dir, info, ctx.history),
+            *write_page_tables(ctx, site_dir)]

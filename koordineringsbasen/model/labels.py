@@ -19,7 +19,7 @@ from .entities import (
     RiskLevel,
     TargetGroupScope,
 )
-from .sources import SourceType
+from .sources import FollowUpStatus, ResponsibleRole, SourceType
 
 RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
 RISK_MEANING = {
@@ -65,6 +65,11 @@ EVENT_TYPE = {
 SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
                "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
                "praesentation": "Præsentation", "andet": "Dokument"}
+FOLLOW_UP_STATUS = {"aftalt": "Aftalt", "i-gang": "I gang", "udfoert": "Udført",
+                    "opgivet": "Opgivet"}
+RESPONSIBLE_ROLE = {"sekretariatet": "Sekretariatet", "formandskabet": "Formandskabet",
+                    "medlemmerne": "Medlemmerne", "driftsherren": "Driftsherren",
+                    "kommunerne": "Kommunerne", "arbejdsgruppen": "Arbejdsgruppen"}
 ORG_TYPE = {
     "ministerium": "Ministerium", "styrelse": "Styrelse", "region": "Region",
     "kommune": "Kommune", "kommunalt-samarbejde": "Kommunalt samarbejde", "raad": "Råd",
@@ -80,6 +85,7 @@ ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
     SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
+    FollowUpStatus: FOLLOW_UP_STATUS, ResponsibleRole: RESPONSIBLE_ROLE,
 })
 
 
@@ -94,7 +100,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
-    "foer": "før",
+    "foer": "før", "opfoelgning": "opfølgning", "frist_tekst": "fristtekst",
 })
 
 

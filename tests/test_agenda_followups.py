@@ -3,13 +3,16 @@ refuse a bad follow-up with its file, line and field."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError
-from tests.support import FIXTURE_SEEDS
+from koordineringsbasen.render.context import RenderContext
+from koordineringsbasen.render.entity import render_entity
+from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 REL = "kilder/testmoede-2025-01-01.yml"
 FILE = f"data/{REL}"
@@ -96,3 +99,22 @@ def test_decision_naming_another_item_is_refused(fixture_data: Path) -> None:
                          "opfoelgning")
     assert any("punkter[1].beslutning.kilde.punkt: punkt skal være '2'" in p
                for p in problems), problems
+
+
+def test_source_page_renders_recommendation_decision_and_follow_ups() -> None:
+    catalog = load_catalog(FIXTURE_DATA, FIXTURE_SEEDS)
+    ctx = RenderContext(catalog, today=dt.date(2025, 6, 1))
+    text = render_entity(ctx, "kilder", "testmoede-2025-01-01")
+    item = text[text.index("### Punkt 2: Risikovurdering"):]
+    assert "kildeteksten.*\n\n**Indstilling:** At rådet tager den nye risikovurdering til " \
+           "efterretning\\.<sup id=\"fnref:" in item
+    assert "\n\n**Beslutning:** Rådet tog orienteringen til efterretning\\.<sup" in item
+    assert ("<th>Handling</th>\n<th>Ansvarlig</th>\n<th>Frist</th>\n<th>Status</th>\n"
+            "<th>Kilde</th>") in item
+    assert ('<td>Sende den nye vurdering til kommunerne.</td>\n<td><a href="../../organisationer/'
+            'testraadet/">') in item
+    assert '<td>juni 2025 <span class="kb-deadline kb-deadline--upcoming">' in item and "<td>Aftalt</td>" in item
+    assert "<td>Følge op på gruppens tilbud.</td>\n<td>Sekretariatet</td>\n<td>–</td>\n" \
+           "<td>I gang</td>" in item
+    # Its own decisions are not listed as facts that build on the source.
+    assert '<strong>Kilder (' not in text

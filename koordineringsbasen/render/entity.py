@@ -67,7 +67,8 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> Markup | None:
     cited by hundreds of pages and the page must stay light (None when none cites it)."""
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
-        by_entity[fact.entity].append(fact.lines)
+        if fact.entity != ("kilder", source_id):  # its own agenda items' decisions
+            by_entity[fact.entity].append(fact.lines)
     helpers = Helpers(ctx, page)
     groups: dict[str, list[Markup]] = defaultdict(list)
     for (kind, entity_id), lines in sorted(by_entity.items()):

@@ -7,11 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from koordineringsbasen.load.loader import load_catalog
 from koordineringsbasen.load.problems import DataError
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
+from koordineringsbasen.texts.headings import Item
+from koordineringsbasen.tools.importer import source_yaml
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
 
 REL = "kilder/testmoede-2025-01-01.yml"
@@ -118,3 +121,15 @@ def test_source_page_renders_recommendation_decision_and_follow_ups() -> None:
            "<td>I gang</td>" in item
     # Its own decisions are not listed as facts that build on the source.
     assert '<strong>Kilder (' not in text
+
+
+def test_imported_source_says_how_to_add_decisions_and_follow_ups() -> None:
+    text = source_yaml("testmoede-2026-02-04", {"navn": "Møde", "type": "referat", "organ": None,
+                       "dato": "2026-02-04", "sted": None}, {}, "005_3f2a9c0d41b7e865.txt",
+                       "1-20", None, [Item("1", "Velkommen", 2, 20)], "møde.pdf", 0,
+                       "../../schemas/kilder.schema.json")
+    after = text[text.index("punkter:"):]
+    assert "valgfri: resume, indstilling, beslutning, opfoelgning" in after
+    assert "ansvarlig: <organisations id> (eller rolle: sekretariatet), frist: ÅÅÅÅ-MM-DD" in after
+    items = YAML(typ="safe").load(text)["punkter"]
+    assert items == [{"nr": "1", "titel": "Velkommen", "linjer": "2-20"}]

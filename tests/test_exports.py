@@ -170,14 +170,16 @@ def test_ics_holds_every_deadline_as_all_day_event(fixture_site: Path, catalog: 
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
     parsed = icalendar.Calendar.from_ical(raw)
     events = list(parsed.walk("VEVENT"))
-    wanted = [(d.notification.id, d.event.dato) for d in catalog.deadlines()]
-    assert len(events) == len(wanted) == 2
+    wanted = [(d.kind, d.entity.id, d.dato) for d in catalog.deadlines()]
+    assert len(events) == len(wanted) == 3  # two of the notification, one agenda follow-up
     starts = sorted(e.decoded("DTSTART") for e in events)
-    assert starts == [dt.date(2024, 12, 31), dt.date(2099, 5, 31)]
+    assert starts == [dt.date(2024, 12, 31), dt.date(2025, 6, 1), dt.date(2099, 5, 31)]
     for event in events:
         assert type(event.decoded("DTSTART")) is dt.date
         assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
-        assert str(event["URL"]) == SITE_URL + "udmeldinger/cu-test/"
+    assert sorted(str(e["URL"]) for e in events) == [
+        SITE_URL + "kilder/testmoede-2025-01-01/#punkt-2", SITE_URL + "udmeldinger/cu-test/",
+        SITE_URL + "udmeldinger/cu-test/"]
     assert len({str(e["UID"]) for e in events}) == 2
 
 
@@ -251,7 +253,8 @@ def test_atom_feed_in_built_site_parses(fixture_site: Path) -> None:
 
 
 def _export_files(site: Path) -> list[Path]:
-    return [*sorted((site / "api").rglob("*.*")), site / "frister.ics", site / "aendringer.xml"]
+    return [*sorted((site / "api").rglob("*.*")), *sorted(site.rglob("frister.ics")),
+            site / "aendringer.xml"]
 
 
 def test_exports_link_to_no_other_host(fixture_site: Path) -> None:

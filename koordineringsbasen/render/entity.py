@@ -15,6 +15,7 @@ from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
+from .follow import follow
 from .helpers import Helpers, deadline_passed
 from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
@@ -116,6 +117,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
+    extra["follow"] = follow(Helpers(ctx, page), entity)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

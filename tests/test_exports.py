@@ -171,15 +171,18 @@ def test_ics_holds_every_deadline_as_all_day_event(fixture_site: Path, catalog: 
     parsed = icalendar.Calendar.from_ical(raw)
     events = list(parsed.walk("VEVENT"))
     wanted = [(d.kind, d.entity.id, d.dato) for d in catalog.deadlines()]
-    assert len(events) == len(wanted) == 3  # two of the notification, one agenda follow-up
+    # two of the notification, one each of the target group, the offer and an agenda follow-up
+    assert len(events) == len(wanted) == 5
     starts = sorted(e.decoded("DTSTART") for e in events)
-    assert starts == [dt.date(2024, 12, 31), dt.date(2025, 6, 1), dt.date(2099, 5, 31)]
+    assert starts == [dt.date(2024, 5, 1), dt.date(2024, 9, 1), dt.date(2024, 12, 31),
+                      dt.date(2025, 6, 1), dt.date(2099, 5, 31)]
     for event in events:
         assert type(event.decoded("DTSTART")) is dt.date
         assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
     assert sorted(str(e["URL"]) for e in events) == [
-        SITE_URL + "kilder/testmoede-2025-01-01/#punkt-2", SITE_URL + "udmeldinger/cu-test/",
-        SITE_URL + "udmeldinger/cu-test/"]
+        SITE_URL + "kilder/testmoede-2025-01-01/#punkt-2",
+        SITE_URL + "maalgrupper/natko-25-testgruppe/", SITE_URL + "tilbud/testtilbud/",
+        SITE_URL + "udmeldinger/cu-test/", SITE_URL + "udmeldinger/cu-test/"]
     assert len({str(e["UID"]) for e in events}) == 2
 
 

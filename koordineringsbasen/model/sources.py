@@ -110,6 +110,11 @@ class AgendaItem(Strict):
         default_factory=list,
         description="Aftalte handlinger: hvad, hvem (organisation eller rolle), frist, status")
 
+    def __hash__(self) -> int:
+        # Items key cached layouts (render/textlayout.py); the follow-ups are a list, which
+        # cannot be hashed, and number, title and lines already tell items apart.
+        return hash((self.nr, self.titel, self.linjer))
+
 
 class PublicDocument(Strict):
     """A document with a public address that the source refers to (a law, a regional report)."""

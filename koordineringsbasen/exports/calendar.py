@@ -96,7 +96,9 @@ def _calendar(catalog: Catalog, site: SiteInfo, name: str,
     cal.add("prodid", PRODID)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", ical_text(name))
+    # An X- property has no known type: vText makes icalendar escape it as TEXT (a name may
+    # hold a line break).
+    cal.add("x-wr-calname", icalendar.vText(ical_text(name)))
     seen: Counter[str] = Counter()
     for deadline in deadlines:
         cal.add_component(vevent(catalog, deadline, site, _uid(deadline, seen, site.host)))

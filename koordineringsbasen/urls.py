@@ -37,12 +37,12 @@ class SiteInfo:
         """Address of `path` (site-relative) on the site."""
         return self.base + path
 
-    def page_path(self, kind: str, entity_id: str) -> str:
-        return f"{kind}/{entity_id}/" if self.directory_urls else f"{kind}/{entity_id}.html"
-
     def entity_file_path(self, kind: str, entity_id: str, name: str) -> str:
         """A file beside an entity's page, in its page folder: 'tilbud/x/frister.ics'."""
         return f"{kind}/{entity_id}/{name}"
+
+    def page_path(self, kind: str, entity_id: str) -> str:
+        return f"{kind}/{entity_id}/" if self.directory_urls else f"{kind}/{entity_id}.html"
 
     def page_url(self, kind: str, entity_id: str) -> str:
         return self.url(self.page_path(kind, entity_id))

@@ -104,7 +104,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     entity = ctx.catalog.get(kind, entity_id)
     page = page_uri(kind, entity_id)
     citations = ctx.citations(page)
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"follow": follow(Helpers(ctx, page), entity)}
     if kind == "tilbud":
         extra["capacity"] = [(ydelse, rows, chart and ctx.block(page, chart))
                              for ydelse, rows, chart in capacity_groups(entity)]
@@ -117,7 +117,6 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
         extra["text_link"], extra["item_link"] = _text_links(ctx, page, entity)
-    extra["follow"] = follow(Helpers(ctx, page), entity)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
     return template.render(e=entity, c=citations, ctx=ctx,

@@ -30,8 +30,38 @@ Key = tuple[str, str]  # (kind, id)
 
 @dataclass(frozen=True)
 class Deadline:
-    notification: Any  # model.Notification
-    event: Any  # model.Event, a deadline
+    """A deadline of an entity: an event of type frist or fristforlaengelse (a notification,
+    target group, offer or organisation), or a follow-up action with a deadline agreed under
+    an agenda item of a source (`item` is then that item)."""
+
+    kind: str
+    entity: Any
+    event: Any  # model.Event, or model.FollowUp when `item` is set
+    item: Any = None  # model.AgendaItem
+
+    @property
+    def dato(self) -> str:
+        return str(self.event.frist if self.item is not None else self.event.dato)
+
+    @property
+    def dato_tekst(self) -> str | None:
+        return self.event.frist_tekst if self.item is not None else self.event.dato_tekst
+
+    @property
+    def type(self) -> str:
+        """The event type's value, or 'opfoelgning' for a follow-up action."""
+        return FOLLOW_UP if self.item is not None else str(self.event.type.value)
+
+    @property
+    def beskrivelse(self) -> str:
+        return str(self.event.handling if self.item is not None else self.event.beskrivelse)
+
+    @property
+    def kilde(self) -> Any:
+        return self.event.kilde
+
+
+FOLLOW_UP = "opfoelgning"  # Deadline.type of an agenda item's follow-up action
 
 
 class Backlink(NamedTuple):  # a tuple: tens of thousands are made per load
@@ -95,11 +125,25 @@ class Catalog:
     def all(self, kind: str) -> list[Any]:
         return list(self.entities.get(kind, {}).values())
 
-    def deadlines(self) -> list[Deadline]:
-        """Every deadline (Event.is_deadline) of every central notification, by date, then id."""
-        found = [Deadline(n, e) for n in self.all("udmeldinger") for e in n.haendelser
-                 if e.is_deadline]
-        return sorted(found, key=lambda d: (date_order(d.event.dato), d.notification.id))
+    def deadlines(self, kinds: Iterable[str] | None = None) -> list[Deadline]:
+        """Every deadline of every entity (of `kinds`, when given): the events that are
+        deadlines (Event.is_deadline) and the sources' follow-up actions that have one; by
+        date, then kind and id. The one list behind Frister, frister.ics and each entity's
+        calendar."""
+        wanted = set(KINDS if kinds is None else kinds)
+        found = [Deadline(kind, e, h) for kind in KINDS if kind in wanted
+                 for e in self.all(kind) for h in getattr(e, "haendelser", ()) if h.is_deadline]
+        if "kilder" in wanted:
+            found += [Deadline("kilder", s, a, item) for s in self.all("kilder")
+                      for item in s.punkter for a in item.opfoelgning if a.frist]
+        return sorted(found, key=lambda d: (date_order(d.dato), d.kind, d.entity.id))
+
+    def deadline_keys(self) -> frozenset[Key]:
+        """The (kind, id) of every entity that has a deadline (worked out once)."""
+        if "deadline_keys" not in self.derived:
+            self.derived["deadline_keys"] = frozenset((d.kind, d.entity.id)
+                                                      for d in self.deadlines())
+        return cast(frozenset[Key], self.derived["deadline_keys"])
 
     def count(self) -> int:
         return sum(len(v) for v in self.entities.values())

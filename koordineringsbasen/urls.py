@@ -43,6 +43,10 @@ class SiteInfo:
         """Address of `path` (site-relative) on the site."""
         return self.base + path
 
+    def entity_file_path(self, kind: str, entity_id: str, name: str) -> str:
+        """A file beside an entity's page, in its page folder: 'tilbud/x/frister.ics'."""
+        return f"{kind}/{entity_id}/{name}"
+
     def page_path(self, kind: str, entity_id: str) -> str:
         return f"{kind}/{entity_id}/" if self.directory_urls else f"{kind}/{entity_id}.html"
 

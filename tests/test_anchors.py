@@ -305,7 +305,7 @@ def test_fill_adds_anchors_and_changes_no_other_byte(work: tuple[Path, Path],
     assert cli.main(["anker", "testrapport-2025", "--data", str(data), "--seeds", str(seeds)]) == 0
     assert "Skrev 11 ankre" in capsys.readouterr().out  # only that source's citations
     assert cli.main(["anker", "--data", str(data), "--seeds", str(seeds)]) == 0
-    assert "Skrev 18 ankre" in capsys.readouterr().out
+    assert "Skrev 24 ankre" in capsys.readouterr().out
     for path, text in anchored.items():
         now = path.read_text("utf-8")
         assert now == text, path  # as committed: the tool made the fixture anchors
@@ -316,7 +316,7 @@ def test_fill_adds_anchors_and_changes_no_other_byte(work: tuple[Path, Path],
     assert (report.written, report.files) == (0, [])
     assert {p: p.read_text("utf-8") for p in data.rglob("*.yml")} == anchored
     # --forny writes them again, identically.
-    assert fill(data, seeds, renew=True).written == 29
+    assert fill(data, seeds, renew=True).written == 35
     assert {p: p.read_text("utf-8") for p in data.rglob("*.yml")} == anchored
 
 

@@ -171,15 +171,23 @@ def test_ics_holds_every_deadline_as_all_day_event(fixture_site: Path, catalog: 
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
     parsed = icalendar.Calendar.from_ical(raw)
     events = list(parsed.walk("VEVENT"))
-    wanted = [(d.notification.id, d.event.dato) for d in catalog.deadlines()]
-    assert len(events) == len(wanted) == 2
+    wanted = [(d.kind, d.entity.id, d.dato) for d in catalog.deadlines()]
+    # two of the notification, one each of the target group, the offer and an agenda follow-up
+    assert len(events) == len(wanted) == 5
     starts = sorted(e.decoded("DTSTART") for e in events)
-    assert starts == [dt.date(2024, 12, 31), dt.date(2099, 5, 31)]
+    assert starts == [dt.date(2024, 5, 1), dt.date(2024, 9, 1), dt.date(2024, 12, 31),
+                      dt.date(2025, 6, 1), dt.date(2099, 5, 31)]
     for event in events:
         assert type(event.decoded("DTSTART")) is dt.date
         assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
-        assert str(event["URL"]) == SITE_URL + "udmeldinger/cu-test/"
-    assert len({str(e["UID"]) for e in events}) == 2
+    assert sorted(str(e["URL"]) for e in events) == [
+        SITE_URL + "kilder/testmoede-2025-01-01/#punkt-2",
+        SITE_URL + "maalgrupper/natko-25-testgruppe/", SITE_URL + "tilbud/testtilbud/",
+        SITE_URL + "udmeldinger/cu-test/", SITE_URL + "udmeldinger/cu-test/"]
+    assert sorted(str(e["UID"]).split("@")[0] for e in events) == [
+        "cu-test-frist-2024-12-31", "cu-test-frist-2099-05-31",  # as before other kinds came
+        "kilder-testmoede-2025-01-01-punkt-2-opfoelgning-2025-06",
+        "maalgrupper-natko-25-testgruppe-frist-2024-05", "tilbud-testtilbud-frist-2024-09"]
 
 
 def _add_deadline(data: Path, line: str) -> None:
@@ -243,7 +251,7 @@ def test_atom_feed_in_built_site_parses(fixture_site: Path) -> None:
 
 
 def _export_files(site: Path) -> list[Path]:
-    return [*sorted((site / "api").rglob("*.*")), site / "frister.ics",
+    return [*sorted((site / "api").rglob("*.*")), *sorted(site.rglob("frister.ics")),
             *sorted(site.rglob("aendringer.xml"))]
 
 

@@ -86,6 +86,7 @@ URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data", "poste
 FORBIDDEN_IN_CONTENT = ("script", "style", "iframe", "object", "embed", "form", "base", "meta",
                         "link", "img", "details", "math", "frame", "input", "button")
 FILTER_FORM_TAGS = {"fieldset", "legend", "div", "label", "select", "option", "button"}
+FOLLOW_TAGS = {"summary", "div", "ul", "li", "a", "p", "strong"}
 # Free-text fields that no page shows (they reach only the JSON/CSV exports): none so far.
 NOT_ON_ANY_PAGE: set[str] = set()
 
@@ -314,6 +315,15 @@ def test_no_page_holds_injected_markup(injected: tuple[Path, Injector]) -> None:
                 assert tags <= FILTER_FORM_TAGS, f"{where}: {tags - FILTER_FORM_TAGS} in the filter form"
                 assert [b.get("type") for b in form.find_all("button")] == ["reset"], where
                 form.decompose()
+            # So is the "Følg" control (render/follow.py): fixed links to the page's own feed
+            # and calendar and fixed text, no data text; then it is set aside too.
+            for control in content.select("details.kb-follow"):
+                tags = {e.name for e in control.find_all(True)}
+                assert tags <= FOLLOW_TAGS, f"{where}: {tags - FOLLOW_TAGS} in the Følg control"
+                hrefs = {a.get("href") for a in control.find_all("a")}
+                assert hrefs <= {"aendringer.xml", "frister.ics"}, where
+                assert not re.search(r"KB\d{3}", control.get_text()), where
+                control.decompose()
             for name in FORBIDDEN_IN_CONTENT:
                 assert not content.find_all(name), f"{where}: <{name}> in the page content"
         assert "Z49Z" not in html, f"{where}: Jinja was evaluated"

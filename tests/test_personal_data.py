@@ -81,9 +81,9 @@ IN_DATA = [
     ("ordliste.yml", "betydning: Testrådet}", "betydning: Testrådet på 1234 5678}",
      ("data/ordliste.yml:3:32: root[1].betydning: '1234 5678' ligner et telefonnummer; "
      "personoplysninger må ikke stå i data")),
-    ("kilder/testmoede-2025-01-01.yml", "beslutning: Rådet tog orienteringen til efterretning.",
-     "beslutning: Sagsbehandler 12 34 56 78 følger op.",
-     ("data/kilder/testmoede-2025-01-01.yml:18:17: punkter[1].beslutning: '12 34 56 78' ligner et "
+    ("kilder/testmoede-2025-01-01.yml", "tekst: Rådet tog orienteringen til efterretning.",
+     "tekst: Sagsbehandler 12 34 56 78 følger op.",
+     ("data/kilder/testmoede-2025-01-01.yml:22:14: punkter[1].beslutning.tekst: '12 34 56 78' ligner et "
      "telefonnummer; personoplysninger må ikke stå i data")),
 ]
 

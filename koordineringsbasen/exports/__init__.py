@@ -1,5 +1,6 @@
 """Open data exports written into the built site: JSON per entity, CSV, JSON Schema,
-a Frictionless data package, an iCalendar file of deadlines and an Atom feed of changes.
+a Frictionless data package, iCalendar files of deadlines (all, and each entity's beside its
+page) and an Atom feed of changes.
 
 `write_exports` is the one entry point; the mkdocs hook calls it after the build.
 """
@@ -15,7 +16,7 @@ from ..catalog import Catalog
 from ..model.schema import rendered_schemas
 from ..render.history import History
 from ..urls import API_DIR, SiteInfo
-from .calendar import CALENDAR_PATH, calendar
+from .calendar import CALENDAR_PATH, calendar, entity_calendars
 from .datapackage import CSV_DIALECT, CSV_ENCODING, descriptor
 from .feed import FEED_PATH, atom_feed, entity_feed
 from .records import all_records, everything
@@ -64,6 +65,9 @@ def write_exports(catalog: Catalog, out_dir: Path, site: SiteInfo | None = None,
         written.append(_write(api / "schemas" / name, text))
     written.append(_write(api / "datapackage.json", _json(descriptor(tables, site))))
     written.append(_write(out_dir / CALENDAR_PATH, calendar(catalog, site)))
+    for (kind, entity_id), text in entity_calendars(catalog, site).items():
+        written.append(_write(out_dir / site.entity_file_path(kind, entity_id, CALENDAR_PATH),
+                              text))
     written.append(_write(out_dir / FEED_PATH, atom_feed(catalog, site, history)))
     for kind, entities in catalog.entities.items():
         for entity_id in entities:

@@ -63,7 +63,9 @@ def export_files(catalog: Catalog, page_url: str) -> str:
         (Markup(", ".join(link(f"{API_DIR}/schemas/{kind}.schema.json", kind)
                           for kind in (*KINDS, "ordliste"))),
          "JSON Schema for hver filtype, dannet ud fra datamodellen."),
-        (link(CALENDAR_PATH), "Fristerne for de centrale udmeldinger som kalender (iCalendar)."),
+        (link(CALENDAR_PATH), "Alle frister som kalender (iCalendar): centrale udmeldinger, "
+                              "målgrupper, tilbud og opfølgning på møder. Hver side med "
+                              "frister har også sin egen kalender (knappen Følg)."),
         (link(FEED_PATH), ("Ændringerne i data som Atom-feed, i ord og nyeste først. Hver side har "
                           "også sit eget feed med sidens ændringer.")),
     ]

@@ -21,7 +21,7 @@ from ..model.common import PathKey, Strict
 from ..model.references import Citation, IdRef, walk
 from ..settings import seeds_dir
 from ..texts.seedtext import SeedTexts
-from .checks import cited_values, consistency, personal_data
+from .checks import agenda_decisions, cited_values, consistency, personal_data
 from .checks import links as link_checks
 from .checks import sources as source_checks
 from .checks.validation import validate_document
@@ -123,8 +123,10 @@ def _load_kind(kind: str, folder: Path, data_dir: Path, problems: list[Problem],
 
 
 def _local_findings(entity: BaseModel, text: str) -> tuple[tuple[PathKey, str], ...]:
-    """Problems one file (YAML `text`) has on its own: duplicate rows, personal data."""
-    return (*_unique_findings(entity), *personal_data.scan(entity, text))
+    """Problems one file (YAML `text`) has on its own: duplicate rows, personal data, agenda
+    items' decisions and follow-ups."""
+    return (*_unique_findings(entity), *personal_data.scan(entity, text),
+            *agenda_decisions.findings(entity))
 
 
 def _unique_findings(entity: Any) -> list[tuple[PathKey, str]]:

@@ -22,7 +22,7 @@ from .entities import (
     TargetGroupScope,
 )
 from .reforms import ReformType
-from .sources import SourceType
+from .sources import FollowUpStatus, ResponsibleRole, SourceType
 
 RISK = {"roed": "Rød", "gul": "Gul", "groen": "Grøn"}
 RISK_MEANING = {
@@ -68,6 +68,11 @@ EVENT_TYPE = {
 SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
                "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
                "praesentation": "Præsentation", "andet": "Dokument"}
+FOLLOW_UP_STATUS = {"aftalt": "Aftalt", "i-gang": "I gang", "udfoert": "Udført",
+                    "opgivet": "Opgivet"}
+RESPONSIBLE_ROLE = {"sekretariatet": "Sekretariatet", "formandskabet": "Formandskabet",
+                    "medlemmerne": "Medlemmerne", "driftsherren": "Driftsherren",
+                    "kommunerne": "Kommunerne", "arbejdsgruppen": "Arbejdsgruppen"}
 ORG_TYPE = {
     "ministerium": "Ministerium", "styrelse": "Styrelse", "region": "Region",
     "kommune": "Kommune", "kommunalt-samarbejde": "Kommunalt samarbejde", "raad": "Råd",
@@ -94,6 +99,7 @@ ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
     SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, FigureKind: FIGURE_KIND,
     CriterionKind: CRITERION_KIND, OfferField: OFFER_FIELD, ReformType: REFORM_TYPE,
+    FollowUpStatus: FOLLOW_UP_STATUS, ResponsibleRole: RESPONSIBLE_ROLE,
 })
 
 
@@ -109,7 +115,8 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
     "foer": "før", "hele_landet": "hele landet", "kilder_felter": "feltkilde",
-    "milepaele": "milepæl", "undtagen": "undtagen",
+    "milepaele": "milepæl", "undtagen": "undtagen", "opfoelgning": "opfølgning",
+    "frist_tekst": "fristtekst",
 })
 
 

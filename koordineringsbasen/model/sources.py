@@ -7,9 +7,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
-from .common import EntityId, LineRange, PartialDate, Strict, Text, WebUrl, ref
+from .common import EntityId, LineRange, PartialDate, Reference, Strict, Text, WebUrl, ref
 
 # The name of a source text (koordineringsbasen/texts/seedname.py gives it): serial, content hash.
 SEED_FILE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
@@ -41,6 +41,59 @@ class SourceType(str, Enum):
     andet = "andet"
 
 
+class CitedText(Strict):
+    """A statement in our own Danish words, with the lines of the source that say it."""
+
+    tekst: Text = Field(description="Sammenfatning med egne ord")
+    kilde: Reference
+
+
+class ResponsibleRole(str, Enum):
+    """Who is to act, when the source names a role rather than an organisation (never a
+    person: a follow-up names an organisation id or one of these roles)."""
+
+    sekretariatet = "sekretariatet"
+    formandskabet = "formandskabet"
+    medlemmerne = "medlemmerne"
+    driftsherren = "driftsherren"
+    kommunerne = "kommunerne"
+    arbejdsgruppen = "arbejdsgruppen"
+
+
+class FollowUpStatus(str, Enum):
+    aftalt = "aftalt"  # agreed at the meeting; no later status in the sources
+    i_gang = "i-gang"
+    udfoert = "udfoert"
+    opgivet = "opgivet"
+
+
+class FollowUp(Strict):
+    """An action agreed under an agenda item: what, who (organisation or role), by when."""
+
+    row_key = ("handling",)
+    row_value = "frist"
+
+    handling: Text = Field(description="Hvad der skal gøres, med egne ord")
+    ansvarlig: EntityId | None = ref(
+        "organisationer", "Organisation der skal handle (id); ellers 'rolle'", None)
+    rolle: ResponsibleRole | None = Field(
+        None, description="Rolle der skal handle, når kilden ikke nævner en organisation; "
+                          "aldrig en persons navn")
+    frist: PartialDate | None = Field(None, description="Hvornår handlingen skal være gjort")
+    frist_tekst: Text | None = Field(None, description="Kildens egen ordlyd, fx 'inden sommer'")
+    status: FollowUpStatus = Field(
+        FollowUpStatus.aftalt,
+        description="aftalt: besluttet på mødet; i-gang; udfoert; opgivet")
+    kilde: Reference
+
+    @model_validator(mode="after")
+    def _someone_responsible(self) -> FollowUp:
+        if (self.ansvarlig is None) == (self.rolle is None):
+            raise ValueError("angiv enten 'ansvarlig' (en organisations id) eller 'rolle' "
+                             "(fx sekretariatet), ikke begge og ikke ingen")
+        return self
+
+
 class AgendaItem(Strict):
     row_key = ("nr",)
     row_value = "titel"
@@ -49,7 +102,18 @@ class AgendaItem(Strict):
     titel: Text
     linjer: LineRange
     resume: Text | None = None
-    beslutning: Text | None = None
+    indstilling: CitedText | None = Field(
+        None, description="Hvad mødet blev bedt om at beslutte (indstillingen), med kilde")
+    beslutning: CitedText | None = Field(
+        None, description="Hvad mødet besluttede under punktet, med kilde")
+    opfoelgning: list[FollowUp] = Field(
+        default_factory=list,
+        description="Aftalte handlinger: hvad, hvem (organisation eller rolle), frist, status")
+
+    def __hash__(self) -> int:
+        # Items key cached layouts (render/textlayout.py); the follow-ups are a list, which
+        # cannot be hashed, and number, title and lines already tell items apart.
+        return hash((self.nr, self.titel, self.linjer))
 
 
 class PublicDocument(Strict):

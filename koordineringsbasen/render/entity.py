@@ -15,6 +15,7 @@ from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
+from .follow import follow
 from .helpers import Helpers, deadline_passed
 from .history_page import history_block
 from .html_writer import HtmlWriter
@@ -70,7 +71,8 @@ def _cited(ctx: RenderContext, page: str, source_id: str) -> Markup | None:
     cited by hundreds of pages and the page must stay light (None when none cites it)."""
     by_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fact in ctx.catalog.citations.get(source_id, ()):
-        by_entity[fact.entity].append(fact.lines)
+        if fact.entity != ("kilder", source_id):  # its own agenda items' decisions
+            by_entity[fact.entity].append(fact.lines)
     helpers = Helpers(ctx, page)
     groups: dict[str, list[Markup]] = defaultdict(list)
     for (kind, entity_id), lines in sorted(by_entity.items()):
@@ -105,7 +107,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
     entity = ctx.catalog.get(kind, entity_id)
     page = page_uri(kind, entity_id)
     citations = ctx.citations(page)
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"follow": follow(Helpers(ctx, page), entity)}
     if kind == "tilbud":
         extra["capacity"] = [(ydelse, rows, chart and ctx.block(page, chart))
                              for ydelse, rows, chart in capacity_groups(entity)]

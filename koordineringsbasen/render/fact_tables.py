@@ -19,7 +19,14 @@ from ..model.dates import date_order
 from . import figure_facts
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, risk_badge
-from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
+from .labels import (
+    EVENT_TYPE,
+    FOLLOW_UP_STATUS,
+    OFFER_STATUS,
+    RESPONSIBLE_ROLE,
+    date_da,
+    enum_value,
+)
 
 RIGHT = "right"
 
@@ -109,6 +116,19 @@ class FactTables:
                  deadline_badge(e.dato, self.today), e.beskrivelse, self.c.cite(e.kilde)]
                 for e in events]
         return self._table(["Frist", "Type", "Status", "Beskrivelse", "Kilde"], body)
+
+    def actions(self, actions: Iterable[Any]) -> Markup:
+        """An agenda item's follow-up actions: what, who (organisation or role), by when."""
+        body = []
+        for a in actions:
+            who = (self.h.entity("organisationer", a.ansvarlig) if a.ansvarlig
+                   else RESPONSIBLE_ROLE[enum_value(a.rolle)])
+            when: Any = (Markup(self.h.html.text(_dated(a.frist, a.frist_tekst)))
+                         + deadline_badge(a.frist, self.today)) if a.frist \
+                else _or_dash(a.frist_tekst)
+            body.append([a.handling, who, when, FOLLOW_UP_STATUS[enum_value(a.status)],
+                         self.c.cite(a.kilde)])
+        return self._table(["Handling", "Ansvarlig", "Frist", "Status", "Kilde"], body)
 
     def target_groups(self, links: Iterable[Any]) -> Markup:
         """The target groups an offer or notification names: link, whether the link is ours

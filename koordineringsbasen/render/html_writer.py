@@ -188,3 +188,13 @@ def folded(summary: Markup, body: Markup) -> Markup:
     """`body` folded away under `summary` (a native <details>: it opens by keyboard too)."""
     return (Markup('<details class="kb-folded">\n<summary>') + summary + Markup("</summary>\n")
             + body + Markup("\n</details>"))
+
+
+def follow_menu(links: Iterable[tuple[str, str, str]], notes: Iterable[Markup]) -> Markup:
+    """The "Følg" control: a disclosure (keyboard and screen readers get it from the browser)
+    with links to files beside the page, each (href, label, media type), and how-to notes."""
+    items = "".join(f'<li><a href="{attr(href)}" type="{attr(mime)}">{attr(label)}</a>'
+                    f"</li>\n" for href, label, mime in links)
+    text = "".join(f"<p>{note}</p>\n" for note in notes)
+    return Markup(f'<details class="kb-follow" {SEARCH_IGNORE}>\n<summary>Følg</summary>\n'
+                  f'<div class="kb-follow__body">\n<ul>\n{items}</ul>\n{text}</div>\n</details>')

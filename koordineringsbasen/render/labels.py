@@ -20,6 +20,8 @@ SOURCE_TYPE = labels.SOURCE_TYPE
 ORG_TYPE = labels.ORG_TYPE
 RISK_MEANING = labels.RISK_MEANING
 REFORM_TYPE = labels.REFORM_TYPE
+FOLLOW_UP_STATUS = labels.FOLLOW_UP_STATUS
+RESPONSIBLE_ROLE = labels.RESPONSIBLE_ROLE
 
 def date_da(value: str | None) -> str:
     """'2024-05-14' -> '14. maj 2024'; '2024-05' -> 'maj 2024'; '2024' -> '2024'."""

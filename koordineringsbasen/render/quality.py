@@ -48,12 +48,12 @@ def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
     90 days after it (a date given as a month or year counts when its period overlaps)."""
     result = []
     window = dt.timedelta(days=GRACE_DAYS)
-    for deadline in ctx.catalog.deadlines():
+    for deadline in ctx.catalog.deadlines(("udmeldinger",)):
         if not deadline_passed(deadline.event.dato, ctx.today):
             continue
         due_first, due_last = bounds(deadline.event.dato)
         answered = any(first <= due_last + window and last >= due_first
-                       for first, last in map(bounds, outcome_dates(deadline.notification)))
+                       for first, last in map(bounds, outcome_dates(deadline.entity)))
         if not answered:
             result.append(deadline)
     return result
@@ -129,8 +129,9 @@ def quality_page(ctx: RenderContext) -> str:
     disagreement_table = _table(["Art", "Side", "Oplysning", "Uenighed"], rows) if rows else None
 
     unanswered = unanswered_deadlines(ctx)
-    passed = [d for d in ctx.catalog.deadlines() if deadline_passed(d.event.dato, ctx.today)]
-    rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.notification.id),
+    passed = [d for d in ctx.catalog.deadlines(("udmeldinger",))
+              if deadline_passed(d.event.dato, ctx.today)]
+    rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.entity.id),
              h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
     unanswered_table = _table(["Frist", "Udmelding", "Beskrivelse"], rows) if rows else None
 

@@ -13,11 +13,13 @@ from .abbreviations import glossary_abbreviations
 from .changes import CORRECTED
 from .citations import Citations
 from .context import RenderContext
+from .deadlines import HEADERS as DEADLINE_HEADERS
+from .deadlines import deadline_rows, place_link
 from .environment import environment, render_template
 from .freshness import newest_source_dates
-from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
+from .helpers import Helpers, deadline_passed, risk_badge
 from .html_writer import HtmlWriter, change_marker, sortable
-from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
+from .labels import RISK, date_da
 from .links import SPECIAL_PAGES
 
 
@@ -107,35 +109,18 @@ def _justification(h: Helpers, c: Citations, group: Any, rating: Any) -> Markup:
                   f"{step}{c.cite(rating.kilde)}")
 
 
-def _answer_summary(n: Any, html: HtmlWriter) -> Markup:
-    if not n.svar:
-        return Markup("Ingen svar i data")
-    dates = sorted((s.dato for s in n.svar), key=date_order)
-    span = date_da(dates[0]) + (f"–{date_da(dates[-1])}" if dates[-1] != dates[0] else "")
-    return html.link("", f"{len(n.svar)} svar, {span}", f"svar-{n.id}")
-
-
 def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics") -> str:
     page = SPECIAL_PAGES["frister"]
     h, c = Helpers(ctx, page), ctx.citations(page)
     deadlines = ctx.catalog.deadlines()
-    upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
-    passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
+    upcoming = [d for d in deadlines if not deadline_passed(d.dato, ctx.today)]
+    passed = [d for d in deadlines if deadline_passed(d.dato, ctx.today)]
     tables = []
     for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
-        rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
-                 h.entity("udmeldinger", d.notification.id),
-                 h.html.text(EVENT_TYPE[d.event.type.value]) + deadline_badge(d.event.dato, ctx.today),
-                 h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde),
-                 _answer_summary(d.notification, h.html),
-                 NOTIFICATION_STATE[d.notification.resultat.status.value]
-                 if d.notification.resultat else "–"]
-                for d in items]
-        tables.append((title, h.block(h.html.table(
-            ["Frist", "Udmelding", "Type og status", "Beskrivelse", "Svar", "Resultat"], rows))
-            if rows else None))
+        rows = deadline_rows(items, h, c)
+        tables.append((title, h.block(h.html.table(DEADLINE_HEADERS, rows)) if rows else None))
     notifications = []
-    for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
+    for n in sorted({d.entity.id: d.entity for d in deadlines if d.kind == "udmeldinger"}.values(),
                     key=lambda n: n.navn):
         result_cite = c.cite(n.resultat.kilde) if n.resultat else None
         answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
@@ -157,11 +142,10 @@ def _front_page(macro: str, *values: Any) -> str:
 def upcoming_deadlines(ctx: RenderContext, page: str, limit: int = 5) -> str:
     h = Helpers(ctx, page)
     deadlines = ctx.catalog.deadlines()
-    upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)][:limit]
+    upcoming = [d for d in deadlines if not deadline_passed(d.dato, ctx.today)][:limit]
     items = upcoming or list(reversed(deadlines[-3:]))  # else the latest ones
-    lines = [h.html.strong(date_da(d.event.dato)) + Markup(": ")
-             + h.entity("udmeldinger", d.notification.id) + Markup(": ")
-             + h.html.text(d.event.beskrivelse) for d in items]
+    lines = [h.html.strong(date_da(d.dato)) + Markup(": ") + place_link(h, d) + Markup(": ")
+             + h.html.text(d.beskrivelse) for d in items]
     return _front_page("upcoming_deadlines", h.block(h.html.items(lines)) if lines else None,
                        bool(upcoming))
 

@@ -22,14 +22,14 @@ from ruamel.yaml.error import YAMLError
 
 from ..model.common import ID_PATTERN, line_bounds
 from ..model.schema import SCHEMA_DIR
-from ..model.sources import SourceType
+from ..model.sources import AgendaItem, SourceType
 from ..settings import ROOT
 from ..texts.convert import convert, normalise
 from ..texts.headings import Item, agenda_items
 from ..texts.seedname import content_hash, seed_name
 from ..texts.seedtext import split_lines
 from . import guess
-from .scaffold import MARK
+from .scaffold import MARK, optional_note
 
 
 class ImportRefused(Exception):
@@ -276,6 +276,9 @@ def source_yaml(source_id: str, values: dict[str, str | None],
         lines.append(f"# {MARK}: punkterne er fundet fra overskrifterne i teksten; kontrollér "
                      f"numre, titler og linjer.")
         lines.append("punkter:")
+        lines += [f"  # Pr. punkt {optional_note(AgendaItem)} (se 'Om data'), hver med sin "
+                  "kilde, fx", "  #   opfoelgning: [{handling: …, ansvarlig: <organisations id> "
+                  "(eller rolle: sekretariatet), frist: ÅÅÅÅ-MM-DD, status: aftalt, kilde: {…}}]"]
         for item in items:
             lines += [f"  - nr: {_quoted(item.nr)}", f"    titel: {_quoted(item.titel)}",
                       f'    linjer: "{item.linjer}"']

@@ -54,7 +54,7 @@ def _hint(spec: FieldSpec) -> str:
     return text
 
 
-def _optional_note(model: type[BaseModel]) -> str:
+def optional_note(model: type[BaseModel]) -> str:
     names = [s.name for s in field_specs(model) if not s.required]
     return f"valgfri: {', '.join(names)}" if names else ""
 
@@ -69,7 +69,7 @@ def _block(model: type[BaseModel], indent: str, first_prefix: str,
     for spec in (s for s in field_specs(model) if s.required):
         prefix = first_prefix if not lines else indent
         lines.extend(_field(spec, prefix, indent, citation))
-    note = _optional_note(model)
+    note = optional_note(model)
     if note:
         lines.append(f"{indent}# {note}")
     return lines

@@ -70,7 +70,10 @@ def check_links(item: LoadedFile, context: LinkContext, cache: DataCache | None
             if problem is not None:
                 found.append(problem)
         elif isinstance(link, Citation):
-            found.extend(check_citation(link, context.citations))
+            # A source's own agenda item citing itself means that item, never the meeting's.
+            own_item = (link.path[:1] == ("punkter",)
+                        and link.reference.kilde == getattr(item.entity, "id", None))
+            found.extend(check_citation(link, context.citations, own_item))
     if key is not None and cache is not None:
         cache.put_derived(key, tuple(found))
     return tuple(found)

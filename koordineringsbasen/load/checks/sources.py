@@ -75,20 +75,24 @@ def _content_hash(lines: tuple[str, ...]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "replace")).hexdigest()
 
 
-def check_citation(cite: Citation, context: CitationContext) -> list[tuple[PathKey, str]]:
+def check_citation(cite: Citation, context: CitationContext,
+                   own_item: bool = False) -> list[tuple[PathKey, str]]:
     """(path, message) for each problem of one citation: its lines inside the source and the
-    seed file, its `punkt` on the agenda and covering those lines."""
+    seed file, its `punkt` on the agenda and covering those lines (and naming the document's
+    item rather than a meeting's with the same number, unless `own_item`: a source's agenda
+    item citing its own lines, which can only mean that item)."""
     reference = cite.reference
     anchor = reference.anker
     key = (reference.kilde, reference.linjer, reference.punkt,
-           anchor and (anchor.foer, anchor.tekst, anchor.efter, anchor.kontrol))
+           anchor and (anchor.foer, anchor.tekst, anchor.efter, anchor.kontrol), own_item)
     found = context.findings.get(key)
     if found is None:
-        found = context.findings[key] = _findings(reference, context)
+        found = context.findings[key] = _findings(reference, context, own_item)
     return [((*cite.path, name), message) for name, message in found]
 
 
-def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, ...]:
+def _findings(reference: Reference, context: CitationContext,
+              own_item: bool = False) -> tuple[Finding, ...]:
     source = context.sources.get(reference.kilde)
     if source is None:
         return ()  # reported as an unknown id
@@ -103,7 +107,8 @@ def _findings(reference: Reference, context: CitationContext) -> tuple[Finding, 
         found.append(("linjer", f"linje {last} findes ikke; {source.fil} har {total} linjer"))
     punkt = reference.punkt
     chain = context.chains[source.id]
-    found.extend(ambiguous_item(chain, reference.linjer, punkt))
+    if not own_item:
+        found.extend(ambiguous_item(chain, reference.linjer, punkt))
     if punkt is not None:
         numbered = [(s, a) for s in chain for a in s.punkter if a.nr == punkt]
         if not numbered:

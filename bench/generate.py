@@ -123,7 +123,9 @@ class _Gen:
             doc["sted"] = f"Rådhuset i {r.choice(PLACES)}"
             doc["punkter"] = [{"nr": nr, "titel": f"Punkt om {r.choice(WORDS)}",
                                "linjer": f"{a}-{b}", "resume": self.sentence(),
-                               **({"beslutning": self.sentence()} if nr == "2" else {})}
+                               **({"beslutning": {"tekst": self.sentence(), "kilde": {
+                                   "kilde": src.id, "linjer": f"{a + 1}", "punkt": nr}}}
+                                  if nr == "2" else {})}
                               for nr, a, b in src.items]
             self.headings.update((int(item["linjer"].split("-")[0]), f"{item['nr']} "
                                   f"{item['titel']}.") for item in doc["punkter"])

@@ -258,6 +258,11 @@ class Reference(Strict):
         description="Hvad linjerne siger, så henvisningen kan findes igen i en ny udgave af "
                     "kildeteksten; skrives af 'find', 'importer' og 'anker'",
     )
+    saetning: Text | None = Field(
+        None,
+        description="Kun i en enheds 'kilder': nogle ord fra den sætning i resume eller "
+                    "beskrivelse, som henvisningen støtter; fodnoten sættes efter den sætning",
+    )
 
 
 class Region(str, Enum):

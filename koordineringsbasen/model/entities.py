@@ -23,9 +23,12 @@ from .common import (
     TargetGroupLink,
     Text,
     WholeNumber,
+    field_path,
     ref,
 )
 from .dates import newest
+from .references import Citation, walk
+from .sentences import MAX_PASSAGES_PER_CLAIM, find_sentence
 
 MAX_PERCENT = 300
 
@@ -48,6 +51,32 @@ class Entity(Strict):
     noegletal: list[KeyFigure] = Field(default_factory=list)
     haendelser: list[Event] = Field(default_factory=list)
     uenigheder: list[Disagreement] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _claims(self) -> Entity:
+        """Each `saetning` names one sentence of resume/beskrivelse; no claim has more than
+        MAX_PASSAGES_PER_CLAIM passages (sentences.py)."""
+        texts = (self.resume, self.beskrivelse)
+        claims: dict[tuple[int, int] | None, set[tuple[str, str, str | None]]] = {}
+        for index, ref_ in enumerate(self.kilder):
+            claim = None
+            if ref_.saetning is not None:
+                claim = find_sentence(texts, ref_.saetning)
+                if claim is None:
+                    raise ValueError(f"kilder[{index}].saetning: '{ref_.saetning}' står ikke i "
+                                     "netop én sætning af resume eller beskrivelse")
+            claims.setdefault(claim, set()).add((ref_.kilde, ref_.linjer, ref_.punkt))
+        crowded = max((len(v) for v in claims.values()), default=0)
+        if crowded > MAX_PASSAGES_PER_CLAIM:
+            raise ValueError(f"kilder: {crowded} henvisninger støtter samme sætning eller resumeet "
+                             f"som helhed (højst {MAX_PASSAGES_PER_CLAIM}); angiv med 'saetning', "
+                             "hvilken sætning hver henvisning støtter")
+        stray = [c.path for c in walk(self) if isinstance(c, Citation)
+                 and c.path[0] != "kilder" and c.reference.saetning is not None]
+        if stray:
+            raise ValueError(f"{field_path(stray[0])}.saetning: kun henvisninger under 'kilder' "
+                             "kan angive en sætning")
+        return self
 
 
 # --- Organisations -------------------------------------------------------------------

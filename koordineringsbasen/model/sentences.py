@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# A paragraph break in a folded YAML text (as render/text.paragraphs splits paragraphs).
-PARAGRAPH = re.compile(r"\s*\n\s*")
+# A paragraph break: any line break in the value (render/text.LINE_BREAK, as the pages split).
+PARAGRAPH = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 # A sentence ends at . ! or ? followed by a space and a capital letter (or a quote mark): not
 # after "nr. 8", "5. marts", "bl.a. i" or "jf. §".
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ»\"'])")
@@ -25,9 +25,14 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in PARAGRAPH.split(text.strip()) if p]
 
 
+def split(paragraph: str) -> list[str]:
+    """The sentences of one paragraph."""
+    return [s for s in SENTENCE_END.split(paragraph) if s]
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of `text`, paragraph by paragraph (a paragraph always ends one)."""
-    return [s for p in paragraphs(text) for s in SENTENCE_END.split(p) if s]
+    return [s for p in paragraphs(text) for s in split(p)]
 
 
 def find_sentence(texts: Sequence[str | None], words: str) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..danish.writing import number
-from . import labels, search_block, search_terms
+from . import claims, labels, search_block, search_terms
 from .template_cache import bytecode_cache
 from .text import anchor_id, attr, md, paragraphs
 
@@ -42,6 +42,7 @@ def environment() -> Environment:
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms
     env.globals["search_block"] = search_block
+    env.globals["claims"] = claims
     return env
 
 

@@ -107,8 +107,9 @@ def quality_page(ctx: RenderContext) -> str:
                      for e in ctx.catalog.all(kind) for u in e.uenigheder]
     ranked = sorted(disagreements, key=lambda t: disagreement_rank(t[2]))
     rows = [[DISAGREEMENT_KIND[disagreement_rank(u)], h.entity(kind, e.id), u.felt,
-             h.html.text(f"{u.note} Værdier: {'; '.join(v.vaerdi for v in u.vaerdier)}")
-             + c.cite(*(v.kilde for v in u.vaerdier))]
+             # Each value followed by its own source's marker: one claim, one marker.
+             h.html.text(f"{u.note} Værdier: ")
+             + Markup("; ").join(h.html.text(v.vaerdi) + c.cite(v.kilde) for v in u.vaerdier)]
             for kind, e, u in ranked]
     disagreement_table = _table(["Art", "Side", "Oplysning", "Uenighed"], rows) if rows else None
 

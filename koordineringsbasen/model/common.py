@@ -11,6 +11,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from .dates import when
+
 # A value's place in a document: mapping keys and list indexes from the root.
 PathKey = tuple[str | int, ...]
 
@@ -372,3 +374,10 @@ class Event(Strict):
     @property
     def is_deadline(self) -> bool:
         return self.type in DEADLINE_TYPES
+
+    @property
+    def order(self) -> tuple[dt.date, dt.date]:
+        """Sort key: the first (then last) day the date means, as refined by the source's
+        wording ('2024' said as "efterår 2024" comes after 5 March 2024)."""
+        found = when(self.dato, self.dato_tekst)
+        return found.first, found.last

@@ -16,15 +16,12 @@ from markupsafe import Markup
 
 from ..danish.writing import number
 from ..model.dates import date_order
+from ..model.deadlines import outcome_dates
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, risk_badge
-from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
+from .labels import EVENT_TYPE, OFFER_STATUS, date_da, dated, enum_value
 
 RIGHT = "right"
-
-
-def _dated(date: str, note: str | None) -> str:
-    return date_da(date) + (f" ({note})" if note else "")
 
 
 def _or_dash(value: str | None) -> str:
@@ -73,12 +70,15 @@ class FactTables:
         return self._table(["Betegnelse", "Værdi", "Gælder", "Kilde"], body,
                            [None, RIGHT, None, None])
 
-    def events(self, events: Iterable[Any]) -> Markup:
-        body = [[_dated(e.dato, e.dato_tekst),
+    def events(self, events: Iterable[Any], owner: Any = None) -> Markup:
+        """`owner`: the entity whose events these are (its answers tell met deadlines)."""
+        outcomes = outcome_dates(owner)
+        body = [[dated(e.dato, e.dato_tekst),
                  self.h.html.text(EVENT_TYPE[enum_value(e.type)])
-                 + (deadline_badge(e.dato, self.today) if e.is_deadline else Markup("")),
+                 + (deadline_badge(e.dato, self.today, outcomes) if e.is_deadline
+                    else Markup("")),
                  e.beskrivelse, self.c.cite(e.kilde)]
-                for e in sorted(events, key=lambda e: date_order(e.dato))]
+                for e in sorted(events, key=lambda e: e.order)]
         return self._table(["Dato", "Hændelse", "Beskrivelse", "Kilde"], body)
 
     def risk(self, ratings: Iterable[Any]) -> Markup:
@@ -101,9 +101,10 @@ class FactTables:
                          _or_dash(s.periode), self.c.cite(s.kilde)])
         return self._table(["Antal", "Hvad tallet måler", "Geografi", "Periode", "Kilde"], body)
 
-    def deadlines(self, events: Iterable[Any]) -> Markup:
-        body = [[_dated(e.dato, e.dato_tekst), EVENT_TYPE[enum_value(e.type)],
-                 deadline_badge(e.dato, self.today), e.beskrivelse, self.c.cite(e.kilde)]
+    def deadlines(self, events: Iterable[Any], owner: Any = None) -> Markup:
+        outcomes = outcome_dates(owner)
+        body = [[dated(e.dato, e.dato_tekst), EVENT_TYPE[enum_value(e.type)],
+                 deadline_badge(e.dato, self.today, outcomes), e.beskrivelse, self.c.cite(e.kilde)]
                 for e in events]
         return self._table(["Frist", "Type", "Status", "Beskrivelse", "Kilde"], body)
 

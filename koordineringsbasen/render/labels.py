@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import labels
-from ..model.dates import period
+from ..model.dates import label, period
 from ..model.kinds import KINDS
 
 KIND_SINGULAR = {folder: kind.singular for folder, kind in KINDS.items()}
@@ -23,6 +23,11 @@ RISK_MEANING = labels.RISK_MEANING
 def date_da(value: str | None) -> str:
     """'2024-05-14' -> '14. maj 2024'; '2024-05' -> 'maj 2024'; '2024' -> '2024'."""
     return period(value).danish() if value else "–"
+
+
+def dated(value: str, wording: str | None) -> str:
+    """A date with the source's wording, written once (model/dates.label)."""
+    return label(value, wording)
 
 
 def enum_value(value: object) -> str:

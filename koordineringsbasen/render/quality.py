@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import period
+from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state, outcome_dates
 from .context import RenderContext
 from .entity import capacity_groups
 from .environment import render_template
@@ -18,11 +19,6 @@ from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
 
-# What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
-# decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before
-# the deadline may answer an earlier step; the keepers of the data should look.
-OUTCOME_EVENTS = ("afrapportering", "svar", "afgoerelse")
-GRACE_DAYS = 90
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SPELLING_SIMILARITY = 0.85
 
@@ -33,26 +29,11 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
     return found.first, found.last
 
 
-def outcome_dates(notification: Any) -> list[str]:
-    """Dates of everything that records a response: answers and answer-like events."""
-    return ([a.dato for a in notification.svar]
-            + [e.dato for e in notification.haendelser if e.type.value in OUTCOME_EVENTS])
-
-
 def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
-    """Passed deadlines with no answer, report or ruling recorded from the deadline until
-    90 days after it (a date given as a month or year counts when its period overlaps)."""
-    result = []
-    window = dt.timedelta(days=GRACE_DAYS)
-    for deadline in ctx.catalog.deadlines():
-        if not deadline_passed(deadline.event.dato, ctx.today):
-            continue
-        due_first, due_last = bounds(deadline.event.dato)
-        answered = any(first <= due_last + window and last >= due_first
-                       for first, last in map(bounds, outcome_dates(deadline.notification)))
-        if not answered:
-            result.append(deadline)
-    return result
+    """Overdue deadlines: passed with no answer, report, ruling or outcome recorded from the
+    deadline until GRACE_DAYS after it (the one rule: model/deadlines.py)."""
+    return [d for d in ctx.catalog.deadlines()
+            if deadline_state(d.event.dato, outcome_dates(d.notification), ctx.today) == OVERDUE]
 
 
 def disagreement_rank(disagreement: Any) -> int:

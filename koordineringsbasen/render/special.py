@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import date_order
+from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state, outcome_dates
 from .abbreviations import glossary_abbreviations
 from .citations import Citations
 from .context import RenderContext
@@ -15,7 +16,7 @@ from .environment import environment, render_template
 from .freshness import newest_source_dates
 from .helpers import Helpers, deadline_badge, deadline_passed, risk_badge
 from .html_writer import HtmlWriter, change_marker, sortable
-from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da
+from .labels import EVENT_TYPE, NOTIFICATION_STATE, RISK, date_da, dated
 from .links import SPECIAL_PAGES
 
 
@@ -120,10 +121,13 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
     upcoming = [d for d in deadlines if not deadline_passed(d.event.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.event.dato, ctx.today)]
     tables = []
-    for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
-        rows = [[date_da(d.event.dato) + (f" ({d.event.dato_tekst})" if d.event.dato_tekst else ""),
+    overdue = [d for d in passed
+               if deadline_state(d.event.dato, outcome_dates(d.notification), ctx.today) == OVERDUE]
+    for title, items in (("Kommende frister", upcoming), ("Passerede frister", list(reversed(passed)))):
+        rows = [[dated(d.event.dato, d.event.dato_tekst),
                  h.entity("udmeldinger", d.notification.id),
-                 h.html.text(EVENT_TYPE[d.event.type.value]) + deadline_badge(d.event.dato, ctx.today),
+                 h.html.text(EVENT_TYPE[d.event.type.value])
+                 + deadline_badge(d.event.dato, ctx.today, outcome_dates(d.notification)),
                  h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde),
                  _answer_summary(d.notification, h.html),
                  NOTIFICATION_STATE[d.notification.resultat.status.value]
@@ -142,7 +146,7 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
                    for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
         notifications.append((n, result_cite, h.block(h.html.items(answers)) if answers else None))
     return render_template("frister.md.j2", c=c, today=ctx.today.isoformat(),
-                           upcoming=len(upcoming), passed=len(passed),
+                           upcoming=len(upcoming), passed=len(passed), overdue=len(overdue), grace_days=GRACE_DAYS,
                            calendar_href=calendar_href, tables=tables,
                            notifications=notifications)
 

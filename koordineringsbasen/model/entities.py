@@ -4,6 +4,7 @@ series; the fifth, the sources they cite, is in sources.py."""
 from __future__ import annotations
 
 import difflib
+import re
 from enum import Enum
 from typing import Annotated, ClassVar
 
@@ -267,6 +268,15 @@ class CapacityYear(Strict):
         return self
 
 
+class PriceChange(str, Enum):
+    stigning = "stigning"
+    fald = "fald"
+
+
+# A unit that says the amount is a change of the tariff, not the tariff: use `aendring`.
+CHANGE_WORDS = re.compile(r"\b(stigning|fald|forhøjelse|nedsættelse|mere|mindre|ændring)\b", re.I)
+
+
 class Price(Strict):
     row_key = ("aar", "ydelse")
     row_value = "beloeb"
@@ -276,8 +286,18 @@ class Price(Strict):
     ydelse: Text | None = None
     beloeb: Number = Field(ge=0)
     enhed: Text = Field(description="fx 'kr. pr. døgn'")
+    aendring: PriceChange | None = Field(
+        None, description="Kun når kilden oplyser en ændring af taksten (stigning eller fald) "
+                          "og ikke selve taksten; beløbet er da ændringens størrelse")
     note: Text | None = None
     kilde: Reference
+
+    @model_validator(mode="after")
+    def _unit_is_a_unit(self) -> Price:
+        if CHANGE_WORDS.search(self.enhed):
+            raise ValueError(f"enhed: '{self.enhed}' beskriver en ændring; skriv kun enheden "
+                             "(fx 'kr. pr. døgn') og angiv 'aendring: stigning' eller 'fald'")
+        return self
 
 
 class StatusEntry(Strict):

@@ -16,6 +16,7 @@ from .entities import (
     OfferCategory,
     OfferStatus,
     OrganisationType,
+    PriceChange,
     RiskLevel,
     TargetGroupScope,
 )
@@ -62,6 +63,7 @@ EVENT_TYPE = {
     "svar": "Svar", "hoering": "Høring", "moede": "Møde", "beslutning": "Beslutning",
     "afgoerelse": "Afgørelse", "etablering": "Etablering", "lukning": "Lukning", "andet": "Andet",
 }
+PRICE_CHANGE = {"stigning": "stigning", "fald": "fald"}
 SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
                "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
                "praesentation": "Præsentation", "andet": "Dokument"}
@@ -79,7 +81,7 @@ ORG_TYPE = {
 ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     RiskLevel: RISK, TargetGroupScope: SCOPE, Region: REGION, OfferCategory: OFFER_CATEGORY,
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
-    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE,
+    SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, PriceChange: PRICE_CHANGE,
 })
 
 
@@ -94,7 +96,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
-    "foer": "før",
+    "foer": "før", "aendring": "ændring",
 })
 
 

@@ -19,7 +19,7 @@ from ..model.dates import date_order
 from ..model.deadlines import outcome_dates
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, risk_badge
-from .labels import EVENT_TYPE, OFFER_STATUS, date_da, dated, enum_value
+from .labels import EVENT_TYPE, OFFER_STATUS, date_da, dated, enum_value, price_amount
 
 RIGHT = "right"
 
@@ -52,7 +52,7 @@ class FactTables:
                             "Kilde"], body, [None, RIGHT, RIGHT, RIGHT, RIGHT, None, None])
 
     def prices(self, prices: Iterable[Any]) -> Markup:
-        body = [[p.aar, _or_dash(p.ydelse), f"{number(p.beloeb)} {p.enhed}", p.note or "",
+        body = [[p.aar, _or_dash(p.ydelse), price_amount(p), p.note or "",
                  self.c.cite(p.kilde)] for p in sorted(prices, key=lambda p: p.aar)]
         return self._table(["År", "Ydelse", "Beløb", "Note", "Kilde"], body,
                            [None, None, RIGHT, None, None])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..danish.writing import number
 from ..model import labels
 from ..model.dates import label, period
 from ..model.kinds import KINDS
@@ -28,6 +29,13 @@ def date_da(value: str | None) -> str:
 def dated(value: str, wording: str | None) -> str:
     """A date with the source's wording, written once (model/dates.label)."""
     return label(value, wording)
+
+
+def price_amount(price: object) -> str:
+    """'4.107 kr. pr. døgn', or for a change of the tariff 'stigning på 119 kr. pr. døgn'."""
+    amount = f"{number(price.beloeb)} {price.enhed}"  # type: ignore[attr-defined]
+    change = getattr(price, "aendring", None)
+    return f"{labels.PRICE_CHANGE[change.value]} på {amount}" if change else amount
 
 
 def enum_value(value: object) -> str:

@@ -195,7 +195,7 @@ class SizeFigure(Strict):
 
 class TargetGroup(Entity):
     kind: ClassVar[str] = "maalgrupper"
-    natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKO's liste")
+    natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKOs liste")
     art: TargetGroupScope
     overordnet: EntityId | None = ref("maalgrupper", "Id på en bredere målgruppe", None)
     risiko: list[RiskRating] = Field(default_factory=list)

@@ -140,8 +140,9 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
     for n in sorted({d.notification.id: d.notification for d in deadlines}.values(),
                     key=lambda n: n.navn):
         result_cite = c.cite(n.resultat.kilde) if n.resultat else None
-        answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
-                   + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
+        # Without a sender the answer's summary says who answered ("Nordjysk høringssvar").
+        answers = [h.html.strong(date_da(s.dato))
+                   + (Markup(", ") + h.entity("organisationer", s.fra) if s.fra else Markup(""))
                    + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
                    for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
         notifications.append((n, result_cite, h.block(h.html.items(answers)) if answers else None))

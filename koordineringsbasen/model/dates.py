@@ -94,6 +94,8 @@ THIRDS = {"primo": 0, "begyndelsen af": 0, "medio": 1, "midten af": 1, "ultimo":
           "slutningen af": 2}
 # Words that add nothing to a date: "i maj 2020", "den 24. juni".
 FILLERS = frozenset({"i", "den", "d", "måned"})
+# A wording this short that names the date itself is written instead of the date.
+SHORT_WORDING = 4
 _PART = re.compile(r"^(?P<part>" + "|".join(sorted(map(re.escape, [*YEAR_PARTS, *THIRDS]),
                                                     key=len, reverse=True))
                    + r")(?:\s+(?P<month>" + "|".join(MONTHS) + r"))?(?:\s+(?P<year>\d{4}))?$")
@@ -149,8 +151,14 @@ def label(value: str, wording: str | None) -> str:
     if refined(value, wording) is not None:
         extra = _core(wording)[1]
         return f"{written} ({extra})" if extra else written
-    words = set(_words(wording)) - FILLERS
-    return written if words <= set(_words(written)) else f"{written} ({wording})"
+    words, said = set(_words(wording)) - FILLERS, set(_words(written))
+    if words <= said:  # "i maj 2020": nothing more than the date
+        return written
+    numbers = {w for w in words if w.isdigit()}
+    if said <= words and len(words) <= SHORT_WORDING and numbers <= said:
+        # "i løbet af 2025": the date, said more closely
+        return wording
+    return f"{written} ({wording})"
 
 
 def _core(wording: str) -> tuple[str, str | None]:

@@ -50,11 +50,12 @@ def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) 
 
 def test_notification_deadlines_relative_to_build_date(ctx: RenderContext) -> None:
     text = render_entity(ctx, "udmeldinger", "cu-test")
+    # Passed, and the region answered in December 2024: met ("passeret"), not overdue.
     assert ('<td>31. december 2024</td>\n<td>Frist</td>\n'
-            '<td><span class="kb-deadline kb-deadline--passed">(overskredet)</span></td>') in text
+            '<td><span class="kb-deadline kb-deadline--passed">(passeret)</span></td>') in text
     assert "**Næste frist:** 31\\. maj 2099" in text
     page = deadlines_page(ctx)
-    assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Overskredne")
+    assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Passerede")
 
 
 def test_source_page_lists_agenda_and_citing_pages(ctx: RenderContext) -> None:

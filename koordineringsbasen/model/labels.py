@@ -96,7 +96,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "naeste_skridt": "næste skridt", "paa_vegne_af": "på vegne af", "indgaar_i": "indgår i",
     "natko_nr": "NATKO-nr.", "dato_tekst": "datotekst", "undersoegelse": "undersøgelse",
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
-    "foer": "før", "aendring": "ændring",
+    "foer": "før", "aendring": "ændring", "saetning": "sætning",
 })
 
 

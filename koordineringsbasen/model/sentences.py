@@ -18,7 +18,7 @@ PARAGRAPH = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ»\"'])")
 # At most this many passages back one claim (a sentence, or the summary as a whole): more
 # would be a bundle no reader follows up; name the sentences the further ones support.
-MAX_PASSAGES_PER_CLAIM = 5
+MAX_PASSAGES_PER_CLAIM = 4
 
 
 def paragraphs(text: str) -> list[str]:

@@ -94,9 +94,12 @@ THIRDS = {"primo": 0, "begyndelsen af": 0, "medio": 1, "midten af": 1, "ultimo":
           "slutningen af": 2}
 # Words that add nothing to a date: "i maj 2020", "den 24. juni".
 FILLERS = frozenset({"i", "den", "d", "måned"})
+# At most this many words before the part ("forventeligt i"); more is a remark, not a date.
+QUALIFIER = 2
 # A wording this short that names the date itself is written instead of the date.
 SHORT_WORDING = 4
-_PART = re.compile(r"^(?P<part>" + "|".join(sorted(map(re.escape, [*YEAR_PARTS, *THIRDS]),
+# The part may follow a qualifier ("forventeligt i slutningen af 2023"); it ends the wording.
+_PART = re.compile(r"(?:^|\s)(?P<part>" + "|".join(sorted(map(re.escape, [*YEAR_PARTS, *THIRDS]),
                                                     key=len, reverse=True))
                    + r")(?:\s+(?P<month>" + "|".join(MONTHS) + r"))?(?:\s+(?P<year>\d{4}))?$")
 
@@ -106,9 +109,9 @@ def refined(value: str, wording: str | None) -> Period | None:
     or the beginning, middle or end of a year or month), when the wording is only that and
     agrees with the date's year (and month); else None."""
     core = _core(wording)[0] if wording else ""
-    found = _PART.match(core.removeprefix("i "))
+    found = _PART.search(core)
     whole = period(value)
-    if not found or whole.precision == "dag":
+    if not found or whole.precision == "dag" or len(core[:found.start()].split()) > QUALIFIER:
         return None
     part, month, year = found.group("part"), found.group("month"), found.group("year")
     if year and int(year) != whole.first.year:
@@ -133,6 +136,9 @@ def refined(value: str, wording: str | None) -> Period | None:
         third = THIRDS[part]
         start, end = dt.date(y, 1 + 4 * third, 1), period(f"{y}-{4 + 4 * third:02d}").last
         written = f"{part} {y}"
+    qualifier = core[:found.start("part")].strip()
+    if qualifier not in ("", "i"):  # "forventeligt i slutningen af 2023": the source's words
+        written = f"{qualifier} {written}"
     return replace(whole, first=start, last=end, precision="del", wording=written)
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from koordineringsbasen.load.loader import load_catalog
-from koordineringsbasen.model import Reference, Source
+from koordineringsbasen.model import Reference, Source, TargetGroup
 from koordineringsbasen.model.agenda import resolve_item
 from koordineringsbasen.render.abbreviations import abbreviator
 from koordineringsbasen.render.blocks import Blocks
 from koordineringsbasen.render.citations import Citations
+from koordineringsbasen.render.claims import cited_texts
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.quality import disagreement_rank, unanswered_deadlines
@@ -71,7 +72,7 @@ def test_agenda_item_of_an_appendix_resolves_to_the_meeting_when_its_lines_are_t
 
 def test_footnote_links_the_agenda_item_that_holds_the_lines(ctx: RenderContext) -> None:
     text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
-    assert '<a href="../../kilder/testmoede-2025-01-01/#punkt-2">punkt 2</a>' in text
+    assert '<a href="../../kilder/testmoede-2025-01-01/#punkt-2">pkt. 2</a>' in text
 
 
 def test_long_sources_are_split_per_agenda_item_and_cited_ranges_stay_whole() -> None:
@@ -106,30 +107,98 @@ def test_footnote_quotes_the_lines_and_links_the_passage(ctx: RenderContext) -> 
     assert lines is not None
     assert ('<a class="kb-tekstlink" href="../../kilder/testrapport-2025/tekst/#L105-L106">'
             'Se kildeteksten</a>') in text
-    assert tidy_quote(lines[104:106]).split()[0] in text.split("linje 105-106: »", 1)[1]
+    quoted = text.split('linje 105-106: <span class="kb-citat">»', 1)[1]
+    assert tidy_quote(lines[104:106]).split()[0] in quoted.split("«</span>", 1)[0]
 
 
-def test_a_claim_with_several_sources_has_one_marker_and_one_footnote(
+def test_one_footnote_per_passage_and_a_repeated_passage_keeps_its_number(
         ctx: RenderContext) -> None:
     c = Citations(ctx.catalog, "tilbud/x.md", ctx.texts)
     one = Reference(kilde="testmoede-2025-01-01", linjer="12-14", punkt="2")
     two = Reference(kilde="testrapport-2025", linjer="105-106")
-    marker = '<sup id="fnref:{0}"><a class="footnote-ref" href="#fn:{0}">{0}</a></sup>'
-    assert c.cite(one, two, one) == marker.format(1)
-    assert c.cite(two) == marker.format(2) and c.cite(one, two) == marker.format(1)
+    marker = '<sup id="fnref{1}:{0}"><a class="footnote-ref" href="#fn:{0}">{0}</a></sup>'
+    separator = '<sup class="kb-fn-sep" aria-hidden="true">,</sup>'
+    # A claim with two passages: a marker for each, side by side; a repeat within it counts once.
+    assert c.cite(one, two, one) == marker.format(1, "") + separator + marker.format(2, "")
+    # The same passages cited again, alone or together: the same numbers, never a new footnote.
+    assert c.cite(two) == marker.format(2, 2)
+    assert c.cite(one, two) == marker.format(1, 2) + separator + marker.format(2, 3)
     notes = re.findall(r'<li id="fn:(\d)">\n(.*?)\n</li>', str(c.footnotes()), re.DOTALL)
     assert [number for number, _ in notes] == ["1", "2"]
     first, second = (body.split("\n") for _, body in notes)
-    assert first[0].startswith('<p><a href="../../kilder/testmoede-2025-01-01/">Testmøde')
-    assert first[1].startswith('<p><a href="../../kilder/testrapport-2025/">Testrapport')
-    assert len(second) == 1 and "Testrapport" in second[0]
-    # Two markers of footnote 1: two ways back; ids in page order (Blocks.finish).
-    assert first[1].count('class="footnote-backref"') == 2 and 'href="#fnref2:1"' in first[1]
+    assert len(first) == len(second) == 1  # one passage per footnote
+    assert first[0].startswith('<p><a href="../../kilder/testmoede-2025-01-01/">Testrådsmøde')
+    assert second[0].startswith('<p><a href="../../kilder/testrapport-2025/">Testrapport')
+    # Footnote 1 was cited twice, footnote 2 three times: as many ways back.
+    assert first[0].count('class="footnote-backref"') == 2 and 'href="#fnref2:1"' in first[0]
+    assert second[0].count('class="footnote-backref"') == 3
     register = Blocks()
     registered = Citations(ctx.catalog, "tilbud/x.md", ctx.texts, register)
     made_first, made_later = registered.cite(one), registered.cite(one)
     page, _ = register.finish("tilbud/x.md", made_later + " tekst " + made_first)
     assert page.count('id="fnref:1"') == 1 and page.index('id="fnref:1"') < page.index('id="fnref2:1"')
+
+
+def test_footnote_names_its_source_by_its_short_name(ctx: RenderContext) -> None:
+    c = Citations(ctx.catalog, "tilbud/x.md", ctx.texts)
+    c.cite(Reference(kilde="testmoede-2025-01-01", linjer="12-14", punkt="2"),
+           Reference(kilde="testrapport-2025", linjer="105-106"))
+    notes = str(c.footnotes())
+    # The short name with its date; the full title stays on the source's own page.
+    assert '>Testrådsmøde 1.1.2025</a>, <a href="../../kilder/testmoede-2025-01-01/#punkt-2">' \
+           'pkt. 2</a>, linje 12-14' in notes
+    assert "Testmøde i Det Faglige Råd" not in notes
+    # Without a short name: the title and the date; an appendix names its meeting briefly.
+    assert ('>Testrapport om kapacitet, februar 2025</a> (bilag til <a href="../../kilder/'
+            'testmoede-2025-01-01/">Testrådsmøde 1.1.2025</a>), linje 105-106') in notes
+
+
+def _group(**fields: object) -> TargetGroup:
+    base = {"id": "reg-x", "navn": "X", "art": "regional",
+            "resume": "Første sætning om nr. 5 og 5. marts. Anden sætning om pladser.",
+            "beskrivelse": "Tredje sætning.\n\nFjerde sætning om takster.",
+            "kilder": [{"kilde": "testmoede-2025-01-01", "linjer": "12-14"}]}
+    return TargetGroup.model_validate({**base, **fields})
+
+
+def test_each_citation_stands_after_the_sentence_it_supports(ctx: RenderContext) -> None:
+    refs = [{"kilde": "testrapport-2025", "linjer": "110", "saetning": "om takster"},
+            {"kilde": "testmoede-2025-01-01", "linjer": "12-14"},
+            {"kilde": "testrapport-2025", "linjer": "105-106", "saetning": "Anden sætning"},
+            {"kilde": "testrapport-2025", "linjer": "111", "saetning": "anden SÆTNING  om"}]
+    c = Citations(ctx.catalog, "maalgrupper/x.md", ctx.texts)
+    summary, details = cited_texts(_group(kilder=refs), c)
+    marker = '<sup id="fnref:{0}"><a class="footnote-ref" href="#fn:{0}">{0}</a></sup>'
+    separator = '<sup class="kb-fn-sep" aria-hidden="true">,</sup>'
+    # "nr. 5" and "5. marts" end no sentence; the summary's own citations come after it, and
+    # the numbers follow the page: sentence 2 (two passages), then the summary, then sentence 4.
+    assert summary == ("Første sætning om nr\\. 5 og 5\\. marts\\. Anden sætning om pladser\\."
+                       + marker.format(1) + separator + marker.format(2) + marker.format(3))
+    assert details == "Tredje sætning\\.\n\nFjerde sætning om takster\\." + marker.format(4)
+
+
+@pytest.mark.parametrize(("words", "problem"), [
+    ("sætning", "står ikke i netop én sætning"),  # in all four
+    ("findes ikke", "står ikke i netop én sætning"),
+])
+def test_a_sentence_must_be_named_unambiguously(words: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        _group(kilder=[{"kilde": "testmoede-2025-01-01", "linjer": "12-14", "saetning": words}])
+
+
+def test_a_claim_has_at_most_four_passages() -> None:
+    refs = [{"kilde": "testmoede-2025-01-01", "linjer": str(n)} for n in range(12, 17)]
+    with pytest.raises(ValueError, match="5 henvisninger støtter samme sætning"):
+        _group(kilder=refs)
+    tagged = [{**r, "saetning": "Tredje"} if n == 0 else r for n, r in enumerate(refs)]
+    assert len(_group(kilder=tagged).kilder) == 5
+
+
+def test_only_summary_citations_name_a_sentence() -> None:
+    with pytest.raises(ValueError, match=r"risiko\[0\]\.kilde\.saetning: kun henvisninger"):
+        _group(risiko=[{"runde": "Efterår 2024", "dato": "2024-12", "niveau": "gul",
+                        "begrundelse": "x", "kilde": {"kilde": "testmoede-2025-01-01",
+                                                      "linjer": "12", "saetning": "Tredje"}}])
 
 
 def test_footnote_text_is_escaped_and_abbreviations_marked(ctx: RenderContext) -> None:

@@ -63,7 +63,7 @@ def test_glossary_page_lists_terms_with_sources_and_abbreviations(ctx: RenderCon
     assert ('<td><strong>objektiv finansiering</strong></td>\n<td>Finansiering uden betaling pr. '
             'plads.</td>\n<td><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></td>'
             ) in page
-    assert '<li id="fn:1">\n<p><a href="../kilder/testrapport-2025/">Testrapport om kapacitet</a>' in page
+    assert '<li id="fn:1">\n<p><a href="../kilder/testrapport-2025/">Testrapport om kapacitet, ' in page
     assert ('<td><strong><abbr title="Central udmelding">CU</abbr></strong></td>\n'
             '<td>Central udmelding</td>') in page
 

@@ -32,7 +32,7 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
             '<td align="right">107 %</td>\n<td align="right">107 %</td>') in text
     assert '<svg class="kb-chart"' in text and "<desc id=\"belaegning-0-d\">2023: 95 %; 2024: 107 %</desc>" in text
     assert ('<li id="fn:1">\n<p><a href="../../kilder/testrapport-2025/">Testrapport om '
-            'kapacitet</a>, februar 2025') in text
+            'kapacitet, februar 2025</a>') in text
     assert "linje 105-106" in text and ".txt" not in text  # no seed file names
     assert "https://example.org/edit/data/tilbud/testtilbud.yml" in text
     assert "Sidst ændret 2\\. maj 2025" in text
@@ -42,18 +42,20 @@ def test_offer_page_has_facts_links_and_sources(ctx: RenderContext) -> None:
 def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) -> None:
     text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
     assert '!!! warning "Antal personer"' in text
-    assert '- ca\\. 80<sup id="fnref:' in text and '- 3\\-8 pr\\. år<sup id="fnref:' in text
+    # Passages cited earlier on the page (the size table): their numbers again, a second use.
+    assert '- ca\\. 80<sup id="fnref2:' in text and '- 3\\-8 pr\\. år<sup id="fnref2:' in text
     assert "## Tilbud til målgruppen" in text and "## Delmålgrupper" in text
     assert text.count("kb-risk--roed") == 2  # the latest rating: key facts card + risk table
 
 
 def test_notification_deadlines_relative_to_build_date(ctx: RenderContext) -> None:
     text = render_entity(ctx, "udmeldinger", "cu-test")
+    # Passed, and the region answered in December 2024: met ("passeret"), not overdue.
     assert ('<td>31. december 2024</td>\n<td>Frist</td>\n'
-            '<td><span class="kb-deadline kb-deadline--passed">(overskredet)</span></td>') in text
+            '<td><span class="kb-deadline kb-deadline--passed">(passeret)</span></td>') in text
     assert "**Næste frist:** 31\\. maj 2099" in text
     page = deadlines_page(ctx)
-    assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Overskredne")
+    assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Passerede")
 
 
 def test_source_page_lists_agenda_and_citing_pages(ctx: RenderContext) -> None:

@@ -16,6 +16,11 @@ def number(value: float | int | None, decimals: int | None = None) -> str:
     return text.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
+def count(value: int) -> str:
+    """A count in running text: 'ingen' for none (never '0 kommende frister'), else digits."""
+    return "ingen" if value == 0 else number(value)
+
+
 def excel_number(value: float) -> str:
     """Decimal comma, as Danish Excel reads numbers; whole numbers without decimals."""
     if isinstance(value, float) and value.is_integer():

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import YEARS, period
+from .dates import YEARS, period, when
 
 # A value's place in a document: mapping keys and list indexes from the root.
 PathKey = tuple[str | int, ...]
@@ -271,6 +271,11 @@ class Reference(Strict):
         description="Hvad linjerne siger, så henvisningen kan findes igen i en ny udgave af "
                     "kildeteksten; skrives af 'find', 'importer' og 'anker'",
     )
+    saetning: Text | None = Field(
+        None,
+        description="Kun i en enheds 'kilder': nogle ord fra den sætning i resume eller "
+                    "beskrivelse, som henvisningen støtter; fodnoten sættes efter den sætning",
+    )
 
 
 class Region(str, Enum):
@@ -445,3 +450,10 @@ class Event(Strict):
     @property
     def is_deadline(self) -> bool:
         return self.type in DEADLINE_TYPES
+
+    @property
+    def order(self) -> tuple[dt.date, dt.date]:
+        """Sort key: the first (then last) day the date means, as refined by the source's
+        wording ('2024' said as "efterår 2024" comes after 5 March 2024)."""
+        found = when(self.dato, self.dato_tekst)
+        return found.first, found.last

@@ -4,6 +4,7 @@ series; the fifth, the sources they cite, is in sources.py."""
 from __future__ import annotations
 
 import difflib
+import re
 from enum import Enum
 from typing import Annotated, ClassVar
 
@@ -24,10 +25,13 @@ from .common import (
     TargetGroupLink,
     Text,
     WholeNumber,
+    field_path,
     ref,
 )
 from .contact import ContactPoint
 from .dates import newest
+from .references import Citation, walk
+from .sentences import MAX_PASSAGES_PER_CLAIM, find_sentence
 
 CONTACT_DESCRIPTION = ("Hvordan man når enheden: hjemmeside, fælles postkasse og postadresse, hver "
                        "med kilde; aldrig en persons kontaktoplysninger")
@@ -53,6 +57,32 @@ class Entity(Strict):
     noegletal: list[KeyFigure] = Field(default_factory=list)
     haendelser: list[Event] = Field(default_factory=list)
     uenigheder: list[Disagreement] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _claims(self) -> Entity:
+        """Each `saetning` names one sentence of resume/beskrivelse; no claim has more than
+        MAX_PASSAGES_PER_CLAIM passages (sentences.py)."""
+        texts = (self.resume, self.beskrivelse)
+        claims: dict[tuple[int, int] | None, set[tuple[str, str, str | None]]] = {}
+        for index, ref_ in enumerate(self.kilder):
+            claim = None
+            if ref_.saetning is not None:
+                claim = find_sentence(texts, ref_.saetning)
+                if claim is None:
+                    raise ValueError(f"kilder[{index}].saetning: '{ref_.saetning}' står ikke i "
+                                     "netop én sætning af resume eller beskrivelse")
+            claims.setdefault(claim, set()).add((ref_.kilde, ref_.linjer, ref_.punkt))
+        crowded = max((len(v) for v in claims.values()), default=0)
+        if crowded > MAX_PASSAGES_PER_CLAIM:
+            raise ValueError(f"kilder: {crowded} henvisninger støtter samme sætning eller resumeet "
+                             f"som helhed (højst {MAX_PASSAGES_PER_CLAIM}); angiv med 'saetning', "
+                             "hvilken sætning hver henvisning støtter")
+        stray = [c.path for c in walk(self) if isinstance(c, Citation)
+                 and c.path[0] != "kilder" and c.reference.saetning is not None]
+        if stray:
+            raise ValueError(f"{field_path(stray[0])}.saetning: kun henvisninger under 'kilder' "
+                             "kan angive en sætning")
+        return self
 
 
 # --- Organisations -------------------------------------------------------------------
@@ -217,7 +247,7 @@ class LegalBasis(Strict):
 
 class TargetGroup(Entity):
     kind: ClassVar[str] = "maalgrupper"
-    natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKO's liste")
+    natko_nr: WholeNumber | None = Field(None, ge=1, le=99, description="Nummer i NATKOs liste")
     art: TargetGroupScope
     overordnet: EntityId | None = ref("maalgrupper", "Id på en bredere målgruppe", None)
     alder: AgeRange | None = Field(None, description="Aldersgrænser for målgruppen, med kilde")
@@ -298,6 +328,15 @@ class CapacityYear(Strict):
         return self
 
 
+class PriceChange(str, Enum):
+    stigning = "stigning"
+    fald = "fald"
+
+
+# A unit that says the amount is a change of the tariff, not the tariff: use `aendring`.
+CHANGE_WORDS = re.compile(r"\b(stigning|fald|forhøjelse|nedsættelse|mere|mindre|ændring)\b", re.I)
+
+
 class Price(Strict):
     row_key = ("aar", "ydelse")
     row_value = "beloeb"
@@ -307,8 +346,18 @@ class Price(Strict):
     ydelse: Text | None = None
     beloeb: Number = Field(ge=0)
     enhed: Text = Field(description="fx 'kr. pr. døgn'")
+    aendring: PriceChange | None = Field(
+        None, description="Kun når kilden oplyser en ændring af taksten (stigning eller fald) "
+                          "og ikke selve taksten; beløbet er da ændringens størrelse")
     note: Text | None = None
     kilde: Reference
+
+    @model_validator(mode="after")
+    def _unit_is_a_unit(self) -> Price:
+        if CHANGE_WORDS.search(self.enhed):
+            raise ValueError(f"enhed: '{self.enhed}' beskriver en ændring; skriv kun enheden "
+                             "(fx 'kr. pr. døgn') og angiv 'aendring: stigning' eller 'fald'")
+        return self
 
 
 class StatusEntry(Strict):

@@ -18,6 +18,7 @@ from .entities import (
     OfferField,
     OfferStatus,
     OrganisationType,
+    PriceChange,
     RiskLevel,
     TargetGroupScope,
 )
@@ -65,6 +66,7 @@ EVENT_TYPE = {
     "svar": "Svar", "hoering": "Høring", "moede": "Møde", "beslutning": "Beslutning",
     "afgoerelse": "Afgørelse", "etablering": "Etablering", "lukning": "Lukning", "andet": "Andet",
 }
+PRICE_CHANGE = {"stigning": "stigning", "fald": "fald"}
 SOURCE_TYPE = {"referat": "Referat", "dagsorden": "Dagsorden", "rapport": "Rapport",
                "notat": "Notat", "skrivelse": "Skrivelse", "aftale": "Aftale",
                "praesentation": "Præsentation", "andet": "Dokument"}
@@ -99,7 +101,7 @@ ENUM_LABELS: Mapping[type[Enum], Mapping[str, str]] = MappingProxyType({
     OfferStatus: OFFER_STATUS, NotificationState: NOTIFICATION_STATE, EventType: EVENT_TYPE,
     SourceType: SOURCE_TYPE, OrganisationType: ORG_TYPE, FigureKind: FIGURE_KIND,
     CriterionKind: CRITERION_KIND, OfferField: OFFER_FIELD, ReformType: REFORM_TYPE,
-    FollowUpStatus: FOLLOW_UP_STATUS, ResponsibleRole: RESPONSIBLE_ROLE,
+    FollowUpStatus: FOLLOW_UP_STATUS, ResponsibleRole: RESPONSIBLE_ROLE, PriceChange: PRICE_CHANGE,
 })
 
 
@@ -116,7 +118,7 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "antal_til": "antal til", "vaerdi": "værdi", "vaerdier": "værdier", "belaeg": "belæg",
     "foer": "før", "hele_landet": "hele landet", "kilder_felter": "feltkilde",
     "milepaele": "milepæl", "undtagen": "undtagen", "opfoelgning": "opfølgning",
-    "frist_tekst": "fristtekst",
+    "frist_tekst": "fristtekst", "aendring": "ændring", "saetning": "sætning",
 })
 
 

@@ -14,6 +14,7 @@ from .common import EntityId, LineRange, PartialDate, Reference, Strict, Text, W
 # The name of a source text (koordineringsbasen/texts/seedname.py gives it): serial, content hash.
 SEED_FILE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
 SEED_FILE_EXAMPLE = "005_3f2a9c0d41b7e865.txt"
+SHORT_NAME_LENGTH = 45  # a footnote names its source in a few words
 
 
 def _seed_file(value: Any) -> Any:
@@ -130,6 +131,10 @@ class Source(Strict):
     kind: ClassVar[str] = "kilder"
     id: EntityId
     navn: Text
+    kortnavn: Text | None = Field(
+        None, max_length=SHORT_NAME_LENGTH,
+        description="Kort navn med dato til fodnoter, fx 'NATKO-rådsmøde 11.3.2025'; den fulde "
+                    "titel står på kildens side")
     aliaser: list[Text] = Field(default_factory=list)
     type: SourceType
     organ: EntityId | None = ref("organisationer", "Organisation der holdt mødet / udgav", None)

@@ -2,7 +2,10 @@
 
 A footnote names the source, its date, the agenda item (resolved by agenda.resolve_item), the
 lines, a short quote of them and a link "Se kildeteksten" to the highlighted passage, when the
-source texts are part of the build. Several citations of one claim share one footnote.
+source texts are part of the build. One footnote per passage: a claim backed by several passages
+gets one marker per passage, side by side, and a passage cited again anywhere on the page gets
+its first number again. The source is named by its short name (Source.kortnavn: "NATKO-rådsmøde
+11.3.2025"); the full title stays on the source's page.
 
 Markers and footnotes are written as finished HTML, exactly as Python-Markdown's footnotes
 extension writes them (Material styles them and shows them as tooltips): footnotes with their
@@ -20,19 +23,25 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..model import Reference
+from ..model import Reference, Source
 from ..model.agenda import resolve_item
 from ..texts.seedtext import SeedTexts
 from .blocks import Blocks, marker_html, marker_id, set_aside
-from .html_writer import HtmlWriter, footnote_backlink, footnote_list
+from .html_writer import HtmlWriter, footnote_backlink, footnote_list, footnote_separator
 from .labels import date_da
 from .links import page_uri
 from .textlayout import agenda_anchor, source_layout
 
-__all__ = ["Citations", "agenda_anchor", "evidence_note"]
+__all__ = ["Citations", "agenda_anchor", "evidence_note", "short_name"]
 
 CiteKey = tuple[str, str, str | None, str | None]  # kilde, linjer, punkt, belæg-forklaring
+
 BACKLINK_TITLE = "Tilbage til henvisning %d i teksten"  # as mkdocs.yml gives the extension
+
+
+def short_name(source: Source) -> str:
+    """How a footnote names a source: its short name, else its title and date."""
+    return source.kortnavn or f"{source.navn}, {date_da(source.dato)}"
 
 
 def evidence_note(ref: Any) -> str | None:
@@ -46,14 +55,14 @@ def _key(ref: Reference) -> CiteKey:
 
 @dataclass
 class Citations:
-    """Numbers the claims' citations in page order and renders one footnote per claim."""
+    """Numbers the cited passages in page order and renders one footnote per passage."""
 
     catalog: Catalog
     page: str
     texts: SeedTexts  # required: without it no footnote would quote or link its passage
     blocks: Blocks | None = None  # the build's register (blocks.py): markers and footnotes
-    _numbers: dict[tuple[CiteKey, ...], int] = field(default_factory=dict)
-    _refs: dict[tuple[CiteKey, ...], tuple[Reference, ...]] = field(default_factory=dict)
+    _numbers: dict[CiteKey, int] = field(default_factory=dict)
+    _refs: dict[CiteKey, Reference] = field(default_factory=dict)
     _uses: dict[int, int] = field(default_factory=dict)  # footnote -> markers placed so far
 
     def __post_init__(self) -> None:
@@ -61,21 +70,20 @@ class Citations:
         self._text, self._link = html.text, html.link
 
     def cite(self, *refs: Reference) -> Markup:
-        """One footnote marker for a claim backed by `refs` (the same refs share a number)."""
-        unique = tuple({_key(r): r for r in refs}.values())
-        key = tuple(_key(r) for r in unique)
-        if not key:
-            return Markup("")
-        number = self._numbers.setdefault(key, len(self._numbers) + 1)
-        self._refs.setdefault(key, unique)
-        self._uses[number] = self._uses.get(number, 0) + 1
-        if self.blocks is not None:  # its own id once the page is whole (Blocks.finish)
-            return self.blocks.marker(self.page, number)
-        return Markup(marker_html(number, 1))
+        """The markers of a claim backed by `refs`: one per passage (a passage cited before on
+        the page keeps its number), side by side."""
+        markers = []
+        for key, ref in {_key(r): r for r in refs}.items():
+            number = self._numbers.setdefault(key, len(self._numbers) + 1)
+            self._refs.setdefault(key, ref)
+            self._uses[number] = self._uses.get(number, 0) + 1
+            markers.append(self.blocks.marker(self.page, number) if self.blocks is not None
+                           else Markup(marker_html(number, self._uses[number])))
+        return Markup(footnote_separator()).join(markers)
 
     def newest_date(self) -> str | None:
         """The newest date among the sources cited so far (ISO, possibly partial)."""
-        dates = [self.catalog.get("kilder", k[0]).dato for key in self._numbers for k in key]
+        dates = [self.catalog.get("kilder", key[0]).dato for key in self._numbers]
         return max(dates, default=None)
 
     def describe(self, ref: Reference) -> Markup:
@@ -85,22 +93,22 @@ class Citations:
         top = chain[-1]
         resolved = resolve_item(chain, ref.punkt, ref.linjer) if ref.punkt else None
         owner = resolved[0] if resolved else source
-        item = (self._link(page_uri("kilder", owner.id), f"punkt {ref.punkt}",
+        item = (self._link(page_uri("kilder", owner.id), f"pkt. {ref.punkt}",
                            agenda_anchor(ref.punkt)) if ref.punkt else None)
         # Every piece is Markup (escaped where it was made): joined once, as plain strings.
-        parts: list[str] = [self._link(page_uri("kilder", source.id), source.navn),
-                            self._text(date_da(source.dato))]
+        parts: list[str] = [self._link(page_uri("kilder", source.id), short_name(source))]
         if item is not None and owner is source:
             parts.append(item)
         elif item is not None and owner is not top:
-            parts.append(f"{item} i {self._link(page_uri('kilder', owner.id), owner.navn)}")
+            parts.append(f"{item} i {self._link(page_uri('kilder', owner.id), short_name(owner))}")
         if len(chain) > 1:
-            where = f"{item} i " if item is not None and owner is top else ""
-            parts.append(f"bilag til {where}{self._link(page_uri('kilder', top.id), top.navn)}")
+            where = f", {item}" if item is not None and owner is top else ""
+            top_link = self._link(page_uri("kilder", top.id), short_name(top))
+            parts[-1] = f"{parts[-1]} (bilag til {top_link}{where})"  # plain str: no re-escape
         text = [", ".join(parts), self._text(f", linje {ref.linjer}")]
         quote = self.texts.quote(source.fil, ref.linjer)
-        if quote:
-            text += [": »", self._text(quote), "«"]
+        if quote:  # the source's own words, marked as such (tests leave them out of checks)
+            text += [': <span class="kb-citat">»', self._text(quote), "«</span>"]
         note = evidence_note(ref)
         if note:
             text += [". <em>Bemærk:</em> ", self._text(note)]
@@ -116,12 +124,12 @@ class Citations:
             return Markup("")
         items = []
         for key, number in self._numbers.items():
-            paragraphs = [self.describe(ref) for ref in self._refs[key]]
+            paragraph = self.describe(self._refs[key])
             back = "".join(footnote_backlink(marker_id(number, use), BACKLINK_TITLE % number)
                            for use in range(1, self._uses.get(number, 0) + 1))
             if back:
-                paragraphs[-1] += Markup("&#160;" + back)
-            items.append((number, paragraphs))
+                paragraph += Markup("&#160;" + back)
+            items.append((number, [paragraph]))
         return set_aside(self.blocks, self.page, footnote_list(items))
 
     def __len__(self) -> int:

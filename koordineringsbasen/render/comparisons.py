@@ -17,7 +17,7 @@ from .context import RenderContext
 from .environment import render_template
 from .helpers import Helpers
 from .html_writer import HtmlWriter, sortable
-from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da
+from .labels import OFFER_CATEGORY, OFFER_STATUS, date_da, price_amount
 from .links import SPECIAL_PAGES
 
 SECURE = ("sikret-afdeling",)
@@ -143,12 +143,19 @@ def national_offers(ctx: RenderContext) -> str:
 def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
     h, c = Helpers(ctx, page), ctx.citations(page)
-    found = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
+    every = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
                    key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
-    rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value], p.aar,
-             p.ydelse or "–", f"{number(p.beloeb)} {p.enhed}", p.note or "",
-             c.cite(p.kilde)] for o, p in found]
-    table = h.block(sortable(h.html.table(["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"],
-                                  rows)))
+    headers = ["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"]
+
+    def table(items: list[tuple[Any, Any]], column: str) -> Markup | None:
+        rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value],
+                 p.aar, p.ydelse or "–", price_amount(p), p.note or "", c.cite(p.kilde)]
+                for o, p in items]
+        return h.block(sortable(h.html.table([*headers[:4], column, *headers[5:]], rows))) \
+            if rows else None
+    # A change of a tariff ("119 kr. mere pr. døgn") is no tariff: a table of its own.
+    found = [(o, p) for o, p in every if p.aendring is None]
+    changes = [(o, p) for o, p in every if p.aendring is not None]
     return render_template("takster.md.j2", c=c, prices=len(found),
-                           offers=len({o.id for o, _ in found}), table=table)
+                           offers=len({o.id for o, _ in found}), table=table(found, "Takst"),
+                           changes=table(changes, "Ændring"))

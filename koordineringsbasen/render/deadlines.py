@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from ..catalog import FOLLOW_UP, Catalog, Deadline
 from ..model.dates import date_order
+from ..model.deadlines import outcome_dates
+from ..model.sources import FollowUpStatus
 from .citations import Citations
 from .helpers import Helpers, deadline_badge
 from .html_writer import HtmlWriter
@@ -22,6 +24,7 @@ from .labels import (
     NOTIFICATION_STATE,
     RESPONSIBLE_ROLE,
     date_da,
+    dated,
     enum_value,
 )
 from .links import page_uri
@@ -85,15 +88,24 @@ def _description(deadline: Deadline, h: Helpers, c: Citations) -> Markup:
     return text + c.cite(deadline.kilde)
 
 
+def outcomes(deadline: Deadline) -> list[str]:
+    """What tells whether a passed deadline was met (model/deadlines.py is the rule): the
+    owner's recorded outcomes, or for a follow-up its deadline when marked done."""
+    if deadline.item is not None:
+        done = enum_value(deadline.event.status) == FollowUpStatus.udfoert.value
+        return [deadline.dato] if done else []
+    return outcome_dates(deadline.entity)
+
+
 def deadline_rows(deadlines: list[Deadline], h: Helpers, c: Citations) -> list[list[Any]]:
     """Frister's rows (columns HEADERS), one per deadline, in the order given."""
     today = h.ctx.today
     rows = []
     for d in deadlines:
-        when = date_da(d.dato) + (f" ({d.dato_tekst})" if d.dato_tekst else "")
+        when = dated(d.dato, d.dato_tekst)
         result = (NOTIFICATION_STATE[d.entity.resultat.status.value]
                   if d.kind == "udmeldinger" and d.entity.resultat else "–")
-        rows.append([when, place_link(h, d), h.html.text(label(d)) + deadline_badge(d.dato, today),
+        rows.append([when, place_link(h, d), h.html.text(label(d)) + deadline_badge(d.dato, today, outcomes(d)),
                      _description(d, h, c),
                      answer_summary(d.entity, h.html) if d.kind == "udmeldinger" else "–",
                      result])

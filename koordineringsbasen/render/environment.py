@@ -9,8 +9,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..danish.writing import number
-from . import labels, search_block, search_terms
+from ..danish.writing import count, number
+from . import claims, labels, search_block, search_terms
 from .template_cache import bytecode_cache
 from .text import anchor_id, attr, md, paragraphs
 
@@ -35,6 +35,7 @@ def environment() -> Environment:
     env = _environment(_finalize, keep_trailing_newline=True)
     env.filters["date"] = labels.date_da
     env.filters["num"] = number
+    env.filters["count"] = count
     env.filters["paragraphs"] = paragraphs
     env.filters["val"] = labels.enum_value
     env.filters["html_attr"] = attr
@@ -42,6 +43,7 @@ def environment() -> Environment:
     env.globals["L"] = labels
     env.globals["search_terms"] = search_terms
     env.globals["search_block"] = search_block
+    env.globals["claims"] = claims
     return env
 
 

@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from ..danish.writing import number
 from ..model.dates import date_order
+from ..model.deadlines import outcome_dates
+from ..model.sources import FollowUpStatus
 from . import figure_facts
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, risk_badge
@@ -25,14 +27,12 @@ from .labels import (
     OFFER_STATUS,
     RESPONSIBLE_ROLE,
     date_da,
+    dated,
     enum_value,
+    price_amount,
 )
 
 RIGHT = "right"
-
-
-def _dated(date: str, note: str | None) -> str:
-    return date_da(date) + (f" ({note})" if note else "")
 
 
 def _or_dash(value: str | None) -> str:
@@ -64,7 +64,7 @@ class FactTables:
                             "Kilde"], body, [None, RIGHT, RIGHT, RIGHT, RIGHT, None, None])
 
     def prices(self, prices: Iterable[Any]) -> Markup:
-        body = [[p.aar, _or_dash(p.ydelse), f"{number(p.beloeb)} {p.enhed}", p.note or "",
+        body = [[p.aar, _or_dash(p.ydelse), price_amount(p), p.note or "",
                  self.c.cite(p.kilde)] for p in sorted(prices, key=lambda p: p.aar)]
         return self._table(["År", "Ydelse", "Beløb", "Note", "Kilde"], body,
                            [None, None, RIGHT, None, None])
@@ -83,12 +83,15 @@ class FactTables:
         """A target group's ages, criteria and legal basis (render/figure_facts.py)."""
         return figure_facts.eligibility(self.h, self.c, group)
 
-    def events(self, events: Iterable[Any]) -> Markup:
-        body = [[_dated(e.dato, e.dato_tekst),
+    def events(self, events: Iterable[Any], owner: Any = None) -> Markup:
+        """`owner`: the entity whose events these are (its answers tell met deadlines)."""
+        outcomes = outcome_dates(owner)
+        body = [[dated(e.dato, e.dato_tekst),
                  self.h.html.text(EVENT_TYPE[enum_value(e.type)] + (" (planlagt)" if e.planlagt else ""))
-                 + (deadline_badge(e.dato, self.today) if e.is_deadline else Markup("")),
+                 + (deadline_badge(e.dato, self.today, outcomes) if e.is_deadline
+                    else Markup("")),
                  e.beskrivelse, self.c.cite(e.kilde)]
-                for e in sorted(events, key=lambda e: date_order(e.dato))]
+                for e in sorted(events, key=lambda e: e.order)]
         return self._table(["Dato", "Hændelse", "Beskrivelse", "Kilde"], body)
 
     def risk(self, ratings: Iterable[Any]) -> Markup:
@@ -111,9 +114,10 @@ class FactTables:
                          _or_dash(s.periode), self.c.cite(s.kilde)])
         return self._table(["Antal", "Hvad tallet måler", "Geografi", "Periode", "Kilde"], body)
 
-    def deadlines(self, events: Iterable[Any]) -> Markup:
-        body = [[_dated(e.dato, e.dato_tekst), EVENT_TYPE[enum_value(e.type)],
-                 deadline_badge(e.dato, self.today), e.beskrivelse, self.c.cite(e.kilde)]
+    def deadlines(self, events: Iterable[Any], owner: Any = None) -> Markup:
+        outcomes = outcome_dates(owner)
+        body = [[dated(e.dato, e.dato_tekst), EVENT_TYPE[enum_value(e.type)],
+                 deadline_badge(e.dato, self.today, outcomes), e.beskrivelse, self.c.cite(e.kilde)]
                 for e in events]
         return self._table(["Frist", "Type", "Status", "Beskrivelse", "Kilde"], body)
 
@@ -123,8 +127,9 @@ class FactTables:
         for a in actions:
             who = (self.h.entity("organisationer", a.ansvarlig) if a.ansvarlig
                    else RESPONSIBLE_ROLE[enum_value(a.rolle)])
-            when: Any = (Markup(self.h.html.text(_dated(a.frist, a.frist_tekst)))
-                         + deadline_badge(a.frist, self.today)) if a.frist \
+            done = [a.frist] if a.frist and a.status == FollowUpStatus.udfoert else []
+            when: Any = (Markup(self.h.html.text(dated(a.frist, a.frist_tekst)))
+                         + deadline_badge(a.frist, self.today, done)) if a.frist \
                 else _or_dash(a.frist_tekst)
             body.append([a.handling, who, when, FOLLOW_UP_STATUS[enum_value(a.status)],
                          self.c.cite(a.kilde)])

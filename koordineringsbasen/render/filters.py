@@ -18,9 +18,9 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..danish.legal import paragraph_order, paragraphs
 from ..danish.slugs import slugify
+from ..model.deadlines import OVERDUE, deadline_state, outcome_dates
 from . import html_writer
 from .environment import render_html
-from .helpers import deadline_passed
 from .labels import (
     NOTIFICATION_STATE,
     OFFER_CATEGORY,
@@ -122,8 +122,10 @@ def _notification_state(catalog: Catalog, n: Any) -> list[Value]:
 
 def passed_deadline_filter(today: Any) -> Filter:
     def values(catalog: Catalog, n: Any) -> list[Value]:
-        passed = any(e.is_deadline and deadline_passed(e.dato, today) for e in n.haendelser)
-        return [("overskredet", "Har en overskredet frist")] if passed \
+        outcomes = outcome_dates(n)  # overdue: passed without an outcome (model/deadlines.py)
+        overdue = any(e.is_deadline and deadline_state(e.dato, outcomes, today) == OVERDUE
+                      for e in n.haendelser)
+        return [("overskredet", "Har en overskredet frist")] if overdue \
             else [("ikke-overskredet", "Ingen overskredet frist")]
     return Filter("frist", "Frist", values)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from ..model.contact import ContactPoint
 from ..model.dates import period
+from ..model.deadlines import UPCOMING, deadline_state
 from . import html_writer
 from .context import RenderContext
 from .html_writer import HtmlWriter
@@ -51,9 +53,11 @@ def risk_badge(level: Any) -> Markup:
     return html_writer.risk_badge(value, ICONS[value], RISK[value])
 
 
-def deadline_badge(date: str, today: dt.date) -> Markup:
-    passed = deadline_passed(date, today)
-    return html_writer.deadline_badge(passed, "overskredet" if passed else "kommende")
+def deadline_badge(date: str, today: dt.date, outcomes: Iterable[str] = ()) -> Markup:
+    """"kommende", "passeret" (an outcome is recorded) or "overskredet" (none is):
+    model/deadlines.py; `outcomes` are the owner's outcome dates (deadlines.outcome_dates)."""
+    state = deadline_state(date, outcomes, today)
+    return html_writer.deadline_badge(state != UPCOMING, state)
 
 
 def deadline_passed(date: str, today: dt.date) -> bool:

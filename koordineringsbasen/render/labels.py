@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..danish.writing import number
 from ..model import labels
-from ..model.dates import period
+from ..model.dates import label, period
 from ..model.kinds import KINDS
 
 KIND_SINGULAR = {folder: kind.singular for folder, kind in KINDS.items()}
@@ -26,6 +27,18 @@ RESPONSIBLE_ROLE = labels.RESPONSIBLE_ROLE
 def date_da(value: str | None) -> str:
     """'2024-05-14' -> '14. maj 2024'; '2024-05' -> 'maj 2024'; '2024' -> '2024'."""
     return period(value).danish() if value else "–"
+
+
+def dated(value: str, wording: str | None) -> str:
+    """A date with the source's wording, written once (model/dates.label)."""
+    return label(value, wording)
+
+
+def price_amount(price: object) -> str:
+    """'4.107 kr. pr. døgn', or for a change of the tariff 'stigning på 119 kr. pr. døgn'."""
+    amount = f"{number(price.beloeb)} {price.enhed}"  # type: ignore[attr-defined]
+    change = getattr(price, "aendring", None)
+    return f"{labels.PRICE_CHANGE[change.value]} på {amount}" if change else amount
 
 
 def enum_value(value: object) -> str:

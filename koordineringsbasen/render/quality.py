@@ -10,7 +10,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import period
+from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state
 from .context import RenderContext
+from .deadlines import outcomes as deadline_outcomes
 from .entity import capacity_groups
 from .environment import render_template
 from .field_gaps import field_gaps
@@ -19,11 +21,6 @@ from .helpers import Helpers, deadline_passed
 from .labels import KIND_SINGULAR, date_da
 from .links import SPECIAL_PAGES
 
-# What records what came of a deadline: an answer, a report or a ruling (a planned meeting or
-# decision does not), dated from the deadline until GRACE_DAYS after it. Something dated before
-# the deadline may answer an earlier step; the keepers of the data should look.
-OUTCOME_EVENTS = ("afrapportering", "svar", "afgoerelse")
-GRACE_DAYS = 90
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SPELLING_SIMILARITY = 0.85
 # Offers whose agreement covers a part of the country: the ones that should say which
@@ -37,26 +34,12 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
     return found.first, found.last
 
 
-def outcome_dates(notification: Any) -> list[str]:
-    """Dates of everything that records a response: answers and answer-like events."""
-    return ([a.dato for a in notification.svar]
-            + [e.dato for e in notification.haendelser if e.type.value in OUTCOME_EVENTS])
-
-
 def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
-    """Passed deadlines with no answer, report or ruling recorded from the deadline until
-    90 days after it (a date given as a month or year counts when its period overlaps)."""
-    result = []
-    window = dt.timedelta(days=GRACE_DAYS)
-    for deadline in ctx.catalog.deadlines(("udmeldinger",)):
-        if not deadline_passed(deadline.event.dato, ctx.today):
-            continue
-        due_first, due_last = bounds(deadline.event.dato)
-        answered = any(first <= due_last + window and last >= due_first
-                       for first, last in map(bounds, outcome_dates(deadline.entity)))
-        if not answered:
-            result.append(deadline)
-    return result
+    """Overdue deadlines: passed with no answer, report, ruling or outcome recorded from the
+    deadline until GRACE_DAYS after it (the one rule: model/deadlines.py), and follow-ups not
+    done by their deadline."""
+    return [d for d in ctx.catalog.deadlines()
+            if deadline_state(d.dato, deadline_outcomes(d), ctx.today) == OVERDUE]
 
 
 def disagreement_rank(disagreement: Any) -> int:
@@ -123,8 +106,9 @@ def quality_page(ctx: RenderContext) -> str:
                      for e in ctx.catalog.all(kind) for u in e.uenigheder]
     ranked = sorted(disagreements, key=lambda t: disagreement_rank(t[2]))
     rows = [[DISAGREEMENT_KIND[disagreement_rank(u)], h.entity(kind, e.id), u.felt,
-             h.html.text(f"{u.note} Værdier: {'; '.join(v.vaerdi for v in u.vaerdier)}")
-             + c.cite(*(v.kilde for v in u.vaerdier))]
+             # Each value followed by its own source's marker: one claim, one marker.
+             h.html.text(f"{u.note} Værdier: ")
+             + Markup("; ").join(h.html.text(v.vaerdi) + c.cite(v.kilde) for v in u.vaerdier)]
             for kind, e, u in ranked]
     disagreement_table = _table(["Art", "Side", "Oplysning", "Uenighed"], rows) if rows else None
 

@@ -23,6 +23,7 @@ from .text import attr, plain
 KEYWORD_WEIGHT = 7
 MAX_SHOWN_ALIASES = 4
 MISSPELT = 2  # letters off the name: a misspelling, not another name
+FOLDED_STEM = 6  # an ASCII-folded word this long may be the start of the entity's word
 # Facet names as the search form shows them (keys of Pagefind filters).
 KIND, CATEGORY, REGION, OPERATOR, RISK, LAW, STATUS = (
     "Type", "Kategori", "Region", "Driftsherre", "Risiko", "Lovgrundlag", "Status")
@@ -45,21 +46,53 @@ def shown_aliases(entity: Any) -> list[str]:
 
     Left out (they stay in the search index): legal references (anything with '§'), spelling
     variants (same letters as the name or an alias kept, once æ/ø/å and punctuation are
-    folded; the spelling with æ/ø/å wins), misspellings of the name (at most two letters
-    off: "Kofoedminde") and longer phrases built on the name itself
+    folded; the spelling with æ/ø/å wins), aliases with a word folded to ASCII that the
+    entity writes with æ/ø/å ("Boern og unge"), misspellings of the name or of an alias kept
+    (at most two letters off: "Kofoedminde") and longer phrases built on the name itself
     ("Kofoedsminde (Region Sjælland)").
     """
     name = folded(entity.navn)
+    ascii_forms = _ascii_forms(entity)
     by_key: dict[str, str] = {}
     for alias in entity.aliaser:
         key = folded(alias)
         if ("§" in alias or not key or (len(name) > 3 and name in key)
-                or _within(key, name, MISSPELT)):
+                or _within(key, name, MISSPELT) or _ascii_folded(alias, ascii_forms)
+                or _misspelt_word(alias, entity)
+                or any(_within(key, other, MISSPELT) for other in by_key if other != key)):
             continue
         kept = by_key.get(key)
         if kept is None or (alias.translate(SINGLES) != alias and kept.translate(SINGLES) == kept):
             by_key[key] = alias
     return list(by_key.values())[:MAX_SHOWN_ALIASES]
+
+
+def _ascii_forms(entity: Any) -> frozenset[tuple[str, str]]:
+    """(ASCII folding, word) for the entity's own words written with æ/ø/å ('boern', 'børn')."""
+    texts = [entity.navn, *entity.aliaser, entity.resume, getattr(entity, "beskrivelse", None) or ""]
+    words = {w for text in texts for w in re.findall(r"[^\W\d_]+", text.casefold())
+             if set(w) & set("æøå")}
+    return frozenset((w.translate(table), w) for w in words for table in (DIGRAPHS, SINGLES))
+
+
+def _ascii_folded(alias: str, forms: frozenset[tuple[str, str]]) -> bool:
+    """An alias written without æ/ø/å where the entity spells a word of it with them
+    ("Boern og unge …" beside "Børn og unge …", "Socialpaedagogerne" beside
+    "Socialpædagogernes"): kept for search, never shown."""
+    return any(w == f or (len(w) >= FOLDED_STEM and f.startswith(w) and not d.startswith(w))
+               for w in re.findall(r"[^\W\d_]+", alias.casefold()) for f, d in forms)
+
+
+def _misspelt_word(alias: str, entity: Any) -> bool:
+    """An alias with a word that the entity's own text writes with one letter where the alias
+    doubles it ("selvskaade" beside "selvskade"): a misspelling kept for search."""
+    texts = [entity.navn, entity.resume, getattr(entity, "beskrivelse", None) or "",
+             *(a for a in entity.aliaser if a != alias)]
+    own = {w for text in texts for w in re.findall(r"[^\W\d_]+", text.casefold())}
+    prose = {w for text in texts[:3] for w in re.findall(r"[^\W\d_]+", text.casefold())}
+    return any(w not in prose and len(w) >= FOLDED_STEM
+               and any(w[:i] + w[i + 1:] in own for i in range(1, len(w)) if w[i] == w[i - 1])
+               for w in re.findall(r"[^\W\d_]+", alias.casefold()))
 
 
 def name_keys(entity: Any) -> list[str]:

@@ -8,13 +8,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.dates import date_order
+from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state
 from ..model.labels import field_label
 from .abbreviations import glossary_abbreviations
 from .changes import CORRECTED
 from .citations import Citations
 from .context import RenderContext
 from .deadlines import HEADERS as DEADLINE_HEADERS
-from .deadlines import deadline_rows, place_link
+from .deadlines import deadline_rows, outcomes, place_link
 from .environment import environment, render_template
 from .freshness import newest_source_dates
 from .helpers import Helpers, deadline_passed, risk_badge
@@ -115,21 +116,23 @@ def deadlines_page(ctx: RenderContext, calendar_href: str = "../../frister.ics")
     deadlines = ctx.catalog.deadlines()
     upcoming = [d for d in deadlines if not deadline_passed(d.dato, ctx.today)]
     passed = [d for d in deadlines if deadline_passed(d.dato, ctx.today)]
+    overdue = [d for d in passed if deadline_state(d.dato, outcomes(d), ctx.today) == OVERDUE]
     tables = []
-    for title, items in (("Kommende frister", upcoming), ("Overskredne frister", list(reversed(passed)))):
+    for title, items in (("Kommende frister", upcoming), ("Passerede frister", list(reversed(passed)))):
         rows = deadline_rows(items, h, c)
         tables.append((title, h.block(h.html.table(DEADLINE_HEADERS, rows)) if rows else None))
     notifications = []
     for n in sorted({d.entity.id: d.entity for d in deadlines if d.kind == "udmeldinger"}.values(),
                     key=lambda n: n.navn):
         result_cite = c.cite(n.resultat.kilde) if n.resultat else None
-        answers = [h.html.strong(date_da(s.dato)) + Markup(", ")
-                   + (h.entity("organisationer", s.fra) if s.fra else Markup("Afsender ikke angivet"))
+        # Without a sender the answer's summary says who answered ("Nordjysk høringssvar").
+        answers = [h.html.strong(date_da(s.dato))
+                   + (Markup(", ") + h.entity("organisationer", s.fra) if s.fra else Markup(""))
                    + Markup(": ") + h.html.text(s.resume) + c.cite(s.kilde)
                    for s in sorted(n.svar, key=lambda s: date_order(s.dato))]
         notifications.append((n, result_cite, h.block(h.html.items(answers)) if answers else None))
     return render_template("frister.md.j2", c=c, today=ctx.today.isoformat(),
-                           upcoming=len(upcoming), passed=len(passed),
+                           upcoming=len(upcoming), passed=len(passed), overdue=len(overdue), grace_days=GRACE_DAYS,
                            calendar_href=calendar_href, tables=tables,
                            notifications=notifications)
 

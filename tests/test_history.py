@@ -67,6 +67,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git(repo, "mv", "data/tilbud/testtilbud.yml", OFFER)
     _edit(repo / OFFER, "id: testtilbud\n", "id: testtilbud-nyt\n")
     _edit(data / "udmeldinger/cu-test.yml", "tilbud: [testtilbud]", "tilbud: [testtilbud-nyt]")
+    _edit(data / "reformer/testreform.yml", "{id: testtilbud,", "{id: testtilbud-nyt,")
     _commit(repo, "renamed", "2026-05-01")
     anchor_citations(data)  # the new row's citation gets its anchor, as 'anker' gives it
     _commit(repo, "anchors filled in", "2026-06-01")

@@ -122,7 +122,7 @@ def test_page_tables_are_the_pages_tables(catalog: Catalog) -> None:
             assert all(len(row) == len(table.headers) for row in table.rows)
             assert not any("KBMÆRKE" in cell or "<" in cell for row in table.rows for cell in row)
     frister = page_tables.page_tables(ctx, "frister")
-    assert [t.name for t in frister] == ["frister-kommende-frister", "frister-overskredne-frister"]
+    assert [t.name for t in frister] == ["frister-kommende-frister", "frister-passerede-frister"]
     # A footnote-only column ("Kilde" of Takster) is left out; the others stay, in order.
     prices = page_tables.page_tables(ctx, "takster")[0]
     assert prices.headers == ("Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note")

@@ -13,12 +13,13 @@ from ..model.dates import period
 from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state
 from .context import RenderContext
 from .deadlines import outcomes as deadline_outcomes
+from .deadlines import place_link
 from .entity import capacity_groups
 from .environment import render_template
 from .field_gaps import field_gaps
 from .freshness import newest_source_dates
 from .helpers import Helpers, deadline_passed
-from .labels import KIND_SINGULAR, date_da
+from .labels import KIND_SINGULAR, date_da, dated
 from .links import SPECIAL_PAGES
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -113,11 +114,10 @@ def quality_page(ctx: RenderContext) -> str:
     disagreement_table = _table(["Art", "Side", "Oplysning", "Uenighed"], rows) if rows else None
 
     unanswered = unanswered_deadlines(ctx)
-    passed = [d for d in ctx.catalog.deadlines(("udmeldinger",))
-              if deadline_passed(d.event.dato, ctx.today)]
-    rows = [[date_da(d.event.dato), h.entity("udmeldinger", d.entity.id),
-             h.html.text(d.event.beskrivelse) + c.cite(d.event.kilde)] for d in unanswered]
-    unanswered_table = _table(["Frist", "Udmelding", "Beskrivelse"], rows) if rows else None
+    passed = [d for d in ctx.catalog.deadlines() if deadline_passed(d.dato, ctx.today)]
+    rows = [[dated(d.dato, d.dato_tekst), place_link(h, d),
+             h.html.text(d.beskrivelse) + c.cite(d.kilde)] for d in unanswered]
+    unanswered_table = _table(["Frist", "Gælder", "Beskrivelse"], rows) if rows else None
 
     mismatches = [(o, ydelse, r) for o in ctx.catalog.all("tilbud")
                   for ydelse, rows_, _ in capacity_groups(o) for r in rows_ if r.mismatch]

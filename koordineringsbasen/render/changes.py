@@ -57,6 +57,12 @@ def fmt(value: Any) -> str:
     if isinstance(value, Reference):
         place = f", punkt {value.punkt}" if value.punkt else ""
         return f"{value.kilde} linje {value.linjer}{place}"
+    if isinstance(value, BaseModel):  # a block (e.g. a decision): its text, never its repr
+        for name in ("tekst", "handling", "beskrivelse", "resume", "titel", "navn"):
+            found = getattr(value, name, None)
+            if isinstance(found, str):
+                return f"«{found if len(found) <= 60 else found[:59] + '…'}»"
+        return "en ny blok"
     return str(value)
 
 
@@ -162,6 +168,12 @@ def _show(value: Any, kind: str) -> str:
 def _change(where: str, before: Any, after: Any, kind: str = "",
             ref: CiteKey | None = None) -> Change:
     nature = NEW if _empty(before) else CORRECTED
+    if isinstance(before, BaseModel) or isinstance(after, BaseModel):
+        own = getattr(after, "kilde", None)
+        ref = cite_key(own) if isinstance(own, Reference) else ref
+        if _empty(before):
+            return Change(f"{where} tilføjet: {fmt(after)}", NEW, ref)
+        return Change(f"{where} {'fjernet' if _empty(after) else 'ændret'}", CORRECTED, ref)
     if _is_long(before) or _is_long(after) or isinstance(before, list):
         return Change(f"{where} ændret", nature, ref)
     return Change(f"{where} {_show(before, kind)} → {_show(after, kind)}", nature, ref)

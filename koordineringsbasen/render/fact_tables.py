@@ -56,7 +56,8 @@ class FactTables:
 
     def prices(self, prices: Iterable[Any]) -> Markup:
         body = [[p.aar, _or_dash(p.ydelse), f"{number(p.beloeb)} {p.enhed}", p.note or "",
-                 self.c.cite(p.kilde)] for p in sorted(prices, key=lambda p: p.aar)]
+                 self.c.cite(p.kilde)]
+                for p in sorted(prices, key=lambda p: p.aar, reverse=True)]  # newest year first
         return self._table(["År", "Ydelse", "Beløb", "Note", "Kilde"], body,
                            [None, None, RIGHT, None, None])
 
@@ -120,9 +121,9 @@ class FactTables:
         """A list of links to the entities `ids` of `kind`."""
         return self.h.block(self.h.html.items(self.h.entity(kind, entity_id) for entity_id in ids))
 
-    def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup]]:
-        """The pages linking here as lists under a heading per kind and field."""
-        return [(heading, self.h.block(self.h.html.items(items)))
+    def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup, int]]:
+        """The pages linking here as lists under a heading per kind and field, with how many."""
+        return [(heading, self.h.block(self.h.html.items(items)), len(items))
                 for heading, items in self.h.backlink_sections(kind, entity_id)]
 
     def answers(self, answers: Iterable[Any]) -> Markup:

@@ -76,6 +76,10 @@ class Helpers:
         """`html`, standing on its own in the page's Markdown, registered with the page."""
         return self.ctx.block(self.page, html)
 
+    def deadline_badge(self, date: str) -> Markup:
+        """Whether the deadline `date` has passed on the build date, as a badge."""
+        return deadline_badge(date, self.ctx.today)
+
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)
         result = self.html.link(page_uri(kind, entity_id), entity.navn)

@@ -9,22 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ..model.dates import date_order
 from .helpers import deadline_passed
 
 
-def latest_capacity(rows: Iterable[Any]) -> list[Any]:
-    """Per ydelse (in the data's order) the row of its newest year with places or occupancy."""
-    latest: dict[str | None, Any] = {}
+@dataclass(frozen=True)
+class Latest:
+    """One ydelse's newest places and newest occupancy (rows of possibly different years)."""
+
+    ydelse: str | None
+    places: Any | None
+    occupancy: Any | None
+
+
+def latest_capacity(rows: Iterable[Any]) -> list[Latest]:
+    """Per ydelse (in the data's order) the row of its newest year with places and the row of
+    its newest year with occupancy: a year's places are often known before its occupancy."""
+    places: dict[str | None, Any] = {}
+    occupancy: dict[str | None, Any] = {}
+    order: list[str | None] = []
     for row in rows:
-        if row.pladser is None and row.belaegning_procent is None:
-            continue
-        known = latest.get(row.ydelse)
-        if known is None or row.aar > known.aar:
-            latest[row.ydelse] = row
-    return list(latest.values())
+        if row.ydelse not in order:
+            order.append(row.ydelse)
+        for found, value in ((places, row.pladser), (occupancy, row.belaegning_procent)):
+            if value is not None and (row.ydelse not in found or row.aar > found[row.ydelse].aar):
+                found[row.ydelse] = row
+    return [Latest(y, places.get(y), occupancy.get(y)) for y in order
+            if y in places or y in occupancy]
 
 
 def latest_prices(prices: Iterable[Any]) -> list[Any]:

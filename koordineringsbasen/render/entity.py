@@ -10,14 +10,14 @@ from markupsafe import Markup
 
 from ..model.common import line_bounds
 from ..model.dates import date_order
+from . import key_facts
 from .charts import bar_chart
 from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
-from .helpers import Helpers, deadline_passed
-from . import key_facts
 from .freshness import entity_as_of
+from .helpers import Helpers, deadline_passed
 from .html_writer import HtmlWriter
 from .labels import KIND_PLURAL
 from .links import page_uri

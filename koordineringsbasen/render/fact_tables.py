@@ -17,8 +17,8 @@ from markupsafe import Markup
 from ..danish.writing import number
 from ..model.dates import date_order
 from .citations import Citations
-from .helpers import Helpers, deadline_badge, risk_badge
-from .labels import EVENT_TYPE, OFFER_STATUS, date_da, enum_value
+from .helpers import Helpers, deadline_badge, offer_status_badge, risk_badge
+from .labels import EVENT_TYPE, date_da, enum_value
 
 RIGHT = "right"
 
@@ -62,7 +62,7 @@ class FactTables:
                            [None, None, RIGHT, None, None])
 
     def follow_up(self, statuses: Iterable[Any]) -> Markup:
-        body = [[date_da(s.dato), OFFER_STATUS[enum_value(s.status)],
+        body = [[date_da(s.dato), offer_status_badge(s.status),
                  self.h.maybe("organisationer", s.af), s.beskrivelse, self.c.cite(s.kilde)]
                 for s in sorted(statuses, key=lambda s: date_order(s.dato))]
         return self._table(["Dato", "Status", "Af", "Beskrivelse", "Kilde"], body)

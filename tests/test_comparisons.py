@@ -39,7 +39,9 @@ def _capacity_rows(catalog: Catalog, categories: tuple[str, ...]) -> int:
 
 def test_secure_units_show_every_capacity_row(real_site: Path, catalog: Catalog) -> None:
     table = tables(real_site, "tilbud/sikrede-afdelinger")[0]
-    assert len(_year_cells(table, 2)) == _capacity_rows(catalog, SECURE) > 0
+    assert len(_year_cells(table, 1)) == _capacity_rows(catalog, SECURE) > 0
+    years = [int(th.get_text()) for th in table.select("thead th") if th.get_text().isdigit()]
+    assert len(years) > 1 and years == sorted(years, reverse=True)  # the newest year first
     offers = [o for o in catalog.all("tilbud") if o.kategori.value in SECURE]
     assert len(table.select("tbody tr")) == len(capacity_lines(offers))
     page = (real_site / "tilbud/sikrede-afdelinger/index.html").read_text(encoding="utf-8")
@@ -49,8 +51,13 @@ def test_secure_units_show_every_capacity_row(real_site: Path, catalog: Catalog)
 
 
 def test_national_offers_show_every_capacity_row(real_site: Path, catalog: Catalog) -> None:
-    found = sum(len(_year_cells(t, 4)) for t in tables(real_site, "tilbud/lands-og-landsdelsdaekkende"))
-    assert found == _capacity_rows(catalog, NATIONAL) > 0
+    found = tables(real_site, "tilbud/lands-og-landsdelsdaekkende")
+    # One label column, the years (newest first), then legal basis and follow-up (no figure).
+    assert sum(len(_year_cells(t, 1)) for t in found) == _capacity_rows(catalog, NATIONAL) > 0
+    for table in found:
+        headers = [th.get_text() for th in table.select("thead th")]
+        years = [int(h) for h in headers if h.isdigit()]
+        assert years == sorted(years, reverse=True) and headers[-2:] == ["Lovgrundlag", "Opfølgning"]
 
 
 def test_prices_lists_every_price(real_site: Path, catalog: Catalog) -> None:

@@ -53,7 +53,7 @@ def test_notification_deadlines_relative_to_build_date(ctx: RenderContext) -> No
     # Passed, and the region answered in December 2024: met ("passeret"), not overdue.
     assert ('<td>31. december 2024</td>\n<td>Frist</td>\n'
             '<td><span class="kb-deadline kb-deadline--passed">(passeret)</span></td>') in text
-    assert "**Næste frist:** 31\\. maj 2099" in text
+    assert "<dt markdown=\"span\">Næste frist</dt><dd markdown>31\\. maj 2099" in text  # fact box
     page = deadlines_page(ctx)
     assert page.index("## Kommende frister") < page.index("<td>31. maj 2099</td>") < page.index("## Passerede")
 

@@ -70,17 +70,25 @@ def _cell(row: Any, c: Citations, html: HtmlWriter) -> Markup:
 
 
 def _pivot(lines: list[Line], c: Citations, html: HtmlWriter, first: list[str],
-           extra: dict[int, list[Markup]] | None = None) -> Markup:
-    years = sorted({year for line in lines for year in line.rows})
+           extra: dict[int, list[Markup]] | None = None, last: list[str] | None = None,
+           after: dict[int, list[Markup]] | None = None) -> Markup:
+    """One row per line: its `first` cells, a cell per year (newest first, so the latest year
+    stands beside the name on a phone), then its `last` cells. The first column stays in view
+    when the table scrolls sideways (kb-years, kb.css)."""
+    years = sorted({year for line in lines for year in line.rows}, reverse=True)
     rows = []
     for index, line in enumerate(lines):
         rows.append([*(extra or {}).get(index, []),
-                     *[_cell(line.rows.get(y), c, html) for y in years]])
-    return sortable(html.table([*first, *map(str, years)], rows), compact=True)
+                     *[_cell(line.rows.get(y), c, html) for y in years],
+                     *(after or {}).get(index, [])])
+    return sortable(html.table([*first, *map(str, years), *(last or [])], rows), compact=True,
+                    attributes='data-kb-years=""')
 
 
-def _offer_cells(line: Line, h: Helpers) -> list[Markup]:
-    return [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Hele tilbuddet")]
+def _offer_cell(line: Line, h: Helpers, whole: str) -> Markup:
+    """The offer's link and, below it, its ydelse (or `whole` when the row is the offer's)."""
+    return (h.entity("tilbud", line.offer.id) + Markup('<br><span class="kb-sub">')
+            + h.html.text(line.ydelse or whole) + Markup("</span>"))
 
 
 def _chart(lines: list[Line], goal: Any | None) -> Markup:
@@ -100,9 +108,8 @@ def secure_units(ctx: RenderContext) -> str:
     lines = capacity_lines(offers)
     goal = occupancy_goal(offers)
     goal_cite = c.cite(goal.kilde) if goal else None
-    table = h.block(_pivot(lines, c, h.html, ["Afdeling", "Afsnit"],
-                   {i: [h.entity("tilbud", line.offer.id), h.html.text(line.ydelse or "Samlet")]
-                    for i, line in enumerate(lines)}))
+    table = h.block(_pivot(lines, c, h.html, ["Afdeling og afsnit"],
+                           {i: [_offer_cell(line, h, "Samlet")] for i, line in enumerate(lines)}))
     return render_template("sikrede_afdelinger.md.j2", c=c, offers=len(offers), lines=len(lines),
                            goal=goal, goal_cite=goal_cite, table=table, chart=h.block(_chart(lines, goal)))
 
@@ -129,11 +136,11 @@ def national_offers(ctx: RenderContext) -> str:
         without = sorted((o for o in group if not o.kapacitet), key=lambda o: o.navn)
         table = None
         if lines:
-            extra = {i: [*_offer_cells(line, h),
-                         h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
+            extra = {i: [_offer_cell(line, h, "Hele tilbuddet")] for i, line in enumerate(lines)}
+            after = {i: [h.html.text("; ".join(line.offer.lovgrundlag) or "–"),
                          _status(line.offer, c, h.html)] for i, line in enumerate(lines)}
-            table = h.block(_pivot(lines, c, h.html,
-                                   ["Tilbud", "Ydelse", "Lovgrundlag", "Opfølgning"], extra))
+            table = h.block(_pivot(lines, c, h.html, ["Tilbud og ydelse"], extra,
+                                   ["Lovgrundlag", "Opfølgning"], after))
         categories.append((category, table,
                            Markup(", ").join(prose.entity("tilbud", o.id) for o in without)))
     return render_template("landsdaekkende.md.j2", c=c, offers=len(offers),
@@ -144,15 +151,15 @@ def prices(ctx: RenderContext) -> str:
     page = SPECIAL_PAGES["takster"]
     h, c = Helpers(ctx, page), ctx.citations(page)
     every = sorted(((o, p) for o in ctx.catalog.all("tilbud") for p in o.priser),
-                   key=lambda item: (item[0].navn, item[1].ydelse or "", item[1].aar))
+                   key=lambda item: (item[0].navn, item[1].ydelse or "", -item[1].aar))  # newest first
     headers = ["Tilbud", "Kategori", "År", "Ydelse", "Takst", "Note", "Kilde"]
 
     def table(items: list[tuple[Any, Any]], column: str) -> Markup | None:
         rows = [[h.entity("tilbud", o.id), o.kategori and OFFER_CATEGORY[o.kategori.value],
                  p.aar, p.ydelse or "–", price_amount(p), p.note or "", c.cite(p.kilde)]
                 for o, p in items]
-        return h.block(sortable(h.html.table([*headers[:4], column, *headers[5:]], rows))) \
-            if rows else None
+        return h.block(sortable(h.html.table([*headers[:4], column, *headers[5:]], rows),
+                                attributes='data-kb-years=""')) if rows else None
     # A change of a tariff ("119 kr. mere pr. døgn") is no tariff: a table of its own.
     found = [(o, p) for o, p in every if p.aendring is None]
     changes = [(o, p) for o, p in every if p.aendring is not None]

@@ -10,12 +10,14 @@ from markupsafe import Markup
 
 from ..model.common import line_bounds
 from ..model.dates import date_order
+from . import key_facts
 from .charts import bar_chart
 from .citations import agenda_anchor
 from .context import RenderContext
 from .environment import environment
 from .fact_tables import FactTables
 from .follow import follow
+from .freshness import entity_as_of
 from .helpers import Helpers, deadline_passed
 from .history_page import history_block
 from .html_writer import HtmlWriter
@@ -45,14 +47,14 @@ def capacity_groups(offer: Any) -> list[tuple[str | None, list[CapacityRow], Mar
     result = []
     for index, (ydelse, rows) in enumerate(groups.items()):
         enriched = []
-        for row in sorted(rows, key=lambda r: r.aar):
+        for row in sorted(rows, key=lambda r: r.aar, reverse=True):  # newest year first
             computed = (100 * row.forbrug / row.pladser
                         if row.forbrug is not None and row.pladser else None)
             mismatch = (computed is not None and row.belaegning_procent is not None
                         and abs(computed - row.belaegning_procent) > MISMATCH_POINTS)
             enriched.append(CapacityRow(row, computed, mismatch))
-        points = [(str(r.row.aar), r.row.belaegning_procent) for r in enriched
-                  if r.row.belaegning_procent is not None]
+        points = [(str(r.row.aar), r.row.belaegning_procent) for r in reversed(enriched)
+                  if r.row.belaegning_procent is not None]  # the chart runs oldest to newest
         chart = None
         if index < MAX_CHARTS and len(points) >= 2:
             title = f"Belægning i procent pr. år{f' ({ydelse})' if ydelse else ''}"
@@ -116,6 +118,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
         extra["deadlines"] = deadlines
         extra["next_deadline"] = next(
             (h for h in deadlines if not deadline_passed(h.dato, ctx.today)), None)
+        extra["focus_deadline"] = key_facts.deadline_in_focus(deadlines, ctx.today)
     if kind == "kilder":
         extra["cited"] = _cited(ctx, page, entity_id)
         extra["anchor"] = lambda nr: Markup(agenda_anchor(nr))
@@ -131,6 +134,7 @@ def render_entity(ctx: RenderContext, kind: str, entity_id: str) -> str:
                                              Helpers(ctx, page), citations)
     template = environment().get_template(f"{kind}.md.j2")
     tables = FactTables(Helpers(ctx, page), citations, ctx.today)
-    return template.render(e=entity, c=citations, ctx=ctx,
+    return template.render(e=entity, c=citations, ctx=ctx, kf=key_facts,
+                           as_of=entity_as_of(ctx.catalog, entity),
                            helpers=Helpers(ctx, page, in_markdown=True),
                            tables=tables, **extra)

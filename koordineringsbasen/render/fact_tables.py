@@ -20,11 +20,10 @@ from ..model.deadlines import outcome_dates
 from ..model.sources import FollowUpStatus
 from . import figure_facts
 from .citations import Citations
-from .helpers import Helpers, deadline_badge, risk_badge
+from .helpers import Helpers, deadline_badge, offer_status_badge, risk_badge
 from .labels import (
     EVENT_TYPE,
     FOLLOW_UP_STATUS,
-    OFFER_STATUS,
     RESPONSIBLE_ROLE,
     date_da,
     dated,
@@ -65,12 +64,13 @@ class FactTables:
 
     def prices(self, prices: Iterable[Any]) -> Markup:
         body = [[p.aar, _or_dash(p.ydelse), price_amount(p), p.note or "",
-                 self.c.cite(p.kilde)] for p in sorted(prices, key=lambda p: p.aar)]
+                 self.c.cite(p.kilde)]
+                for p in sorted(prices, key=lambda p: p.aar, reverse=True)]  # newest year first
         return self._table(["År", "Ydelse", "Beløb", "Note", "Kilde"], body,
                            [None, None, RIGHT, None, None])
 
     def follow_up(self, statuses: Iterable[Any]) -> Markup:
-        body = [[date_da(s.dato), OFFER_STATUS[enum_value(s.status)],
+        body = [[date_da(s.dato), offer_status_badge(s.status),
                  self.h.maybe("organisationer", s.af), s.beskrivelse, self.c.cite(s.kilde)]
                 for s in sorted(statuses, key=lambda s: date_order(s.dato))]
         return self._table(["Dato", "Status", "Af", "Beskrivelse", "Kilde"], body)
@@ -148,9 +148,9 @@ class FactTables:
         """A list of links to the entities `ids` of `kind`."""
         return self.h.block(self.h.html.items(self.h.entity(kind, entity_id) for entity_id in ids))
 
-    def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup]]:
-        """The pages linking here as lists under a heading per kind and field."""
-        return [(heading, self.h.block(self.h.html.items(items)))
+    def backlinks(self, kind: str, entity_id: str) -> list[tuple[str, Markup, int]]:
+        """The pages linking here as lists under a heading per kind and field, with how many."""
+        return [(heading, self.h.block(self.h.html.items(items)), len(items))
                 for heading, items in self.h.backlink_sections(kind, entity_id)]
 
     def answers(self, answers: Iterable[Any]) -> Markup:

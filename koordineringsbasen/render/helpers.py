@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from ..model.contact import ContactPoint
 from ..model.dates import period
-from ..model.deadlines import UPCOMING, deadline_state
+from ..model.deadlines import UPCOMING, deadline_state, outcome_dates
 from . import html_writer
 from .context import RenderContext
 from .html_writer import HtmlWriter
-from .labels import KIND_SINGULAR, RISK
+from .labels import KIND_SINGULAR, NOTIFICATION_STATE, OFFER_STATUS, RISK
 from .links import entity_of_page, page_uri
 
 ICONS = {
@@ -24,6 +24,18 @@ ICONS = {
     "roed": '<path d="M8 1 15 15H1Z"/>',
     "gul": '<rect x="2" y="2" width="12" height="12"/>',
     "groen": '<circle cx="8" cy="8" r="6.5"/>',
+}
+
+# Statuses by how much attention they call for; each tone has its shape (as the risk levels).
+TONE_ICONS = {
+    "alert": ICONS["roed"], "watch": ICONS["gul"], "calm": ICONS["groen"],
+    "neutral": '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2"/>',
+}
+STATUS_TONES = {
+    "foelges-skaerpet": "alert", "noedspor": "alert", "foelges-lokalt": "watch",
+    "ikke-laengere-skaerpet": "calm", "i-drift": "calm", "planlagt": "neutral",
+    "under-etablering": "neutral", "lukket": "neutral",
+    "aaben": "watch", "afventer-afgoerelse": "watch", "vurderet": "calm", "afsluttet": "neutral",
 }
 
 BACKLINK_HEADINGS = {
@@ -53,6 +65,20 @@ def risk_badge(level: Any) -> Markup:
     return html_writer.risk_badge(value, ICONS[value], RISK[value])
 
 
+def offer_status_badge(status: Any) -> Markup:
+    """An offer's follow-up status as a badge."""
+    value = getattr(status, "value", status)
+    tone = STATUS_TONES[value]
+    return html_writer.status_badge(tone, TONE_ICONS[tone], OFFER_STATUS[value])
+
+
+def notification_badge(state: Any) -> Markup:
+    """A central notification's state as a badge."""
+    value = getattr(state, "value", state)
+    tone = STATUS_TONES[value]
+    return html_writer.status_badge(tone, TONE_ICONS[tone], NOTIFICATION_STATE[value])
+
+
 def deadline_badge(date: str, today: dt.date, outcomes: Iterable[str] = ()) -> Markup:
     """"kommende", "passeret" (an outcome is recorded) or "overskredet" (none is):
     model/deadlines.py; `outcomes` are the owner's outcome dates (deadlines.outcome_dates)."""
@@ -76,6 +102,8 @@ class Helpers:
     in_markdown: bool = False
 
     risk_badge = staticmethod(risk_badge)
+    offer_status_badge = staticmethod(offer_status_badge)
+    notification_badge = staticmethod(notification_badge)
 
     @cached_property
     def html(self) -> HtmlWriter:
@@ -85,6 +113,11 @@ class Helpers:
     def block(self, html: Markup) -> Markup:
         """`html`, standing on its own in the page's Markdown, registered with the page."""
         return self.ctx.block(self.page, html)
+
+    def deadline_badge(self, date: str, owner: Any = None) -> Markup:
+        """The state of deadline `date` on the build date, as a badge: met or overdue by what
+        `owner` (the entity the deadline is on) records (model/deadlines.py)."""
+        return deadline_badge(date, self.ctx.today, outcome_dates(owner))
 
     def entity(self, kind: str, entity_id: str, with_kind: bool = False) -> Markup:
         entity = self.ctx.catalog.get(kind, entity_id)

@@ -157,6 +157,15 @@ def risk_badge(value: str, icon: str, label: str) -> Markup:
     )
 
 
+def status_badge(tone: str, icon: str, label: str) -> Markup:
+    """A follow-up or notification status as text, colour and icon, like the risk badge;
+    `tone` (alert, watch, calm, neutral) picks the colour."""
+    return Markup(
+        f'<span class="kb-status kb-status--{attr(tone)}"><svg viewBox="0 0 16 16" '
+        f'aria-hidden="true" focusable="false">{icon}</svg>{attr(label)}</span>'
+    )
+
+
 def deadline_badge(passed: bool, text: str) -> Markup:
     return Markup(f' <span class="kb-deadline kb-deadline--{"passed" if passed else "upcoming"}">'
                   f"({text})</span>")

@@ -24,7 +24,10 @@ from ..settings import DOCS_DIR
 from . import output_dirs
 from .macro_expansion import MacrosEnv
 
-STUB = "---\nrender_macros: true\n---\n\n{{{{ entity_page('{kind}', '{id}') }}}}\n"
+# Entity pages hide the primary sidebar (Material's page meta): on them it is empty, and the
+# tables need the width.
+STUB = ("---\nrender_macros: true\nhide:\n  - navigation\n---\n\n"
+        "{{{{ entity_page('{kind}', '{id}') }}}}\n")
 TEXT_STUB = "---\nrender_macros: true\n---\n\n{{{{ source_text('{id}', {index}) }}}}\n"
 
 

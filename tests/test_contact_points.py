@@ -127,12 +127,12 @@ def test_a_shared_mailbox_is_stored_shown_and_exported(fixture_data: Path, seeds
 
     ctx = RenderContext(catalog, today=dt.date(2025, 6, 1))
     page = render_entity(ctx, "tilbud", "testtilbud")
-    [line] = [ln for ln in page.splitlines() if "**Kontakt:**" in ln]
+    [line] = [ln for ln in page.splitlines() if ">Kontakt</dt>" in ln]
     assert '<a href="http://www.test.dk/">www\\.test\\.dk</a>' in line
     assert '<a href="mailto:post@test.dk">' in line
     assert "Testvej 1, 9000 Aalborg" in line
     assert 'class="footnote-ref"' in line or "[^" in line  # cited like every fact
-    assert "**Kontakt:**" in render_entity(ctx, "organisationer", "testraadet")
+    assert ">Kontakt</dt>" in render_entity(ctx, "organisationer", "testraadet")
 
     write_exports(catalog, tmp_path, SiteInfo("https://example.org/kb/"))
     with (tmp_path / "api" / "tilbud-kontakt.csv").open(encoding="utf-8-sig") as handle:

@@ -134,8 +134,9 @@ def test_follow_control_links_feed_and_calendar_only_when_there_are_deadlines(
         fixture: Catalog) -> None:
     ctx = RenderContext(fixture, today=TODAY)
     offer = render_entity(ctx, "tilbud", "testtilbud")
-    assert offer.index("# Testtilbuddet Østerlund") < offer.index('<details class="kb-follow"') \
-        < offer.index('!!! abstract "Nøglefakta"')
+    # Under the fact box, which comes first (the page answers first).
+    assert offer.index("# Testtilbuddet Østerlund") < offer.index('<section class="kb-facts"') \
+        < offer.index('<details class="kb-follow"')
     assert '<a href="aendringer.xml" type="application/atom+xml">' in offer
     assert '<a href="frister.ics" type="text/calendar">Frister i kalender (iCalendar)</a>' in offer
     assert "<strong>Tilføj kalender</strong> › <strong>Fra internettet</strong>" in offer

@@ -232,9 +232,9 @@ def test_key_figures_show_kind_period_area_and_note(catalog: Catalog) -> None:
 
 def test_offer_fields_carry_their_own_footnotes(catalog: Catalog) -> None:
     text = render_entity(_ctx(catalog), "tilbud", "testtilbud")
-    kategori = next(line for line in text.splitlines() if "**Kategori:**" in line)
-    lovgrundlag = next(line for line in text.splitlines() if "**Lovgrundlag:**" in line)
-    finansiering = [line for line in text.splitlines() if "**Beliggenhed:**" in line]
+    kategori = next(line for line in text.splitlines() if ">Kategori</dt>" in line)
+    lovgrundlag = next(line for line in text.splitlines() if ">Lovgrundlag</dt>" in line)
+    finansiering = [line for line in text.splitlines() if ">Beliggenhed</dt>" in line]
     assert 'id="fnref:' in kategori and 'id="fnref:' in lovgrundlag
     assert 'id="fnref:' not in finansiering[0]  # beliggenhed has no citation of its own
     assert "linje 105" in text and "linje 106" in text

@@ -324,6 +324,15 @@ def test_no_page_holds_injected_markup(injected: tuple[Path, Injector]) -> None:
                 assert hrefs <= {"aendringer.xml", "frister.ics"}, where
                 assert not re.search(r"KB\d{3}", control.get_text()), where
                 control.decompose()
+            # Folded sections (the section macro, the history's older entries) are the site's
+            # own <details>: a fixed summary ("Vis …", a count); their content is checked.
+            for folded in content.select("details.kb-fold, details.kb-folded"):
+                summary = folded.find("summary", recursive=False)
+                assert summary is not None and not summary.find(True), where
+                assert re.fullmatch(r"(Vis|Ældre) [\w ()–,.æøå]+", summary.get_text()), \
+                    (where, summary.get_text())
+                summary.decompose()
+                folded.unwrap()
             # And the 404 page's own search button (overrides/404.html: fixed text, no data).
             if where == "404.html":
                 for button in content.select("button.kb-search-here"):

@@ -187,7 +187,8 @@ def test_issue_form_is_offered_beside_the_mail_when_github_is_configured(
 
 def test_contact_line_on_real_pages(real_site: Path) -> None:
     page = _soup(real_site / "organisationer" / "sekretariat-nordjysk-socialaftale" / "index.html")
-    [line] = [li for li in page.select("article li") if li.get_text().startswith("Kontakt:")]
+    [line] = [fact for fact in page.select("article .kb-fact")
+              if fact.dt and fact.dt.get_text() == "Kontakt"]
     assert line.select_one('a[href="http://www.nordjysksocialaftale.dk/"]') is not None
     assert line.select_one('a[href="mailto:Nordjysksocialaftale@aalborg.dk"]') is not None
     assert line.select_one("sup a.footnote-ref") is not None

@@ -43,7 +43,7 @@ def test_target_group_page_shows_disagreement_and_backlinks(ctx: RenderContext) 
     text = render_entity(ctx, "maalgrupper", "natko-25-testgruppe")
     assert '!!! warning "Antal personer"' in text
     # Passages cited earlier on the page (the size table): their numbers again, a second use.
-    assert '- ca\\. 80<sup id="fnref2:' in text and '- 3\\-8 pr\\. år<sup id="fnref2:' in text
+    assert '- ca\\. 80<sup id="fnref' in text and '- 3\\-8 pr\\. år<sup id="fnref' in text
     assert "## Tilbud til målgruppen" in text and "## Delmålgrupper" in text
     assert text.count("kb-risk--roed") == 2  # the latest rating: key facts card + risk table
 

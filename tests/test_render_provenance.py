@@ -24,9 +24,9 @@ def test_source_page_links_the_public_documents_it_refers_to(fixture_data: Path)
           f"<b>Bekendtgørelse</b>', adresse: '{ADDRESS}', linjer: 88}}\npunkter:\n")
     text = render_entity(RenderContext(load_catalog(fixture_data, FIXTURE_SEEDS)), "kilder",
                          "testmoede-2025-01-01")
-    assert f'- **Offentlig adresse:** <a href="{ADDRESS}">' in text
+    assert f'<dt markdown="span">Offentlig adresse</dt><dd markdown><a href="{ADDRESS}">' in text
     (line,) = [line for line in text.splitlines() if "Bekendtgørelse" in line]
-    assert line.startswith(f'        - <a href="{ADDRESS}">') and line.endswith("(linje 88)")
+    assert line.startswith(f'- <a href="{ADDRESS}">') and line.endswith("(linje 88)")
     # The title is data text: neither a Markdown link nor HTML survives.
     assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in line and "&lt;b&gt;" in line
 

@@ -67,7 +67,13 @@ def _badge_states(html: str) -> Iterator[tuple[str, str]]:
     """(first cell of the row, badge word) for every deadline badge on a page."""
     for badge in BeautifulSoup(html, "html.parser").select(".kb-deadline"):
         row = badge.find_parent("tr")
-        assert isinstance(row, Tag), "a deadline badge outside a table row"
+        if row is None:  # the fact box's next or last deadline: its date stands before it
+            fact = badge.find_parent("dd")
+            assert isinstance(fact, Tag), "a deadline badge outside a table row or fact"
+            date = fact.get_text(" ").split(badge.get_text())[0]
+            yield " ".join(date.split()), badge.get_text().strip("() ")
+            continue
+        assert isinstance(row, Tag)
         yield " ".join(row.find("td").get_text(" ").split()), badge.get_text().strip("() ")
 
 

@@ -34,6 +34,7 @@ def environment() -> Environment:
     # escaping of every value, so plain HTML escaping never applies.
     env = _environment(_finalize, keep_trailing_newline=True)
     env.filters["date"] = labels.date_da
+    env.filters["dated"] = labels.dated  # a date with the source's wording, written once
     env.filters["num"] = number
     env.filters["count"] = count
     env.filters["paragraphs"] = paragraphs

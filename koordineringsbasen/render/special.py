@@ -209,19 +209,21 @@ def recent_corrections(ctx: RenderContext, page: str, limit: int = 8) -> str:
             more = len(fixes) - 1
             what[key] = fixes[0] + (f" (og {more} {'rettelse' if more == 1 else 'rettelser'} "
                                     "mere)" if more else "")
-    return _front_page("recent_corrections", _dated_entities(h, dated, what), True)
+    # Class kb-history, as the pages' histories: the lines quote the data's earlier values.
+    return _front_page("recent_corrections", _dated_entities(h, dated, what, "kb-history"), True)
 
 
 def _dated_entities(h: Helpers, dated: list[tuple[str, tuple[str, str]]],
-                    what: dict[Any, str]) -> Markup | None:
-    """A list of "date: entity (kind): what", or None when there is nothing to list."""
+                    what: dict[Any, str], css: str | None = None) -> Markup | None:
+    """A list of "date: entity (kind): what" (of class `css`), or None when there is nothing
+    to list."""
     if not dated:
         return None
-    return h.block(h.html.items(h.html.text(date_da(date)) + Markup(": ")
-                                + h.entity(kind, entity_id, with_kind=True)
-                                + (Markup(": ") + h.html.text(what[(kind, entity_id)])
-                                   if (kind, entity_id) in what else Markup(""))
-                                for date, (kind, entity_id) in dated))
+    lines = [h.html.text(date_da(date)) + Markup(": ") + h.entity(kind, entity_id, with_kind=True)
+             + (Markup(": ") + h.html.text(what[(kind, entity_id)])
+                if (kind, entity_id) in what else Markup(""))
+             for date, (kind, entity_id) in dated]
+    return h.block(h.html.items(lines, css))
 
 
 def source_texts_notice(ctx: RenderContext) -> str:

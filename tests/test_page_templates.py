@@ -85,7 +85,7 @@ def test_front_page_lists_are_lists_or_a_sentence(ctx: RenderContext) -> None:
     corrected = dataclasses.replace(ctx, history=History(
         (Commit(fix.commit, fix.date, (fix,)), Commit(added.commit, added.date, (added,)))))
     assert special.recent_corrections(corrected, "index.md") == (
-        '<ul>\n<li>2. maj 2025: <a href="tilbud/testtilbud/">Testtilbuddet Østerlund</a> '
+        '<ul class="kb-history">\n<li>2. maj 2025: <a href="tilbud/testtilbud/">Testtilbuddet Østerlund</a> '
         "(tilbud): pladser 2025 12 → 14 (og 1 rettelse mere)</li>\n</ul>")
 
 

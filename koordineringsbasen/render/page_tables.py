@@ -99,7 +99,8 @@ class _Tables(HTMLParser):
 
 def page_tables(ctx: RenderContext, key: str) -> list[PageTable]:
     """The tables of page `key` in page order, named after the page, or on the pages of
-    BY_HEADING after the page and their headings ("frister-kommende-frister"). A column that
+    BY_HEADING (and for a page's further tables) after the page and their headings
+    ("frister-kommende-frister"). A column that
     is empty in every row (one of footnote markers only, "Kilde") is left out."""
     text = PAGES[key](dataclasses.replace(ctx, blocks=None))
     found: list[tuple[str, list[str], list[list[str]]]] = []
@@ -113,10 +114,12 @@ def page_tables(ctx: RenderContext, key: str) -> list[PageTable]:
         parser.close()
         for headers, rows in parser.tables:
             found.append((title, headers, rows))
-    tables = []
+    tables: list[PageTable] = []
     for title, headers, rows in found:
         kept = [i for i in range(len(headers)) if any(i < len(r) and r[i] for r in rows)]
         name = f"{key}-{slugify(title)}" if key in BY_HEADING and title else key
+        if any(t.name == name for t in tables):  # a further table (Takster's changes)
+            name = f"{key}-{slugify(title or str(len(tables) + 1))}"
         tables.append(PageTable(name, title, tuple(headers[i] for i in kept),
                                 tuple(tuple(r[i] if i < len(r) else "" for i in kept)
                                       for r in rows)))

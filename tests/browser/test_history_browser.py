@@ -47,7 +47,7 @@ def test_history_section_has_no_wcag_violations(browser: Any, base_url: str, his
         page.goto(f"{base_url}/{path}")
         section = page.locator(SECTION)
         assert section.count() == 1
-        assert "kan ikke vises" not in section.inner_text()
+        assert "Ændringshistorikken kan ikke vises" not in section.inner_text()
         summary = section.locator("details > summary")
         if summary.count():  # the older changes open by keyboard
             summary.focus()
@@ -68,7 +68,7 @@ def test_screenshot_of_kofoedsminde_history(browser: Any, base_url: str, artifac
     try:
         page.goto(f"{base_url}/tilbud/kofoedsminde/#aendringshistorik")
         section = page.locator(SECTION)
-        text = section.inner_text()
+        text = section.text_content() or ""  # the older entries folded too
         assert "Ændringshistorik" in text and "Oplysningerne blev lagt i basen." in text
         box = section.bounding_box()
         assert box is not None and box["width"] <= width  # nothing wider than the screen

@@ -89,7 +89,8 @@ def test_footer_screenshots(browser: Any, base_url: str, artifacts: Path, width:
     report = page.locator("footer a[data-kb-meld-fejl]").bounding_box()
     assert report is not None and report["height"] >= 24  # a tap target of its own
     footer.screenshot(path=str(artifacts / f"footer-{width}.png"))
-    page.locator("article li", has_text="Kontakt:").first.screenshot(
+    page.locator("article .kb-fact", has_text="Kontakt").first.screenshot(
         path=str(artifacts / f"kontakt-{width}.png"))
+    page.evaluate("document.querySelectorAll('details.kb-fold').forEach(d => d.open = true)")
     page.locator(".footnote li").first.screenshot(path=str(artifacts / f"fodnote-{width}.png"))
     context.close()

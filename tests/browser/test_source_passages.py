@@ -43,6 +43,8 @@ def test_footnote_opens_the_cited_lines_highlighted(page: Any, base_url: str, re
     path = _entity_with_footnotes(real_site, kind)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base_url}/{path}")
+    # As a reader does: a footnote marker jumps to the footnotes, opening their folded section.
+    page.locator("a.footnote-ref").first.click()
     note = page.locator(".footnote li p").filter(has=page.locator("a.kb-tekstlink")).first
     quote = re.search(r"»(.*)«", note.inner_text(), re.DOTALL)
     link = note.locator("a.kb-tekstlink")
@@ -93,6 +95,7 @@ def test_screenshots_and_print_preview(page: Any, base_url: str, real_site: Path
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{base_url}/{entity}")
         page.screenshot(path=str(artifacts / f"kilde-fodnoter-{width}.png"))
+        page.locator("a.footnote-ref").first.click()  # opens the folded footnotes
         page.locator(".footnote").screenshot(path=str(artifacts / f"kilde-fodnoteliste-{width}.png"))
         href = page.locator("a.kb-tekstlink").first.get_attribute("href")
         page.goto(f"{base_url}/{entity}{href}")

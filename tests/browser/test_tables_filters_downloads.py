@@ -106,7 +106,7 @@ def test_the_sort_of_a_pages_second_table_has_its_own_key(desktop: Any, base_url
     assert tables.count() >= 2
     second = tables.nth(1).locator("thead th").first
     second.locator("button").click()
-    assert parse_qs(urlsplit(desktop.url).query) == {"sorter2": ["tilbud-stigende"]}
+    assert parse_qs(urlsplit(desktop.url).query) == {"sorter2": ["tilbud-og-ydelse-stigende"]}
     desktop.reload()
     assert second.get_attribute("aria-sort") == "ascending"
     assert tables.nth(0).locator("thead th[aria-sort]").count() == 0

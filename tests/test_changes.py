@@ -167,3 +167,20 @@ def test_diff_shows_uncommitted_changes_without_the_texts(
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "diff: export KB_TIL := $(value TIL)\n" in makefile  # no revision: the working tree
     assert 'diff -- "$$KB_FRA" $${KB_TIL:+"$$KB_TIL"}\n' in makefile
+
+
+def test_a_value_where_there_was_none_is_added_and_a_block_named_by_its_text() -> None:
+    from koordineringsbasen.load.loader import load_catalog
+    from koordineringsbasen.render.changes import NEW, entity_changes
+    from tests.support import FIXTURE_DATA, FIXTURE_SEEDS
+
+    catalog = load_catalog(FIXTURE_DATA, FIXTURE_SEEDS)
+    source = catalog.get("kilder", "testmoede-2025-01-01")
+    item = source.punkter[1]
+    bare = item.model_copy(update={"beslutning": None})
+    old = source.model_copy(update={"kortnavn": None,
+                                    "punkter": [source.punkter[0], bare, *source.punkter[2:]]})
+    lines = {c.text: c.nature for c in entity_changes(old, source, catalog)}
+    assert lines[f"kortnavn tilføjet: «{source.kortnavn}»"] == NEW
+    assert lines[f"punkt 2: beslutning tilføjet: «{item.beslutning.tekst}»"] == NEW
+    assert not any("Reference(" in text or "tekst=" in text for text in lines)

@@ -5,6 +5,7 @@ wording, the page's section, the feeds, and the builds without the history."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -20,7 +21,7 @@ from koordineringsbasen.render.changes import CORRECTED, NEW
 from koordineringsbasen.render.context import RenderContext
 from koordineringsbasen.render.entity import render_entity
 from koordineringsbasen.render.history import History, change_lines, entity_revisions
-from koordineringsbasen.site.history import read_history
+from koordineringsbasen.site.history import parse_version, read_history
 from koordineringsbasen.urls import SiteInfo
 from tests.support import FIXTURE_DATA, FIXTURE_SEEDS, anchor_citations, build_site
 
@@ -223,3 +224,17 @@ def test_build_without_git_passes_and_says_history_is_unavailable(tmp_path: Path
     assert not parsed.bozo and parsed.entries == []
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "Rettelserne kan ikke vises" in index
+
+
+def test_an_old_version_in_an_earlier_shape_still_shows_its_other_values() -> None:
+    # Written before decisions became cited blocks, with a key today's model does not know:
+    # those are left out, the rest is read.
+    raw = (FIXTURE_DATA / "kilder" / "testmoede-2025-01-01.yml").read_text(encoding="utf-8")
+    old = re.sub(r"    beslutning:\n      tekst: .*\n      kilde: .*\n", "    beslutning: Godkendt.\n",
+                 raw, count=1) + "gammelt_felt: 1\n"
+    assert "beslutning: Godkendt." in old
+    version = parse_version("kilder", old.encode("utf-8"), "data/kilder/testmoede-2025-01-01.yml")
+    assert version is not None and version.id == "testmoede-2025-01-01"
+    assert version.punkter[1].beslutning is None and version.punkter[1].indstilling is not None
+    assert parse_version("kilder", b"id: [\n", "data/kilder/x.yml") is None  # not YAML at all
+    assert parse_version("kilder", b"navn: uden id\n", "data/kilder/x.yml") is None

@@ -175,7 +175,9 @@ def _change(where: str, before: Any, after: Any, kind: str = "",
             return Change(f"{where} tilføjet: {fmt(after)}", NEW, ref)
         return Change(f"{where} {'fjernet' if _empty(after) else 'ændret'}", CORRECTED, ref)
     if _is_long(before) or _is_long(after) or isinstance(before, list):
-        return Change(f"{where} ændret", nature, ref)
+        return Change(f"{where} {'tilføjet' if _empty(before) else 'ændret'}", nature, ref)
+    if _empty(before):  # "kortnavn tilføjet: «…»", not "kortnavn – → «…»"
+        return Change(f"{where} tilføjet: {_show(after, kind)}", nature, ref)
     return Change(f"{where} {_show(before, kind)} → {_show(after, kind)}", nature, ref)
 
 

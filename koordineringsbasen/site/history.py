@@ -140,10 +140,55 @@ def parse_version(kind: str, raw: bytes, rel: str) -> Any | None:
             data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError:
             return None
-    try:
-        return ENTITY_MODELS[kind].model_validate(data)
-    except ValidationError:
-        return None
+    return _lenient(ENTITY_MODELS[kind], data)
+
+
+LENIENT_ROUNDS = 25  # fields dropped one error round at a time, at most this often
+
+
+def _lenient(model: Any, data: Any) -> Any | None:
+    """`data` validated by `model`, leaving out what today's model refuses: an old version
+    written before a field changed shape (a decision that was plain text, say) still shows
+    its other values, and the reshaped field reads as new. None when nothing is left to drop."""
+    for _ in range(LENIENT_ROUNDS):
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            # Deepest paths first, so dropping one does not move another's list index.
+            paths = sorted({tuple(e["loc"]) for e in error.errors()}, key=len, reverse=True)
+            if not any(_drop(data, path) for path in paths):
+                return None
+    return None
+
+
+def _drop(data: Any, path: tuple[Any, ...]) -> bool:
+    """Remove the value at `path` (or, for a required field missing there, the row holding
+    it) from `data`; False when the path leads nowhere (a whole-file rule has none)."""
+    if not path:
+        return False
+    *parents, last = path
+    holder = data
+    trail: list[tuple[Any, Any]] = []
+    for step in parents:
+        if isinstance(holder, dict) and step in holder:
+            trail.append((holder, step))
+            holder = holder[step]
+        elif isinstance(holder, list) and isinstance(step, int) and step < len(holder):
+            trail.append((holder, step))
+            holder = holder[step]
+        else:
+            return False
+    if isinstance(holder, dict) and last in holder:
+        del holder[last]
+        return True
+    if isinstance(holder, list) and isinstance(last, int) and last < len(holder):
+        del holder[last]
+        return True
+    if trail:  # a required field is missing: drop the row (or block) that lacks it
+        container, key = trail[-1]
+        del container[key]
+        return True
+    return False
 
 
 @dataclass

@@ -99,6 +99,8 @@ def test_the_404_page_opens_the_search_with_the_missing_words(
         "() => document.querySelector('#kb-search-results').dataset.query === 'osterlund'")
     first = page.locator("#kb-search-results a").first.get_attribute("href")
     assert first and urlsplit(first).path == PREFIX + "tilbud/testtilbud/"
+    # The overlay fades in: let its transitions end before contrast is measured.
+    page.wait_for_function("() => document.getAnimations().length === 0")
     page.screenshot(path=str(artifacts / f"search-404-{width}.png"))
     violations = axe.run(page, options=wcag).response["violations"]
     assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]

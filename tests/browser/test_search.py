@@ -401,6 +401,7 @@ def test_no_axe_violations_with_results_and_a_filter(browser: Any, base_url: str
     _facet(page, search_block.KIND, "Tilbud").check()
     _poll(page, "() => location.search.includes('type=')")
     wait_for(page, "Kofodsminde")
+    page.wait_for_function("() => document.getAnimations().length === 0")  # faded in
     page.screenshot(path=str(artifacts / f"search-filter-{scheme}.png"))
     violations = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
                          ).response["violations"]

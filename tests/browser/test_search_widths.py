@@ -143,6 +143,7 @@ def test_no_axe_violations_with_the_search_open_on_a_phone(browser: Any, base_ur
     assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]
     open_search(page, 375)
     type_and_wait(page, "Kofodsminde")  # results and a suggestion
+    page.wait_for_function("() => document.getAnimations().length === 0")  # faded in
     violations = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
                          ).response["violations"]
     assert not violations, [(v["id"], [n["html"][:100] for n in v["nodes"][:3]]) for v in violations]

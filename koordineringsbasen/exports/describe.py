@@ -20,7 +20,7 @@ from ..model import ENTITY_MODELS
 from ..model.fields import FieldSpec, child_tables, field_specs
 from ..render.html_writer import HtmlWriter, code, code_link
 from ..render.labels import KIND_PLURAL
-from ..urls import API_DIR
+from ..urls import API_DIR, PAGE_TABLES_DIR
 from .calendar import CALENDAR_PATH
 from .feed import FEED_PATH
 from .licence import LICENCE
@@ -63,6 +63,10 @@ def export_files(catalog: Catalog, page_url: str) -> str:
         (Markup(", ".join(link(f"{API_DIR}/schemas/{kind}.schema.json", kind)
                           for kind in (*KINDS, "ordliste"))),
          "JSON Schema for hver filtype, dannet ud fra datamodellen."),
+        (Markup(f"<code>{PAGE_TABLES_DIR}/&lt;tabel&gt;.csv</code>"),
+         ("Tabellerne på siderne Frister, Risikomatrix, Takster, Sikrede afdelinger og Lands- og "
+          "landsdelsdækkende tilbud, som de står på siden (uden fodnotemærker). Hver side linker "
+          "til sine egne filer.")),
         (link(CALENDAR_PATH), "Alle frister som kalender (iCalendar): centrale udmeldinger, "
                               "målgrupper, tilbud og opfølgning på møder. Hver side med "
                               "frister har også sin egen kalender (knappen Følg)."),

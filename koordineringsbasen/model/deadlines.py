@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .dates import period
+from .sources import FollowUpStatus
 
 OUTCOME_EVENTS = frozenset({"afrapportering", "svar", "afgoerelse"})
 GRACE_DAYS = 90
@@ -30,6 +31,11 @@ def outcome_dates(entity: Any) -> list[str]:
     if outcome is not None and outcome.dato:
         dates.append(outcome.dato)
     return dates
+
+
+def follow_up_outcomes(action: Any) -> list[str]:
+    """A follow-up action's outcome: its deadline, once the action is marked done."""
+    return [action.frist] if action.status == FollowUpStatus.udfoert and action.frist else []
 
 
 def answered(deadline: str, outcomes: Iterable[str]) -> bool:

@@ -13,8 +13,7 @@ from markupsafe import Markup
 
 from ..catalog import FOLLOW_UP, Catalog, Deadline
 from ..model.dates import date_order
-from ..model.deadlines import outcome_dates
-from ..model.sources import FollowUpStatus
+from ..model.deadlines import follow_up_outcomes, outcome_dates
 from .citations import Citations
 from .helpers import Helpers, deadline_badge
 from .html_writer import HtmlWriter
@@ -92,8 +91,7 @@ def outcomes(deadline: Deadline) -> list[str]:
     """What tells whether a passed deadline was met (model/deadlines.py is the rule): the
     owner's recorded outcomes, or for a follow-up its deadline when marked done."""
     if deadline.item is not None:
-        done = enum_value(deadline.event.status) == FollowUpStatus.udfoert.value
-        return [deadline.dato] if done else []
+        return follow_up_outcomes(deadline.event)
     return outcome_dates(deadline.entity)
 
 

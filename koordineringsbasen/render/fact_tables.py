@@ -16,8 +16,7 @@ from markupsafe import Markup
 
 from ..danish.writing import number
 from ..model.dates import date_order
-from ..model.deadlines import outcome_dates
-from ..model.sources import FollowUpStatus
+from ..model.deadlines import follow_up_outcomes, outcome_dates
 from . import figure_facts
 from .citations import Citations
 from .helpers import Helpers, deadline_badge, offer_status_badge, risk_badge
@@ -127,9 +126,8 @@ class FactTables:
         for a in actions:
             who = (self.h.entity("organisationer", a.ansvarlig) if a.ansvarlig
                    else RESPONSIBLE_ROLE[enum_value(a.rolle)])
-            done = [a.frist] if a.frist and a.status == FollowUpStatus.udfoert else []
             when: Any = (Markup(self.h.html.text(dated(a.frist, a.frist_tekst)))
-                         + deadline_badge(a.frist, self.today, done)) if a.frist \
+                         + deadline_badge(a.frist, self.today, follow_up_outcomes(a))) if a.frist \
                 else _or_dash(a.frist_tekst)
             body.append([a.handling, who, when, FOLLOW_UP_STATUS[enum_value(a.status)],
                          self.c.cite(a.kilde)])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from typing import Any
 
 from markupsafe import Markup
 
-from ..model.dates import period
 from ..model.deadlines import GRACE_DAYS, OVERDUE, deadline_state
 from .context import RenderContext
 from .deadlines import outcomes as deadline_outcomes
@@ -27,12 +25,6 @@ SPELLING_SIMILARITY = 0.85
 # Offers whose agreement covers a part of the country: the ones that should say which
 # municipalities they serve (Offer.kommuner).
 COVERAGE_CATEGORIES = ("landsdelsdaekkende-undervisning",)
-
-
-def bounds(value: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a (partial) ISO date can mean: '2024' is all of 2024."""
-    found = period(value)
-    return found.first, found.last
 
 
 def unanswered_deadlines(ctx: RenderContext) -> list[Any]:
